@@ -1,0 +1,3 @@
+"""cmwreport: draft a State party's report to the UN Committee on Migrant Workers from YAML files."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow ``python -m cmwreport``."""
+
+from cmwreport.cli import main
+
+main()

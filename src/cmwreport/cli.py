@@ -1,0 +1,222 @@
+"""The command line: options → one core call → output. The one error boundary.
+
+This is the only module that imports typer. Each command parses its options, calls the
+core function of its module, prints or writes the result, and maps errors to exit
+statuses: 0 nothing wrong, 1 problems found or a gate not met, 2 usage error or no
+workspace. A problem in the user's files never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from cmwreport import __version__
+from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
+from cmwreport.i18n import t, ui_lang
+
+_HELP_LANG = ui_lang()
+
+
+def _h(key: str) -> str:
+    return t(key, _HELP_LANG)
+
+
+app = typer.Typer(
+    help=_h("cli.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+RootOpt = Annotated[
+    Path, typer.Option("--root", help=_h("cli.root"), file_okay=False, show_default=False)
+]
+UiLangOpt = Annotated[str | None, typer.Option("--ui-lang", help=_h("cli.ui_lang"))]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help=_h("cli.output"), dir_okay=False)
+]
+
+
+class CheckFormat(str, Enum):
+    """Output formats of ``check``."""
+
+    text = "text"
+    json = "json"
+
+
+class CoverageFormat(str, Enum):
+    """Output formats of ``coverage``."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    html = "html"
+    xlsx = "xlsx"
+
+
+def _lang(value: str | None) -> str:
+    if value is not None and value.strip().lower() not in ("en", "id"):
+        raise UsageError(t("err.bad_option", ui_lang(), option="--ui-lang", value=value,
+                           choices="en, id"))
+    return ui_lang(value)
+
+
+def boundary(func: F) -> F:
+    """Run a command, turning every error into a message and an exit status."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CmwReportError as exc:
+            typer.echo(f"cmwreport: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("CMWREPORT_DEBUG"):
+                traceback.print_exc()
+            detail = f"{type(exc).__name__}: {exc}"
+            typer.echo(f"cmwreport: {t('err.internal', ui_lang(), detail=detail)}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(text: str, output: Path | None, lang: str) -> None:
+    """Print *text*, or write it atomically to *output*."""
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    from cmwreport.files import write_atomic
+
+    write_atomic(output, text, lang=lang)
+    typer.echo(t("cov.written", lang, path=str(output)), err=True)
+
+
+def _require_ministry(ws: Any, code: str | None, lang: str) -> None:
+    if code is not None and code not in ws.ministries:
+        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+
+
+@app.callback(invoke_without_command=True)
+def _root_callback(
+    version: Annotated[bool, typer.Option("--version", help=_h("cli.version"))] = False,
+) -> None:
+    if version:
+        typer.echo(f"cmwreport {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command(help=_h("cli.check"))
+@boundary
+def check(
+    ministry: Annotated[
+        str | None, typer.Option("--ministry", help=_h("cli.check.ministry"))
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("cli.check.strict"))] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help=_h("cli.format"))] = (
+        CheckFormat.text
+    ),
+    root: RootOpt = Path("."),
+    ui: UiLangOpt = None,
+) -> None:
+    """Check every file of the workspace."""
+    from cmwreport.problems import check_workspace
+    from cmwreport.workspace import load_workspace
+
+    lang = _lang(ui)
+    ws = load_workspace(root, lang=lang)
+    _require_ministry(ws, ministry, lang)
+    result = check_workspace(ws, ministry=ministry)
+    if fmt is CheckFormat.json:
+        typer.echo(json.dumps(result.as_json(lang), ensure_ascii=False, indent=2))
+    else:
+        for problem in result.problems:
+            typer.echo(problem.format(lang))
+        if result.problems:
+            summary = t("check.summary", lang, errors=result.errors, warnings=result.warnings,
+                        files=result.files)
+        else:
+            summary = t("check.summary_ok", lang, files=result.files)
+        if result.hidden:
+            summary += " " + t("check.hidden", lang, hidden=result.hidden)
+        typer.echo(summary)
+    raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+@app.command(help=_h("cli.coverage"))
+@boundary
+def coverage(
+    fmt: Annotated[CoverageFormat, typer.Option("--format", help=_h("cli.format"))] = (
+        CoverageFormat.table
+    ),
+    output: OutputOpt = None,
+    since: Annotated[
+        Path | None, typer.Option("--since", help=_h("cli.coverage.since"), dir_okay=False)
+    ] = None,
+    ministry: Annotated[
+        str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
+    ] = None,
+    root: RootOpt = Path("."),
+    ui: UiLangOpt = None,
+) -> None:
+    """Summarise who still owes what."""
+    from cmwreport.coverage import compute_coverage
+    from cmwreport.workspace import load_workspace
+
+    lang = _lang(ui)
+    ws = load_workspace(root, lang=lang)
+    _require_ministry(ws, ministry, lang)
+    cov = compute_coverage(ws, ministry=ministry)
+    if since is not None:
+        from cmwreport.coverage import apply_snapshot
+
+        apply_snapshot(cov, since, lang=lang)
+    if fmt is CoverageFormat.json:
+        _emit(json.dumps(cov.as_json(), ensure_ascii=False, indent=2) + "\n", output, lang)
+    elif fmt is CoverageFormat.markdown:
+        from cmwreport.render.tables import render_markdown
+
+        _emit(render_markdown(cov, lang), output, lang)
+    elif fmt is CoverageFormat.csv:
+        from cmwreport.render.tables import render_csv
+
+        _emit(render_csv(cov, lang), output, lang)
+    elif fmt is CoverageFormat.html:
+        from cmwreport.render.html import render_coverage_html
+
+        _emit(render_coverage_html(cov, lang), output, lang)
+    elif fmt is CoverageFormat.xlsx:
+        from cmwreport.files import write_atomic
+        from cmwreport.render.xlsx import render_coverage_xlsx
+
+        target = output or root / "build" / "coverage.xlsx"
+        write_atomic(target, render_coverage_xlsx(cov, lang), lang=lang)
+        typer.echo(t("cov.written", lang, path=str(target)), err=True)
+    else:
+        from cmwreport.render.tables import render_table
+
+        _emit(render_table(cov, lang), output, lang)
+
+
+def main() -> None:
+    """Entry point of the ``cmwreport`` console script."""
+    try:
+        app()
+    except SystemExit as exc:
+        sys.exit(exc.code)

@@ -1,0 +1,358 @@
+"""Messages of loading, checking and of the command line itself."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- errors that stop a command
+    "err.no_workspace": (
+        "no workspace at {root}: questions/loipr.yaml was not found. "
+        "Run the command inside a workspace, name one with --root DIR, "
+        "or create one with `cmwreport init DIR`.",
+        "tidak ada ruang kerja di {root}: berkas questions/loipr.yaml tidak ditemukan. "
+        "Jalankan perintah di dalam ruang kerja, sebutkan foldernya dengan --root DIR, "
+        "atau buat ruang kerja baru dengan `cmwreport init DIR`.",
+    ),
+    "err.unknown_ministry_option": (
+        "--ministry {code}: no such body in questions/ministries.yaml (known: {known})",
+        "--ministry {code}: instansi ini tidak ada di questions/ministries.yaml "
+        "(yang terdaftar: {known})",
+    ),
+    "err.workspace_invalid": (
+        "the workspace has {errors} error(s); run `cmwreport check` and fix them first",
+        "ruang kerja masih memiliki {errors} galat; jalankan `cmwreport check` "
+        "dan perbaiki terlebih dahulu",
+    ),
+    "err.output": (
+        "cannot write {path}: {reason}",
+        "tidak dapat menulis {path}: {reason}",
+    ),
+    "err.input_file": (
+        "cannot use {path}: {reason}",
+        "tidak dapat menggunakan {path}: {reason}",
+    ),
+    "err.bad_option": (
+        "{option}: {value!r} is not allowed; choose one of {choices}",
+        "{option}: {value!r} tidak diperbolehkan; pilih salah satu dari {choices}",
+    ),
+    "err.internal": (
+        "internal error in cmwreport (this is a bug, not a problem in your files): {detail}",
+        "galat internal pada cmwreport (ini kesalahan program, bukan kesalahan berkas Anda): "
+        "{detail}",
+    ),
+    # ---- reading YAML
+    "yaml.too_big": (
+        "the file is {size} bytes, more than the limit of {limit} bytes; "
+        "split it or remove pasted content",
+        "ukuran berkas {size} bita, melebihi batas {limit} bita; "
+        "pecah berkas atau hapus konten yang tertempel",
+    ),
+    "yaml.unreadable": (
+        "the file cannot be read: {reason}",
+        "berkas tidak dapat dibaca: {reason}",
+    ),
+    "yaml.empty": (
+        "the file is empty; it must hold a YAML mapping (see docs/formats.md)",
+        "berkas kosong; berkas harus berisi pemetaan YAML (lihat docs/formats.md)",
+    ),
+    "yaml.not_utf8": (
+        "the file is not UTF-8 text (byte 0x{byte} on this line); "
+        "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        "berkas bukan teks UTF-8 (bita 0x{byte} pada baris ini); "
+        "simpan ulang sebagai UTF-8 (di Notepad: Save as, Encoding: UTF-8)",
+    ),
+    "yaml.syntax": (
+        "the YAML cannot be read here: {detail}",
+        "YAML tidak dapat dibaca di sini: {detail}",
+    ),
+    "yaml.tab": (
+        "a tab character is used for indentation; YAML needs spaces: "
+        "replace the tab with spaces",
+        "karakter tab dipakai untuk indentasi; YAML memerlukan spasi: "
+        "ganti tab dengan spasi",
+    ),
+    "yaml.unclosed_quote": (
+        "a quotation mark opened on this line is never closed; "
+        "close it, or use a `|` block for long text",
+        "tanda kutip yang dibuka pada baris ini tidak pernah ditutup; "
+        "tutup tanda kutipnya, atau gunakan blok `|` untuk teks panjang",
+    ),
+    "yaml.tag": (
+        "the tag {tag} is not allowed (only plain data is read; nothing was executed)",
+        "tag {tag} tidak diperbolehkan (hanya data biasa yang dibaca; tidak ada yang dijalankan)",
+    ),
+    "yaml.too_deep": (
+        "lists and mappings are nested more than {limit} levels deep; the file was not read",
+        "daftar dan pemetaan bersarang lebih dari {limit} tingkat; berkas tidak dibaca",
+    ),
+    "yaml.complex_key": (
+        "a mapping key must be a plain name (like `text:`), not a list or mapping",
+        "kunci pemetaan harus berupa nama biasa (seperti `text:`), bukan daftar atau pemetaan",
+    ),
+    "yaml.many_documents": (
+        "the file holds more than one YAML document (a second `---`); keep one",
+        "berkas berisi lebih dari satu dokumen YAML (ada `---` kedua); sisakan satu saja",
+    ),
+    "yaml.too_many_nodes": (
+        "the file expands to more than {limit} values (aliases?); the file was not read",
+        "berkas mengembang menjadi lebih dari {limit} nilai (alias?); berkas tidak dibaca",
+    ),
+    "yaml.too_many_aliases": (
+        "the file uses more than {limit} aliases (*name); the file was not read",
+        "berkas memakai lebih dari {limit} alias (*nama); berkas tidak dibaca",
+    ),
+    "yaml.duplicate_key": (
+        "the key `{key}` appears twice in the same mapping (first on line {first}); "
+        "keep one of them — nothing is silently overwritten",
+        "kunci `{key}` muncul dua kali dalam pemetaan yang sama (pertama di baris {first}); "
+        "sisakan salah satunya — tidak ada yang ditimpa diam-diam",
+    ),
+    # ---- records
+    "ws.no_ministries": (
+        "questions/ministries.yaml is missing: every body code used must be listed there",
+        "questions/ministries.yaml tidak ada: setiap kode instansi yang dipakai harus "
+        "terdaftar di sana",
+    ),
+    "ws.not_mapping": (
+        "this must be a mapping with the fields {fields}",
+        "bagian ini harus berupa pemetaan dengan kolom {fields}",
+    ),
+    "invalid.missing": (
+        "the required field `{field}` is missing",
+        "kolom wajib `{field}` belum diisi",
+    ),
+    "invalid.extra": (
+        "unknown field `{field}`{suggest}; allowed here: {allowed}",
+        "kolom `{field}` tidak dikenal{suggest}; yang diperbolehkan di sini: {allowed}",
+    ),
+    "hint.did_you_mean": (" (did you mean `{name}`?)", " (maksud Anda `{name}`?)"),
+    "hint.quote": (
+        " — YAML read `{raw}` as a number, true/false or empty; "
+        "put it in quotes: \"{raw}\"",
+        " — YAML membaca `{raw}` sebagai angka, true/false atau kosong; "
+        "beri tanda kutip: \"{raw}\"",
+    ),
+    "invalid.choice": (
+        "`{field}` must be one of {expected}, not {value}{hint}",
+        "`{field}` harus salah satu dari {expected}, bukan {value}{hint}",
+    ),
+    "invalid.question_id": (
+        "`{field}`: {value} is not a question id; write \"7\" for a paragraph "
+        "or \"7(a)\" for one of its items{hint}",
+        "`{field}`: {value} bukan nomor pertanyaan; tulis \"7\" untuk paragraf "
+        "atau \"7(a)\" untuk butirnya{hint}",
+    ),
+    "invalid.code": (
+        "`{field}`: {value} is not a body code (upper-case letters, digits and '-', "
+        "e.g. KEMNAKER){hint}",
+        "`{field}`: {value} bukan kode instansi (huruf kapital, angka dan '-', "
+        "mis. KEMNAKER){hint}",
+    ),
+    "invalid.letter": (
+        "`{field}`: {value} is not an item letter (a, b, c …){hint}",
+        "`{field}`: {value} bukan huruf butir (a, b, c …){hint}",
+    ),
+    "invalid.pattern": (
+        "`{field}`: {value} is not in the expected form{hint}",
+        "`{field}`: {value} tidak sesuai format yang diharapkan{hint}",
+    ),
+    "invalid.date": (
+        "`{field}` must be a date written YYYY-MM-DD (e.g. 2025-07-15), not {value}{hint}",
+        "`{field}` harus berupa tanggal dengan format YYYY-MM-DD (mis. 2025-07-15), "
+        "bukan {value}{hint}",
+    ),
+    "invalid.table_row": (
+        "row {row} of the table has {cells} cells but the table has {columns} columns",
+        "baris {row} pada tabel memiliki {cells} sel, padahal tabel memiliki {columns} kolom",
+    ),
+    "invalid.type": (
+        "`{field}` must be {expected}, not {value}{hint}",
+        "`{field}` harus berupa {expected}, bukan {value}{hint}",
+    ),
+    "invalid.type_simple": (
+        "`{field}` must be a list (lines starting with `- `)",
+        "`{field}` harus berupa daftar (baris yang diawali `- `)",
+    ),
+    "invalid.other": (
+        "`{field}`: {detail}{hint}",
+        "`{field}`: {detail}{hint}",
+    ),
+    "type.text": ("text", "teks"),
+    "type.number": ("a number", "angka"),
+    "type.bool": ("true or false", "true atau false"),
+    "type.list": ("a list (lines starting with `- `)", "daftar (baris yang diawali `- `)"),
+    "type.mapping": ("a mapping (`name: value` lines)", "pemetaan (baris `nama: nilai`)"),
+    "type.date": ("a date YYYY-MM-DD", "tanggal YYYY-MM-DD"),
+    "type.local_text": (
+        "text, or a mapping by language (`en: …`, `id: …`)",
+        "teks, atau pemetaan per bahasa (`en: …`, `id: …`)",
+    ),
+    # ---- cross-checks
+    "dup.paragraph": (
+        "paragraph {id} appears twice (first on line {first}); paragraph numbers must be unique",
+        "paragraf {id} muncul dua kali (pertama di baris {first}); nomor paragraf harus unik",
+    ),
+    "dup.item": (
+        "item {id} appears twice in its paragraph (first on line {first})",
+        "butir {id} muncul dua kali dalam paragrafnya (pertama di baris {first})",
+    ),
+    "dup.section": (
+        "section id {id} appears twice (first on line {first})",
+        "id bagian {id} muncul dua kali (pertama di baris {first})",
+    ),
+    "dup.ministry": (
+        "body code {id} appears twice (first on line {first})",
+        "kode instansi {id} muncul dua kali (pertama di baris {first})",
+    ),
+    "dup.answer": (
+        "this body already answered {unit} on line {first} (question \"{earlier}\"); "
+        "merge the two answers into one",
+        "instansi ini sudah menjawab {unit} di baris {first} (pertanyaan \"{earlier}\"); "
+        "gabungkan kedua jawaban menjadi satu",
+    ),
+    "unknown_ministry.lead": (
+        "lead {code} is not in questions/ministries.yaml (known: {known})",
+        "penanggung jawab {code} tidak ada di questions/ministries.yaml (terdaftar: {known})",
+    ),
+    "unknown_ministry.contributor": (
+        "contributor {code} is not in questions/ministries.yaml (known: {known})",
+        "kontributor {code} tidak ada di questions/ministries.yaml (terdaftar: {known})",
+    ),
+    "unknown_ministry.file": (
+        "the file name says body {code}, which is not in questions/ministries.yaml; "
+        "name the file after a listed code",
+        "nama berkas menyebut instansi {code}, yang tidak ada di questions/ministries.yaml; "
+        "beri nama berkas sesuai kode yang terdaftar",
+    ),
+    "unknown_ministry.ministry": (
+        "ministry {code} is not in questions/ministries.yaml (known: {known})",
+        "instansi {code} tidak ada di questions/ministries.yaml (terdaftar: {known})",
+    ),
+    "unknown_ministry.mismatch": (
+        "`ministry: {code}` differs from the file name ({other}.yaml); "
+        "the file must be named after its body",
+        "`ministry: {code}` berbeda dengan nama berkas ({other}.yaml); "
+        "nama berkas harus sama dengan kode instansinya",
+    ),
+    "unknown_question.paragraph": (
+        "question \"{question}\" is not in the list of issues",
+        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan (LOIPR)",
+    ),
+    "unknown_question.item": (
+        "question \"{question}\" is not in the list of issues (that paragraph has: {known})",
+        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan (paragraf itu memuat: "
+        "{known})",
+    ),
+    "unknown_question.no_items": (
+        "question \"{question}\" is not in the list of issues: paragraph {known} has no "
+        "lettered items; answer \"{known}\"",
+        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan: paragraf {known} tidak "
+        "memiliki butir berhuruf; jawab \"{known}\"",
+    ),
+    "check.unanswered": (
+        "{unit} has no answer yet (lead: {lead})",
+        "{unit} belum dijawab (penanggung jawab: {lead})",
+    ),
+    "check.lead_missing": (
+        "{unit} was answered by {others} but not yet by its lead {lead}",
+        "{unit} sudah dijawab oleh {others}, tetapi penanggung jawabnya {lead} belum menjawab",
+    ),
+    "check.not_assigned": (
+        "{code} answers {units} but is neither its lead nor a contributor; "
+        "check the question number, or ask the coordinators to add {code}",
+        "{code} menjawab {units}, padahal bukan penanggung jawab maupun kontributor; "
+        "periksa nomor pertanyaan, atau minta koordinator menambahkan {code}",
+    ),
+    "check.missing_translation": (
+        "the answer to \"{question}\" is approved but has no text in the report's language "
+        "({lang}); it has: {have}",
+        "jawaban atas \"{question}\" sudah disetujui tetapi belum ada teks dalam bahasa laporan "
+        "({lang}); yang ada: {have}",
+    ),
+    "check.missing_data": (
+        "{unit} asks for statistics ({data}) and no answer has a table yet",
+        "{unit} meminta data statistik ({data}) dan belum ada jawaban yang memuat tabel",
+    ),
+    "check.empty_answer": (
+        "the answer to \"{question}\" has no text yet; it does not count until it is filled in",
+        "jawaban atas \"{question}\" belum berisi teks; jawaban ini belum dihitung sampai diisi",
+    ),
+    "check.control_character": (
+        "the text holds a control character ({char}) that cannot go into a Word document, "
+        "probably pasted from Word or PDF; it is left out when rendering — retype that spot",
+        "teks memuat karakter kontrol ({char}) yang tidak dapat masuk ke dokumen Word, "
+        "kemungkinan tersalin dari Word atau PDF; karakter ini dibuang saat render — "
+        "ketik ulang bagian itu",
+    ),
+    "check.control_character_raw": (
+        "this line holds a control character ({char}) that YAML cannot read, probably pasted "
+        "from Word or PDF; it was read as a space — retype that spot",
+        "baris ini memuat karakter kontrol ({char}) yang tidak dapat dibaca YAML, kemungkinan "
+        "tersalin dari Word atau PDF; karakter itu dibaca sebagai spasi — ketik ulang "
+        "bagian itu",
+    ),
+    "check.over_word_limit": (
+        "the report's text in {lang} has {words} words, over the limit of {limit}",
+        "teks laporan dalam bahasa {lang} berjumlah {words} kata, melebihi batas {limit} kata",
+    ),
+    "check.near_word_limit": (
+        "the report's text in {lang} has {words} words, {percent} % of the limit of {limit}",
+        "teks laporan dalam bahasa {lang} berjumlah {words} kata, {percent} % dari batas "
+        "{limit} kata",
+    ),
+    "check.summary": (
+        "{errors} error(s), {warnings} warning(s) in {files} file(s)",
+        "{errors} galat, {warnings} peringatan dalam {files} berkas",
+    ),
+    "check.summary_ok": (
+        "no problems in {files} file(s)",
+        "tidak ada masalah dalam {files} berkas",
+    ),
+    "check.hidden": (
+        "({hidden} problem(s) of other bodies not shown)",
+        "({hidden} masalah milik instansi lain tidak ditampilkan)",
+    ),
+}
+
+MESSAGES.update({
+    # ---- command-line help (chosen from CMWREPORT_LANG when the program starts)
+    "cli.app": (
+        "Draft the periodic report to the UN Committee on Migrant Workers from YAML answers.",
+        "Menyusun laporan berkala kepada Komite PBB tentang Pekerja Migran dari jawaban YAML.",
+    ),
+    "cli.root": (
+        "The workspace folder (default: the current folder).",
+        "Folder ruang kerja (bawaan: folder saat ini).",
+    ),
+    "cli.ui_lang": (
+        "Language of messages and labels: en or id (default: CMWREPORT_LANG, else en).",
+        "Bahasa pesan dan label: en atau id (bawaan: CMWREPORT_LANG, jika tidak ada en).",
+    ),
+    "cli.check": (
+        "Check every file of the workspace and list all problems at once.",
+        "Memeriksa semua berkas ruang kerja dan menampilkan semua masalah sekaligus.",
+    ),
+    "cli.check.ministry": (
+        "Only what this body owes and wrote.",
+        "Hanya yang menjadi kewajiban dan tulisan instansi ini.",
+    ),
+    "cli.check.strict": (
+        "Fail (exit 1) on warnings too.",
+        "Gagal (kode keluar 1) juga bila ada peringatan.",
+    ),
+    "cli.format": ("Output format.", "Format keluaran."),
+    "cli.output": (
+        "Write to this file instead of the screen.",
+        "Tulis ke berkas ini, bukan ke layar.",
+    ),
+    "cli.coverage": (
+        "Summarise who still owes what, by section and body (for coordination meetings).",
+        "Merangkum siapa yang masih berutang jawaban, per bagian dan instansi (untuk rakor).",
+    ),
+    "cli.coverage.ministry": (
+        "Only this body's units and figures.",
+        "Hanya unit dan angka instansi ini.",
+    ),
+    "cli.coverage.since": (
+        "A JSON snapshot of an earlier meeting: show what moved since then.",
+        "Cuplikan JSON dari rapat sebelumnya: tampilkan perubahan sejak saat itu.",
+    ),
+    "cli.version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
+})

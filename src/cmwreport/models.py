@@ -1,0 +1,204 @@
+"""The records of a workspace as pydantic models: questions, bodies and answers.
+
+Every model forbids unknown fields (a typo must never silently drop text) and is frozen.
+The models hold data only; where each record sits in its file is kept by the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\))?$")
+
+
+def _number_to_text(value: object) -> object:
+    """Accept a whole number where text is expected (``question: 7``, a year as a column)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _none_to_empty(value: object) -> object:
+    """Treat an empty YAML value (``en:`` with nothing after it) as empty text."""
+    return "" if value is None else value
+
+
+MinistryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$", max_length=40)]
+"""A body's code: upper-case letters, digits and '-' (``KEMNAKER``)."""
+
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+"""A language code such as ``en`` or ``id``."""
+
+QuestionId = Annotated[
+    str,
+    BeforeValidator(_number_to_text),
+    StringConstraints(pattern=QUESTION_ID_RE.pattern),
+]
+"""``"7"`` for a paragraph, ``"7(a)"`` for one of its items."""
+
+Status = Literal["draft", "submitted", "approved"]
+STATUSES: tuple[Status, ...] = ("draft", "submitted", "approved")
+
+Text = Annotated[str, BeforeValidator(_none_to_empty)]
+LocalText = str | dict[LangCode, Text]
+"""Text given as one string or as a mapping by language code."""
+
+Cell = str | int | float | None
+Label = Annotated[str, BeforeValidator(_number_to_text)]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, records never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Ministry(Record):
+    """A contributing body (ministry, agency, commission)."""
+
+    code: MinistryCode
+    name: LocalText
+    abbreviation: LocalText | None = None
+    coordinator: bool = False
+
+
+class MinistriesFile(Record):
+    """``questions/ministries.yaml``."""
+
+    ministries: list[Ministry] = Field(default_factory=list)
+
+
+class Item(Record):
+    """A lettered sub-item ``(a)`` of a paragraph of the list of issues."""
+
+    letter: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,3}$")]
+    text: LocalText = ""
+    lead: MinistryCode | None = None
+    contributors: list[MinistryCode] | None = None
+    data: list[Label] | None = None
+
+
+class Paragraph(Record):
+    """A numbered paragraph of the list of issues."""
+
+    number: Annotated[int, Field(ge=1, le=9999)]
+    text: LocalText = ""
+    articles: list[Label] = Field(default_factory=list)
+    lead: MinistryCode | None = None
+    contributors: list[MinistryCode] = Field(default_factory=list)
+    data: list[Label] | None = None
+    items: list[Item] = Field(default_factory=list)
+
+
+class Section(Record):
+    """A section heading of the list of issues; sections nest to any depth."""
+
+    id: Annotated[str, BeforeValidator(_number_to_text), StringConstraints(min_length=1)]
+    title: LocalText
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class ReportMeta(Record):
+    """What the list of issues says about the report that answers it."""
+
+    title: LocalText
+    symbol: str | None = None
+    due: int | None = None
+    kind: Literal["periodic", "initial"] = "periodic"
+    word_limit: Annotated[int, Field(gt=0)] | None = None
+    language: LangCode = "en"
+    drafting_languages: list[LangCode] | None = None
+    date_received: dt.date | None = None
+
+    @property
+    def limit(self) -> int:
+        """The word limit: the explicit one, else 21,200 (periodic) or 31,800 (initial)."""
+        if self.word_limit is not None:
+            return self.word_limit
+        return 31800 if self.kind == "initial" else 21200
+
+    @property
+    def languages(self) -> list[str]:
+        """The drafting languages; the first is what a plain-string text is written in."""
+        return list(self.drafting_languages or [self.language])
+
+
+class Loipr(Record):
+    """``questions/loipr.yaml``: the list of issues prior to reporting."""
+
+    committee: str = "CMW"
+    state: str
+    symbol: str
+    adopted: dt.date | None = None
+    report: ReportMeta
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Table(Record):
+    """A statistics table attached to an answer."""
+
+    title: str
+    columns: list[Label] = Field(min_length=1)
+    rows: list[list[Cell]] = Field(default_factory=list)
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Table:
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise PydanticCustomError(
+                    "table_row",
+                    "row {row} has {cells} cells but the table has {columns} columns",
+                    {"row": number, "cells": len(row), "columns": len(self.columns)},
+                )
+        return self
+
+
+class Answer(Record):
+    """One body's answer to a paragraph or an item."""
+
+    question: QuestionId
+    status: Status
+    updated: dt.date | None = None
+    text: LocalText | None = None
+    tables: list[Table] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    consolidated: bool = False
+    note: str | None = None
+
+
+class AnswersFile(Record):
+    """``answers/<CODE>.yaml``: one body's answers."""
+
+    ministry: MinistryCode
+    answers: list[Answer] = Field(default_factory=list)
+
+
+def texts_by_language(text: LocalText | None, default_lang: str) -> dict[str, str]:
+    """Return *text* as a mapping by language; a plain string belongs to *default_lang*."""
+    if text is None:
+        return {}
+    if isinstance(text, str):
+        return {default_lang: text}
+    return dict(text)
+
+
+def parse_question_id(question_id: str) -> tuple[int, str | None]:
+    """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``."""
+    match = QUESTION_ID_RE.match(question_id)
+    if match is None:
+        raise ValueError(f"not a question id: {question_id!r}")
+    return int(match.group(1)), match.group(2)

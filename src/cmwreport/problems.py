@@ -1,0 +1,304 @@
+"""Problems found in a workspace: the ``Problem`` record and one check per problem code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
+
+from cmwreport.i18n import t
+from cmwreport.models import parse_question_id
+from cmwreport.text import DOCX_ILLEGAL
+
+if TYPE_CHECKING:
+    from cmwreport.workspace import AnswerEntry, Workspace
+
+LOIPR = "questions/loipr.yaml"
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message not yet put into words: a catalogue key and its parameters."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        """Return the message in *lang*, rendering nested messages too."""
+        params = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in self.params.items()}
+        return t(self.key, lang, **params)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding of ``cmwreport check``.
+
+    *file* is relative to the workspace root, *line* is 1-based. *ministries* names the
+    bodies the problem concerns, so that ``check --ministry`` can keep only theirs.
+    """
+
+    file: str
+    line: int
+    severity: Severity
+    code: str
+    msg: Msg
+    ministries: frozenset[str] = frozenset()
+
+    def message(self, lang: str = "en") -> str:
+        """The message in the interface language *lang*."""
+        return self.msg.render(lang)
+
+    def format(self, lang: str = "en") -> str:
+        """``FILE:LINE: SEVERITY[CODE] message``."""
+        return f"{self.file}:{self.line}: {self.severity}[{self.code}] {self.message(lang)}"
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The JSON form of SPEC.md: file, line, severity, code, message."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+
+def error(file: str, line: int, code: str, key: str, /, **params: object) -> Problem:
+    """An error problem."""
+    return Problem(file, line, "error", code, Msg(key, params))
+
+
+def warning(
+    file: str, line: int, code: str, key: str, ministries: frozenset[str] = frozenset(), /,
+    **params: object,
+) -> Problem:
+    """A warning problem concerning *ministries*."""
+    return Problem(file, line, "warning", code, Msg(key, params), ministries)
+
+
+# --------------------------------------------------------------------------- the checks
+# One small function per problem code. Each takes the loaded workspace and yields problems.
+
+
+def check_duplicate_ids(ws: Workspace) -> Iterator[Problem]:
+    """``duplicate-id``: a paragraph number, item letter, section id or body code twice."""
+    for dup in ws.duplicates:
+        yield error(dup.file, dup.line, "duplicate-id", f"dup.{dup.kind}", id=dup.id,
+                    first=dup.first_line)
+
+
+def check_unknown_ministries(ws: Workspace) -> Iterator[Problem]:
+    """``unknown-ministry``: a code missing from ministries.yaml, or file and code differ."""
+    known = ", ".join(ws.ministries) or "—"
+    for unknown in ws.unknown_codes:
+        problem = error(unknown.file, unknown.line, "unknown-ministry",
+                        f"unknown_ministry.{unknown.where}", code=unknown.code,
+                        other=unknown.other, known=known)
+        yield replace(problem, ministries=frozenset({unknown.code, unknown.other} - {""}))
+
+
+def check_unknown_questions(ws: Workspace) -> Iterator[Problem]:
+    """``unknown-question``: an answer names a question the list of issues lacks."""
+    for entry in ws.unknown_questions:
+        number, letter = parse_question_id(entry.question)
+        paragraph = ws.paragraph_by_number.get(number)
+        if paragraph is not None and letter is not None and paragraph.has_items:
+            key = "unknown_question.item"
+            letters = ", ".join(f"{u.id}" for u in paragraph.units)
+        elif paragraph is not None and letter is not None:
+            key = "unknown_question.no_items"
+            letters = str(number)
+        else:
+            key = "unknown_question.paragraph"
+            letters = ""
+        yield _owned(error(entry.file, entry.field_lines.get("question", entry.line),
+                           "unknown-question", key, question=entry.question, known=letters),
+                     entry.ministry)
+
+
+def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
+    """``duplicate-answer``: one body answers the same unit twice."""
+    first: dict[tuple[str, str], AnswerEntry] = {}
+    reported: set[int] = set()
+    for entry in ws.answers:
+        for unit_id in entry.units:
+            earlier = first.setdefault((entry.ministry, unit_id), entry)
+            if earlier is not entry and id(entry) not in reported:
+                reported.add(id(entry))
+                yield _owned(error(entry.file, entry.line, "duplicate-answer", "dup.answer",
+                                   unit=unit_id, first=earlier.line, question=entry.question,
+                                   earlier=earlier.question),
+                             entry.ministry)
+
+
+def check_unanswered(ws: Workspace) -> Iterator[Problem]:
+    """``unanswered``: nobody has answered a unit (empty skeletons do not count)."""
+    for unit in ws.units:
+        if ws.best_status(unit) == "unanswered":
+            yield warning(LOIPR, unit.line, "unanswered", "check.unanswered",
+                          frozenset(unit.assigned), unit=unit.id, lead=unit.lead or "—")
+
+
+def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
+    """``lead-missing``: others answered a unit but its lead did not."""
+    for unit in ws.units:
+        if unit.lead is None:
+            continue
+        entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
+        if not entries or any(a.answer.consolidated for a in entries):
+            continue
+        if all(a.ministry != unit.lead for a in entries):
+            others = ", ".join(sorted({a.ministry for a in entries}))
+            yield warning(LOIPR, unit.line, "lead-missing", "check.lead_missing",
+                          frozenset({unit.lead}), unit=unit.id, lead=unit.lead, others=others)
+
+
+def check_not_assigned(ws: Workspace) -> Iterator[Problem]:
+    """``not-assigned``: a body answers a unit it is neither lead nor contributor of.
+
+    A coordinating body's ``consolidated`` answer is its job, not an intrusion.
+    """
+    for entry in ws.answers:
+        ministry = ws.ministries.get(entry.ministry)
+        if entry.answer.consolidated and ministry is not None and ministry.coordinator:
+            continue
+        stray = [u for u in entry.units if entry.ministry not in ws.unit_by_id[u].assigned]
+        if stray:
+            yield _owned(warning(entry.file, entry.line, "not-assigned", "check.not_assigned",
+                                 code=entry.ministry, units=", ".join(stray)),
+                         entry.ministry)
+
+
+def check_missing_translation(ws: Workspace) -> Iterator[Problem]:
+    """``missing-translation``: an approved answer lacks text in the report's language."""
+    lang = ws.language
+    for entry in ws.answers:
+        if entry.status == "approved" and not entry.empty and not entry.text_in(lang).strip():
+            if not any(v.strip() for v in entry.texts.values()):
+                continue  # a table-only answer has no text to translate
+            have = ", ".join(k for k, v in entry.texts.items() if v.strip())
+            yield _owned(warning(entry.file, entry.field_lines.get("text", entry.line),
+                                 "missing-translation", "check.missing_translation",
+                                 question=entry.question, lang=lang, have=have),
+                         entry.ministry)
+
+
+def check_missing_data(ws: Workspace) -> Iterator[Problem]:
+    """``missing-data``: a unit asks for statistics and no answer has a table."""
+    for unit in ws.units:
+        if not unit.data:
+            continue
+        entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
+        if not any(a.answer.tables for a in entries):
+            yield warning(LOIPR, unit.data_line, "missing-data", "check.missing_data",
+                          frozenset(unit.assigned), unit=unit.id, data=", ".join(unit.data))
+
+
+def check_empty_answers(ws: Workspace) -> Iterator[Problem]:
+    """``empty-answer``: an answer record whose text is empty."""
+    for entry in ws.answers:
+        if entry.empty:
+            yield _owned(warning(entry.file, entry.line, "empty-answer", "check.empty_answer",
+                                 question=entry.question),
+                         entry.ministry)
+
+
+def check_control_characters(ws: Workspace) -> Iterator[Problem]:
+    """``control-character``: text holds characters a DOCX cannot hold."""
+    seen: set[tuple[str, int]] = set()
+    for file, line, value, owners in ws.text_fields:
+        match = DOCX_ILLEGAL.search(value)
+        if match is None or (file, line) in seen:
+            continue
+        seen.add((file, line))
+        yield warning(file, line, "control-character", "check.control_character", owners,
+                      char=f"U+{ord(match.group()):04X}")
+
+
+def check_word_limit(ws: Workspace) -> Iterator[Problem]:
+    """``over-word-limit`` / ``near-word-limit``: the report-language text is too long."""
+    if ws.loipr is None:
+        return
+    words = ws.report_words()
+    limit = ws.word_limit
+    if words > limit:
+        yield warning(LOIPR, ws.meta_line, "over-word-limit", "check.over_word_limit",
+                      words=words, limit=limit, lang=ws.language)
+    elif words > 0.9 * limit:
+        yield warning(LOIPR, ws.meta_line, "near-word-limit", "check.near_word_limit",
+                      words=words, limit=limit, percent=round(100 * words / limit),
+                      lang=ws.language)
+
+
+CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
+    check_duplicate_ids,
+    check_unknown_ministries,
+    check_unknown_questions,
+    check_duplicate_answers,
+    check_unanswered,
+    check_lead_missing,
+    check_not_assigned,
+    check_missing_translation,
+    check_missing_data,
+    check_empty_answers,
+    check_control_characters,
+    check_word_limit,
+)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``cmwreport check`` found: the problems shown and the summary figures."""
+
+    problems: list[Problem]
+    files: int
+    hidden: int = 0
+
+    @property
+    def errors(self) -> int:
+        """Number of errors shown."""
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Number of warnings shown."""
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """True when the exit status must be 1."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The JSON document of SPEC.md."""
+        return {
+            "problems": [p.as_json(lang) for p in self.problems],
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def all_problems(ws: Workspace) -> list[Problem]:
+    """Every problem of the workspace: those found while loading, then every check, sorted."""
+    problems = list(ws.problems)
+    for check in CHECKS:
+        problems.extend(check(ws))
+    order = {name: i for i, name in enumerate(ws.files)}
+    problems.sort(key=lambda p: (order.get(p.file, len(order)), p.file, p.line, p.code))
+    return problems
+
+
+def check_workspace(ws: Workspace, *, ministry: str | None = None) -> CheckResult:
+    """Run every check; with *ministry*, keep what that body owes and wrote."""
+    problems = all_problems(ws)
+    hidden = 0
+    if ministry is not None:
+        kept = [p for p in problems if ministry in p.ministries]
+        hidden = len(problems) - len(kept)
+        problems = kept
+    return CheckResult(problems=problems, files=len(ws.files), hidden=hidden)
+
+
+def _owned(problem: Problem, code: str) -> Problem:
+    return replace(problem, ministries=problem.ministries | {code})

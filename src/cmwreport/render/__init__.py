@@ -1,0 +1,1 @@
+"""Renderers: each turns a computed model (coverage, report) into one output family."""

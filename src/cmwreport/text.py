@@ -1,0 +1,53 @@
+"""Small text utilities shared by checks, coverage and rendering: words and bad characters.
+
+Kept free of heavy imports so that ``cmwreport check`` stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Characters XML 1.0 (and so a DOCX) cannot hold, even when written as YAML escapes.
+DOCX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Characters the YAML reader refuses outright (the complement of its printable set);
+# they usually arrive pasted from Word (vertical tab, form feed) or PDF (C1 controls).
+YAML_UNREADABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]*\]:?")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Count the words of Markdown *text* as a reader of the report would count them.
+
+    Footnote markers and link targets are not words; footnote definitions are (the UN
+    word limit counts footnotes). Numbers count as words.
+    """
+    if not text:
+        return 0
+    text = _FOOTNOTE_MARK.sub(" ", text)
+    text = _LINK_TARGET.sub("]", text)
+    return len(_WORD.findall(text))
+
+
+def count_words_in(values: Iterable[object]) -> int:
+    """Count the words of several values (table titles and cells), numbers included."""
+    return sum(count_words(str(v)) for v in values if v is not None)
+
+
+def strip_illegal(text: str) -> str:
+    """Remove the characters a DOCX cannot hold."""
+    return DOCX_ILLEGAL.sub("", text)
+
+
+def first_words(text: str, limit: int = 12) -> str:
+    """Return the first *limit* words of *text*, with an ellipsis when cut."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]) + " …"

@@ -1,0 +1,644 @@
+"""The loaded workspace: the questions tree, its units, the bodies and their answers.
+
+:func:`load_workspace` reads every file, keeps every record that validates (one bad
+record never hides the others) and records what the checks need to know: duplicates,
+unknown codes and questions, where each record sits. It raises only when there is no
+workspace at all; problems in files are collected in ``Workspace.problems``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from cmwreport.errors import NoWorkspaceError
+from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
+from cmwreport.models import (
+    STATUSES,
+    Answer,
+    AnswersFile,
+    Item,
+    Loipr,
+    LocalText,
+    Ministry,
+    MinistriesFile,
+    Paragraph,
+    ReportMeta,
+    Section,
+    parse_question_id,
+    texts_by_language,
+)
+from cmwreport.problems import Problem, error
+from cmwreport.text import count_words, count_words_in
+
+LOIPR_FILE = "questions/loipr.yaml"
+MINISTRIES_FILE = "questions/ministries.yaml"
+ANSWERS_DIR = "answers"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What can be answered: a paragraph without items, or one item of a paragraph."""
+
+    id: str
+    paragraph: int
+    item: str | None
+    section: str
+    lead: str | None
+    contributors: tuple[str, ...]
+    data: tuple[str, ...]
+    text: dict[str, str]
+    line: int
+    data_line: int
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The lead then the contributors, each once."""
+        seen: dict[str, None] = {}
+        for code in ((self.lead,) if self.lead else ()) + self.contributors:
+            seen.setdefault(code, None)
+        return tuple(seen)
+
+
+@dataclass
+class ParagraphNode:
+    """A paragraph of the list of issues with its units (one, or one per item)."""
+
+    number: int
+    text: dict[str, str]
+    articles: tuple[str, ...]
+    lead: str | None
+    contributors: tuple[str, ...]
+    section: str
+    line: int
+    has_items: bool
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The question id of the paragraph itself (``"7"``)."""
+        return str(self.number)
+
+
+@dataclass
+class SectionNode:
+    """A section heading of the list of issues; sections nest."""
+
+    id: str
+    title: dict[str, str]
+    depth: int
+    line: int
+    paragraphs: list[ParagraphNode] = field(default_factory=list)
+    sections: list[SectionNode] = field(default_factory=list)
+
+    def walk(self) -> Iterable[SectionNode]:
+        """This section and every section below it, in order."""
+        yield self
+        for child in self.sections:
+            yield from child.walk()
+
+    def all_units(self) -> Iterable[Unit]:
+        """Every unit in this section and below, in the list's order."""
+        for paragraph in self.paragraphs:
+            yield from paragraph.units
+        for child in self.sections:
+            yield from child.all_units()
+
+
+@dataclass
+class AnswerEntry:
+    """One answer record of one body, where it sits, and what it answers."""
+
+    ministry: str
+    file: str
+    line: int
+    index: int
+    answer: Answer
+    texts: dict[str, str]
+    units: tuple[str, ...]
+    field_lines: dict[str, int]
+
+    @property
+    def question(self) -> str:
+        """The question id the answer names (``"7"`` or ``"7(a)"``)."""
+        return self.answer.question
+
+    @property
+    def status(self) -> str:
+        """draft, submitted or approved."""
+        return self.answer.status
+
+    @property
+    def empty(self) -> bool:
+        """True when no language has any text and there is no table (a skeleton)."""
+        return not any(v.strip() for v in self.texts.values()) and not self.answer.tables
+
+    def text_in(self, lang: str) -> str:
+        """The text in *lang*, or ``""``."""
+        return self.texts.get(lang, "")
+
+    def words(self, lang: str) -> int:
+        """Words of the text in *lang* plus the words of its tables."""
+        total = count_words(self.texts.get(lang, ""))
+        for table in self.answer.tables:
+            total += count_words(table.title) + count_words_in(table.columns)
+            total += count_words_in(cell for row in table.rows for cell in row)
+            total += count_words(table.source or "")
+        return total
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An id that appears twice: what kind, which id, where both are."""
+
+    kind: str  # "paragraph", "item", "ministry", "section"
+    id: str
+    file: str
+    line: int
+    first_line: int
+
+
+@dataclass(frozen=True)
+class UnknownCode:
+    """A body code used somewhere that ministries.yaml lacks (or a file/code mismatch)."""
+
+    code: str
+    file: str
+    line: int
+    where: str  # "lead", "contributor", "file", "ministry", "mismatch"
+    other: str = ""
+
+
+@dataclass
+class Workspace:
+    """Everything read from one workspace folder."""
+
+    root: Path
+    loipr: Loipr | None = None
+    ministries: dict[str, Ministry] = field(default_factory=dict)
+    ministry_lines: dict[str, int] = field(default_factory=dict)
+    sections: list[SectionNode] = field(default_factory=list)
+    paragraphs: list[ParagraphNode] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    answers: list[AnswerEntry] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    unknown_codes: list[UnknownCode] = field(default_factory=list)
+    unknown_questions: list[AnswerEntry] = field(default_factory=list)
+    broken_questions: set[int] = field(default_factory=set)
+    text_fields: list[tuple[str, int, str, frozenset[str]]] = field(default_factory=list)
+    """Every text of the user's files that may reach a DOCX: (file, line, text, bodies)."""
+    meta_line: int = 1
+
+    # ------------------------------------------------------------------ derived views
+
+    @property
+    def meta(self) -> ReportMeta | None:
+        """The report metadata, when the list of issues could be read."""
+        return self.loipr.report if self.loipr else None
+
+    @property
+    def language(self) -> str:
+        """The language the report is submitted in."""
+        return self.meta.language if self.meta else "en"
+
+    @property
+    def drafting_languages(self) -> list[str]:
+        """Languages answers may be written in; the first is that of a plain string."""
+        return self.meta.languages if self.meta else [self.language]
+
+    @property
+    def word_limit(self) -> int:
+        """The report's word limit."""
+        return self.meta.limit if self.meta else 21200
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        """Units by id."""
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def paragraph_by_number(self) -> dict[int, ParagraphNode]:
+        """Paragraphs by number."""
+        return {p.number: p for p in self.paragraphs}
+
+    @cached_property
+    def answers_by_unit(self) -> dict[str, list[AnswerEntry]]:
+        """Every answer record covering each unit (a paragraph answer covers its items)."""
+        result: dict[str, list[AnswerEntry]] = {u.id: [] for u in self.units}
+        for entry in self.answers:
+            for unit_id in entry.units:
+                result[unit_id].append(entry)
+        return result
+
+    @cached_property
+    def answers_by_question(self) -> dict[str, list[AnswerEntry]]:
+        """Answer records by the question id they name literally."""
+        result: dict[str, list[AnswerEntry]] = {}
+        for entry in self.answers:
+            if entry.units:
+                result.setdefault(entry.question, []).append(entry)
+        return result
+
+    def ministry_order(self) -> list[str]:
+        """Body codes in the order of ministries.yaml."""
+        return list(self.ministries)
+
+    def inputs(self, unit: Unit, *, final: bool = False) -> list[AnswerEntry]:
+        """The answers that go into the report for *unit*, in the report's order.
+
+        Empty answers never count. In a final, only approved answers. A ``consolidated``
+        answer replaces all other inputs. Otherwise the lead comes first, then the
+        contributors in their listed order, then any other body in ministries.yaml order.
+        """
+        entries = [a for a in self.answers_by_unit.get(unit.id, []) if not a.empty]
+        if final:
+            entries = [a for a in entries if a.status == "approved"]
+        consolidated = [a for a in entries if a.answer.consolidated]
+        if consolidated:
+            entries = consolidated
+        rank = {code: i for i, code in enumerate(unit.assigned)}
+        order = {code: i for i, code in enumerate(self.ministries)}
+        return sorted(
+            entries,
+            key=lambda a: (rank.get(a.ministry, len(rank)), order.get(a.ministry, 10**6), a.file,
+                           a.line),
+        )
+
+    def included_answers(self, *, final: bool = False) -> list[AnswerEntry]:
+        """Each answer that appears in the report at least once, counted once."""
+        seen: dict[int, AnswerEntry] = {}
+        for unit in self.units:
+            for entry in self.inputs(unit, final=final):
+                seen.setdefault(id(entry), entry)
+        return list(seen.values())
+
+    def report_words(self, *, lang: str | None = None, final: bool = False) -> int:
+        """Words of the report-language text (answers and their tables) that the report holds."""
+        language = lang or self.language
+        return sum(a.words(language) for a in self.included_answers(final=final))
+
+    def best_status(self, unit: Unit) -> str:
+        """``unanswered`` or the best status among the unit's non-empty answers."""
+        best = -1
+        for entry in self.answers_by_unit.get(unit.id, []):
+            if not entry.empty:
+                best = max(best, STATUSES.index(entry.answer.status))
+        return "unanswered" if best < 0 else STATUSES[best]
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
+    """Read the workspace at *root*; raise :class:`NoWorkspaceError` if there is none."""
+    root = Path(root)
+    loipr_path = root / LOIPR_FILE
+    if not root.is_dir() or not loipr_path.is_file():
+        raise NoWorkspaceError(root, lang)
+    ws = Workspace(root=root)
+    _load_ministries(ws)
+    _load_loipr(ws)
+    _load_answers(ws)
+    return ws
+
+
+def _local(text: LocalText | None, default_lang: str) -> dict[str, str]:
+    return texts_by_language(text, default_lang)
+
+
+def _load_ministries(ws: Workspace) -> None:
+    path = ws.root / MINISTRIES_FILE
+    if not path.is_file():
+        ws.problems.append(error(LOIPR_FILE, 1, "invalid-record", "ws.no_ministries"))
+        return
+    ws.files.append(MINISTRIES_FILE)
+    loaded = read_yaml(path, MINISTRIES_FILE)
+    ws.problems.extend(loaded.problems)
+    data = loaded.data
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        ws.problems.append(error(MINISTRIES_FILE, 1, "invalid-record", "ws.not_mapping",
+                                 fields="ministries"))
+        return
+    head = {k: v for k, v in data.items() if k != "ministries"}
+    _, problems = validate(MinistriesFile, head, loaded.source, MINISTRIES_FILE)
+    ws.problems.extend(problems)
+    raw = data.get("ministries")
+    if raw is None:
+        ws.problems.append(error(MINISTRIES_FILE, 1, "invalid-record", "invalid.missing",
+                                 field="ministries"))
+        return
+    if not isinstance(raw, list):
+        ws.problems.append(_not_list(MINISTRIES_FILE, loaded.source, ("ministries",)))
+        return
+    good, problems = validate_list(Ministry, raw, loaded.source, MINISTRIES_FILE, ("ministries",))
+    ws.problems.extend(problems)
+    for index, ministry in good:
+        line = loaded.source.line(("ministries", index))
+        if ministry.code in ws.ministries:
+            ws.duplicates.append(
+                Duplicate("ministry", ministry.code, MINISTRIES_FILE, line,
+                          ws.ministry_lines[ministry.code])
+            )
+            continue
+        ws.ministries[ministry.code] = ministry
+        ws.ministry_lines[ministry.code] = line
+
+
+def _not_list(rel: str, source: SourceMap, path: tuple[str | int, ...]) -> Problem:
+    return error(rel, source.line(path), "invalid-record", "invalid.type_simple",
+                 field=str(path[-1]), expected="type.list")
+
+
+def _load_loipr(ws: Workspace) -> None:
+    rel = LOIPR_FILE
+    ws.files.insert(0, rel)
+    loaded = read_yaml(ws.root / rel, rel)
+    ws.problems.extend(loaded.problems)
+    data = loaded.data
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        ws.problems.append(error(rel, 1, "invalid-record", "ws.not_mapping",
+                                 fields="committee, state, symbol, report, sections"))
+        return
+    head = dict(data)
+    head["sections"] = []
+    loipr, problems = validate(Loipr, head, loaded.source, rel)
+    ws.problems.extend(problems)
+    ws.meta_line = loaded.source.line(("report",))
+    if loipr is None:
+        # Keep going with what can be read, so answers are still checked against the list.
+        report = data.get("report")
+        try:
+            meta = ReportMeta.model_validate(report)
+        except Exception:  # noqa: BLE001 - already reported above
+            meta = ReportMeta(title="")
+        loipr = Loipr.model_construct(
+            committee=str(data.get("committee", "CMW")), state=str(data.get("state", "")),
+            symbol=str(data.get("symbol", "")), adopted=None, report=meta, sections=[],
+        )
+    ws.loipr = loipr
+    raw_sections = data.get("sections")
+    if raw_sections is None:
+        ws.problems.append(error(rel, 1, "invalid-record", "invalid.missing", field="sections"))
+        return
+    if not isinstance(raw_sections, list):
+        ws.problems.append(_not_list(rel, loaded.source, ("sections",)))
+        return
+    builder = _QuestionsBuilder(ws, loaded.source, rel)
+    ws.sections = builder.sections(raw_sections, ("sections",), 0)
+
+
+class _QuestionsBuilder:
+    """Walk the raw sections, validating each section head and paragraph on its own."""
+
+    def __init__(self, ws: Workspace, source: SourceMap, rel: str) -> None:
+        self.ws = ws
+        self.source = source
+        self.rel = rel
+        self.lang = ws.drafting_languages[0] if ws.loipr else "en"
+        self.paragraph_lines: dict[int, int] = {}
+        self.section_lines: dict[str, int] = {}
+
+    def sections(self, raw: list[Any], path: tuple[str | int, ...], depth: int
+                 ) -> list[SectionNode]:
+        result: list[SectionNode] = []
+        for index, item in enumerate(raw):
+            node = self.section(item, path + (index,), depth)
+            if node is not None:
+                result.append(node)
+        return result
+
+    def section(self, raw: Any, path: tuple[str | int, ...], depth: int) -> SectionNode | None:
+        ws = self.ws
+        if not isinstance(raw, dict):
+            ws.problems.append(error(self.rel, self.source.line(path), "invalid-record",
+                                     "ws.not_mapping", fields="id, title, paragraphs, sections"))
+            return None
+        head = {k: v for k, v in raw.items() if k not in ("paragraphs", "sections")}
+        record, problems = validate(Section, head, self.source, self.rel, path)
+        ws.problems.extend(problems)
+        line = self.source.line(path)
+        section_id = str(record.id) if record else str(raw.get("id", f"?{line}"))
+        if record is not None:
+            if section_id in self.section_lines:
+                ws.duplicates.append(Duplicate("section", section_id, self.rel, line,
+                                               self.section_lines[section_id]))
+            else:
+                self.section_lines[section_id] = line
+        node = SectionNode(
+            id=section_id,
+            title=_local(record.title, self.lang) if record else {},
+            depth=depth,
+            line=line,
+        )
+        raw_paragraphs = raw.get("paragraphs") or []
+        if not isinstance(raw_paragraphs, list):
+            ws.problems.append(_not_list(self.rel, self.source, path + ("paragraphs",)))
+            raw_paragraphs = []
+        for index, item in enumerate(raw_paragraphs):
+            paragraph = self.paragraph(item, path + ("paragraphs", index), section_id)
+            if paragraph is not None:
+                node.paragraphs.append(paragraph)
+        raw_children = raw.get("sections") or []
+        if not isinstance(raw_children, list):
+            ws.problems.append(_not_list(self.rel, self.source, path + ("sections",)))
+            raw_children = []
+        node.sections = self.sections(raw_children, path + ("sections",), depth + 1)
+        return node
+
+    def paragraph(self, raw: Any, path: tuple[str | int, ...], section_id: str
+                  ) -> ParagraphNode | None:
+        ws = self.ws
+        record, problems = validate(Paragraph, raw, self.source, self.rel, path)
+        line = self.source.line(path)
+        if record is None:
+            ws.problems.extend(problems)
+            if isinstance(raw, dict) and isinstance(raw.get("number"), int):
+                ws.broken_questions.add(raw["number"])
+            return None
+        if record.number in self.paragraph_lines:
+            ws.duplicates.append(Duplicate("paragraph", str(record.number), self.rel, line,
+                                           self.paragraph_lines[record.number]))
+            return None
+        self.paragraph_lines[record.number] = line
+        self._check_codes(record.lead, record.contributors, path)
+        node = ParagraphNode(
+            number=record.number,
+            text=_local(record.text, self.lang),
+            articles=tuple(record.articles),
+            lead=record.lead,
+            contributors=tuple(record.contributors),
+            section=section_id,
+            line=line,
+            has_items=bool(record.items),
+        )
+        self._text(record.text, path + ("text",))
+        if not record.items:
+            node.units.append(self._unit(record, None, path, section_id))
+        letters: dict[str, int] = {}
+        for index, item in enumerate(record.items):
+            item_path = path + ("items", index)
+            item_line = self.source.line(item_path)
+            if item.letter in letters:
+                ws.duplicates.append(Duplicate("item", f"{record.number}({item.letter})",
+                                               self.rel, item_line, letters[item.letter]))
+                continue
+            letters[item.letter] = item_line
+            self._check_codes(item.lead, item.contributors or [], item_path)
+            self._text(item.text, item_path + ("text",))
+            node.units.append(self._unit(record, item, item_path, section_id))
+        ws.paragraphs.append(node)
+        ws.units.extend(node.units)
+        return node
+
+    def _unit(self, paragraph: Paragraph, item: Item | None, path: tuple[str | int, ...],
+              section_id: str) -> Unit:
+        lead = item.lead if item and item.lead else paragraph.lead
+        contributors = (
+            item.contributors if item and item.contributors is not None
+            else paragraph.contributors
+        )
+        data = item.data if item and item.data is not None else (
+            paragraph.data if item is None else None
+        )
+        if item is not None and data is None and paragraph.data is not None:
+            data = paragraph.data
+        unit_id = f"{paragraph.number}({item.letter})" if item else str(paragraph.number)
+        text = item.text if item else paragraph.text
+        data_line = self.source.line(path + ("data",)) if data else self.source.line(path)
+        return Unit(
+            id=unit_id,
+            paragraph=paragraph.number,
+            item=item.letter if item else None,
+            section=section_id,
+            lead=lead,
+            contributors=tuple(contributors),
+            data=tuple(data or ()),
+            text=_local(text, self.lang),
+            line=self.source.line(path),
+            data_line=data_line,
+        )
+
+    def _check_codes(self, lead: str | None, contributors: Iterable[str],
+                     path: tuple[str | int, ...]) -> None:
+        ws = self.ws
+        if not ws.ministries and not (ws.root / MINISTRIES_FILE).is_file():
+            return
+        if lead is not None and lead not in ws.ministries:
+            ws.unknown_codes.append(
+                UnknownCode(lead, self.rel, self.source.line(path + ("lead",)), "lead")
+            )
+        for index, code in enumerate(contributors):
+            if code not in ws.ministries:
+                ws.unknown_codes.append(
+                    UnknownCode(code, self.rel,
+                                self.source.line(path + ("contributors", index)), "contributor")
+                )
+
+    def _text(self, text: LocalText | None, path: tuple[str | int, ...]) -> None:
+        for value in _local(text, self.lang).values():
+            self.ws.text_fields.append((self.rel, self.source.line(path), value, frozenset()))
+
+
+def _load_answers(ws: Workspace) -> None:
+    folder = ws.root / ANSWERS_DIR
+    if not folder.is_dir():
+        return
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in paths:
+        _load_answer_file(ws, path)
+
+
+def _load_answer_file(ws: Workspace, path: Path) -> None:
+    rel = f"{ANSWERS_DIR}/{path.name}"
+    ws.files.append(rel)
+    stem = path.stem
+    loaded = read_yaml(path, rel)
+    bodies = frozenset({stem})
+    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in loaded.problems)
+    if ws.ministries and stem not in ws.ministries:
+        ws.unknown_codes.append(UnknownCode(stem, rel, 1, "file"))
+    data = loaded.data
+    if data is None:
+        return
+    source = loaded.source
+    if not isinstance(data, dict):
+        ws.problems.append(dataclasses.replace(
+            error(rel, 1, "invalid-record", "ws.not_mapping", fields="ministry, answers"),
+            ministries=bodies))
+        return
+    head = {k: v for k, v in data.items() if k != "answers"}
+    record, problems = validate(AnswersFile, head, source, rel)
+    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
+    code = stem
+    if record is not None:
+        declared = record.ministry
+        bodies = frozenset({stem, declared})
+        if declared != stem:
+            ws.unknown_codes.append(
+                UnknownCode(declared, rel, source.line(("ministry",)), "mismatch", other=stem)
+            )
+        if declared in ws.ministries or stem not in ws.ministries:
+            code = declared
+    raw_answers = data.get("answers")
+    if raw_answers is None:
+        return
+    if not isinstance(raw_answers, list):
+        ws.problems.append(dataclasses.replace(_not_list(rel, source, ("answers",)),
+                                               ministries=bodies))
+        return
+    good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
+    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
+    default_lang = ws.drafting_languages[0]
+    for index, answer in good:
+        base: tuple[str | int, ...] = ("answers", index)
+        line = source.line(base)
+        fields = {name: source.line(base + (name,)) for name in Answer.model_fields}
+        entry = AnswerEntry(
+            ministry=code,
+            file=rel,
+            line=line,
+            index=index,
+            answer=answer,
+            texts=texts_by_language(answer.text, default_lang),
+            units=_units_of(ws, answer.question),
+            field_lines=fields,
+        )
+        if not entry.units:
+            number, _ = parse_question_id(answer.question)
+            if number not in ws.broken_questions:
+                ws.unknown_questions.append(entry)
+            continue
+        ws.answers.append(entry)
+        owners = frozenset({code})
+        for lang_code, value in entry.texts.items():
+            text_path = base + ("text", lang_code) if isinstance(answer.text, dict) else base + (
+                "text",)
+            ws.text_fields.append((rel, source.line(text_path), value, owners))
+        for t_index, table in enumerate(answer.tables):
+            t_line = source.line(base + ("tables", t_index))
+            cells = [table.title, table.source or "", *map(str, table.columns)]
+            cells.extend(str(c) for row in table.rows for c in row if c is not None)
+            ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
+        if answer.note:
+            ws.text_fields.append((rel, fields["note"], answer.note, owners))
+
+
+def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
+    number, letter = parse_question_id(question_id)
+    paragraph = ws.paragraph_by_number.get(number)
+    if paragraph is None:
+        return ()
+    if letter is None:
+        return tuple(u.id for u in paragraph.units)
+    unit_id = f"{number}({letter})"
+    return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
