@@ -17,13 +17,25 @@ EXAMPLE = REPO  # the bundled example workspace lives at the repository root
 DATA = Path(__file__).resolve().parent / "data"
 
 MINISTRIES: list[dict[str, Any]] = [
-    {"code": "KEMLU", "name": {"en": "Ministry of Foreign Affairs", "id": "Kementerian Luar Negeri"},
-     "abbreviation": {"en": "MoFA", "id": "Kemlu"}, "coordinator": True},
-    {"code": "KEMNAKER", "name": {"en": "Ministry of Manpower", "id": "Kementerian Ketenagakerjaan"},
-     "abbreviation": {"en": "MoM", "id": "Kemnaker"}},
-    {"code": "KP2MI", "name": {"en": "Ministry for the Protection of Indonesian Migrant Workers",
-                               "id": "Kementerian Pelindungan Pekerja Migran Indonesia"},
-     "abbreviation": {"en": "MoPIMW", "id": "KP2MI"}},
+    {
+        "code": "KEMLU",
+        "name": {"en": "Ministry of Foreign Affairs", "id": "Kementerian Luar Negeri"},
+        "abbreviation": {"en": "MoFA", "id": "Kemlu"},
+        "coordinator": True,
+    },
+    {
+        "code": "KEMNAKER",
+        "name": {"en": "Ministry of Manpower", "id": "Kementerian Ketenagakerjaan"},
+        "abbreviation": {"en": "MoM", "id": "Kemnaker"},
+    },
+    {
+        "code": "KP2MI",
+        "name": {
+            "en": "Ministry for the Protection of Indonesian Migrant Workers",
+            "id": "Kementerian Pelindungan Pekerja Migran Indonesia",
+        },
+        "abbreviation": {"en": "MoPIMW", "id": "KP2MI"},
+    },
 ]
 
 LOIPR: dict[str, Any] = {
@@ -40,39 +52,89 @@ LOIPR: dict[str, Any] = {
         "drafting_languages": ["id", "en"],
     },
     "sections": [
-        {"id": "I-A", "title": "General information", "paragraphs": [
-            {"number": 1, "articles": [73, 84], "lead": "KEMLU", "contributors": ["KP2MI"],
-             "text": "Please describe the legal framework.",
-             "items": [
-                 {"letter": "a", "text": "Laws adopted since the last review."},
-                 {"letter": "b", "text": "Bilateral agreements.", "lead": "KP2MI",
-                  "contributors": ["KEMLU", "KEMNAKER"], "data": ["sex", "destination"]},
-             ]},
-            {"number": 2, "lead": "KEMNAKER", "text": "Please describe the policies."},
-        ]},
-        {"id": "I-B", "title": "Articles of the Convention", "sections": [
-            {"id": "I-B-1", "title": "General principles", "paragraphs": [
-                {"number": 3, "lead": "KP2MI", "contributors": ["KEMNAKER"],
-                 "text": {"en": "Please describe remedies.", "id": "Jelaskan pemulihan."}},
-            ]},
-        ]},
+        {
+            "id": "I-A",
+            "title": "General information",
+            "paragraphs": [
+                {
+                    "number": 1,
+                    "articles": [73, 84],
+                    "lead": "KEMLU",
+                    "contributors": ["KP2MI"],
+                    "text": "Please describe the legal framework.",
+                    "items": [
+                        {"letter": "a", "text": "Laws adopted since the last review."},
+                        {
+                            "letter": "b",
+                            "text": "Bilateral agreements.",
+                            "lead": "KP2MI",
+                            "contributors": ["KEMLU", "KEMNAKER"],
+                            "data": ["sex", "destination"],
+                        },
+                    ],
+                },
+                {"number": 2, "lead": "KEMNAKER", "text": "Please describe the policies."},
+            ],
+        },
+        {
+            "id": "I-B",
+            "title": "Articles of the Convention",
+            "sections": [
+                {
+                    "id": "I-B-1",
+                    "title": "General principles",
+                    "paragraphs": [
+                        {
+                            "number": 3,
+                            "lead": "KP2MI",
+                            "contributors": ["KEMNAKER"],
+                            "text": {
+                                "en": "Please describe remedies.",
+                                "id": "Jelaskan pemulihan.",
+                            },
+                        },
+                    ],
+                },
+            ],
+        },
     ],
 }
 
 ANSWERS: dict[str, dict[str, Any]] = {
-    "KEMLU": {"ministry": "KEMLU", "answers": [
-        {"question": "1(a)", "status": "approved", "updated": "2025-07-01",
-         "text": {"en": "Law No. 18 of 2017 protects migrant workers.[^1]\n\n"
-                        "[^1]: Replacing Law No. 39 of 2004.",
-                  "id": "UU No. 18 Tahun 2017 melindungi pekerja migran."}},
-    ]},
-    "KP2MI": {"ministry": "KP2MI", "answers": [
-        {"question": "1(b)", "status": "submitted",
-         "text": {"en": "Agreements were signed with two States."},
-         "tables": [{"title": "Placements by sex", "columns": ["Year", "Men", "Women"],
-                     "rows": [[2023, 100, 200], [2024, 110, 220]], "source": "KP2MI"}]},
-        {"question": "3", "status": "draft", "text": "Pengaduan dapat disampaikan daring."},
-    ]},
+    "KEMLU": {
+        "ministry": "KEMLU",
+        "answers": [
+            {
+                "question": "1(a)",
+                "status": "approved",
+                "updated": "2025-07-01",
+                "text": {
+                    "en": "Law No. 18 of 2017 protects migrant workers.[^1]\n\n"
+                    "[^1]: Replacing Law No. 39 of 2004.",
+                    "id": "UU No. 18 Tahun 2017 melindungi pekerja migran.",
+                },
+            },
+        ],
+    },
+    "KP2MI": {
+        "ministry": "KP2MI",
+        "answers": [
+            {
+                "question": "1(b)",
+                "status": "submitted",
+                "text": {"en": "Agreements were signed with two States."},
+                "tables": [
+                    {
+                        "title": "Placements by sex",
+                        "columns": ["Year", "Men", "Women"],
+                        "rows": [[2023, 100, 200], [2024, 110, 220]],
+                        "source": "KP2MI",
+                    }
+                ],
+            },
+            {"question": "3", "status": "draft", "text": "Pengaduan dapat disampaikan daring."},
+        ],
+    },
 }
 
 
@@ -126,7 +188,8 @@ def cli() -> Any:
     runner = CliRunner()
 
     def run(*args: str, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(app, list(args), env=env or {"CMWREPORT_LANG": ""},
-                             catch_exceptions=False)
+        return runner.invoke(
+            app, list(args), env=env or {"CMWREPORT_LANG": ""}, catch_exceptions=False
+        )
 
     return run

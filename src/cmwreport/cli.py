@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -50,14 +50,14 @@ OutputOpt = Annotated[
 ]
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """Output formats of ``check``."""
 
     text = "text"
     json = "json"
 
 
-class CoverageFormat(str, Enum):
+class CoverageFormat(StrEnum):
     """Output formats of ``coverage``."""
 
     table = "table"
@@ -70,8 +70,9 @@ class CoverageFormat(str, Enum):
 
 def _lang(value: str | None) -> str:
     if value is not None and value.strip().lower() not in ("en", "id"):
-        raise UsageError(t("err.bad_option", ui_lang(), option="--ui-lang", value=value,
-                           choices="en, id"))
+        raise UsageError(
+            t("err.bad_option", ui_lang(), option="--ui-lang", value=value, choices="en, id")
+        )
     return ui_lang(value)
 
 
@@ -132,7 +133,7 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", help=_h("cli.format"))] = (
         CheckFormat.text
     ),
-    root: RootOpt = Path("."),
+    root: RootOpt = Path(),
     ui: UiLangOpt = None,
 ) -> None:
     """Check every file of the workspace."""
@@ -149,8 +150,13 @@ def check(
         for problem in result.problems:
             typer.echo(problem.format(lang))
         if result.problems:
-            summary = t("check.summary", lang, errors=result.errors, warnings=result.warnings,
-                        files=result.files)
+            summary = t(
+                "check.summary",
+                lang,
+                errors=result.errors,
+                warnings=result.warnings,
+                files=result.files,
+            )
         else:
             summary = t("check.summary_ok", lang, files=result.files)
         if result.hidden:
@@ -172,7 +178,7 @@ def coverage(
     ministry: Annotated[
         str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
     ] = None,
-    root: RootOpt = Path("."),
+    root: RootOpt = Path(),
     ui: UiLangOpt = None,
 ) -> None:
     """Summarise who still owes what."""

@@ -7,9 +7,13 @@ Markdown, CSV, JSON, HTML, XLSX); :meth:`Coverage.as_json` is the JSON of SPEC.m
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from cmwreport.errors import InputFileError
+from cmwreport.i18n import t
 from cmwreport.text import first_words
 from cmwreport.workspace import Unit, Workspace
 
@@ -116,6 +120,70 @@ class Change:
         return {"id": self.id, "from": self.before, "to": self.after}
 
 
+@dataclass(frozen=True)
+class BodyProgress:
+    """What one body moved since the snapshot."""
+
+    code: str
+    newly_answered: tuple[str, ...]
+    """Units the body had not answered at the snapshot and has now."""
+    newly_approved: tuple[str, ...]
+    """Units where the body's answer is approved now and was not at the snapshot."""
+    went_back: tuple[str, ...]
+    """Units where the body's answer has a lower status now (or is gone)."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether anything moved for this body."""
+        return bool(self.newly_answered or self.newly_approved or self.went_back)
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"code", "newly_answered", "newly_approved", "went_back"}``."""
+        return {
+            "code": self.code,
+            "newly_answered": list(self.newly_answered),
+            "newly_approved": list(self.newly_approved),
+            "went_back": list(self.went_back),
+        }
+
+
+@dataclass(frozen=True)
+class Since:
+    """The comparison with a snapshot taken at an earlier meeting."""
+
+    file: str
+    generated: dt.date | None
+    """The day the snapshot was taken, when it says."""
+    list_of_issues: str | None
+    ministry: str | None
+    totals: dict[str, int]
+    """Units by state at the snapshot (the units this summary covers)."""
+    forward: tuple[str, ...]
+    """Units whose state is better now."""
+    back: tuple[str, ...]
+    """Units whose state is worse now."""
+    added: tuple[str, ...]
+    """Units that the snapshot did not have (the list of issues changed)."""
+    removed: tuple[str, ...]
+    """Units of the snapshot that the list of issues no longer has."""
+    bodies: tuple[BodyProgress, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``since`` part of the JSON output."""
+        return {
+            "file": self.file,
+            "generated": self.generated.isoformat() if self.generated else None,
+            "list_of_issues": self.list_of_issues,
+            "ministry": self.ministry,
+            "totals": dict(self.totals),
+            "forward": list(self.forward),
+            "back": list(self.back),
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "bodies": [b.as_json() for b in self.bodies],
+        }
+
+
 @dataclass
 class Coverage:
     """The whole coverage summary."""
@@ -133,8 +201,10 @@ class Coverage:
     limit: int
     ministry: str | None = None
     changes: list[Change] | None = None
-    since: dict[str, Any] | None = None
+    since: Since | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    all_unit_ids: tuple[str, ...] = ()
+    """Every unit of the list of issues (also when the summary is limited to one body)."""
 
     def as_json(self) -> dict[str, Any]:
         """The JSON document of SPEC.md; extra keys are additions, never renames."""
@@ -155,7 +225,7 @@ class Coverage:
         if self.changes is not None:
             result["changes"] = [c.as_json() for c in self.changes]
         if self.since is not None:
-            result["since"] = self.since
+            result["since"] = self.since.as_json()
         return result
 
 
@@ -198,8 +268,7 @@ def compute_coverage(
     all_units = [unit_coverage(ws, u) for u in ws.units]
     if ministry is not None:
         units = [
-            u for u in all_units
-            if ministry in (u.lead, *u.contributors) or ministry in u.statuses
+            u for u in all_units if ministry in (u.lead, *u.contributors) or ministry in u.statuses
         ]
     else:
         units = all_units
@@ -240,6 +309,7 @@ def compute_coverage(
         words=ws.report_words(),
         limit=ws.word_limit,
         ministry=ministry,
+        all_unit_ids=tuple(u.id for u in all_units),
     )
 
 
@@ -270,3 +340,214 @@ def _as_texts(value: str | dict[str, str] | None) -> dict[str, str]:
     if isinstance(value, str):
         return {"": value}
     return value
+
+
+# ---- snapshots and progress since the last meeting
+
+SNAPSHOT_MAX_BYTES = 50_000_000
+"""A coverage snapshot of even a very large list of issues is far smaller than this."""
+
+
+class SnapshotNotFoundError(InputFileError):
+    """``--since FILE`` names a file that does not exist (a usage error, exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class SnapshotUnit:
+    """One unit as a snapshot recorded it."""
+
+    id: str
+    state: str
+    statuses: dict[str, str]
+    """Each body's status; rebuilt from ``answered_by`` when the snapshot lacks it."""
+    assigned: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A coverage JSON saved at an earlier meeting."""
+
+    file: str
+    units: dict[str, SnapshotUnit]
+    """By id, in the snapshot's order."""
+    list_of_issues: str | None
+    generated: dt.date | None
+    ministry: str | None
+
+
+def read_snapshot(path: Path, *, lang: str = "en") -> Snapshot:
+    """Read and validate a snapshot written by ``coverage --format json --output FILE``.
+
+    Raises :class:`SnapshotNotFoundError` when there is no such file and
+    :class:`InputFileError` when the file is not a coverage snapshot.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SnapshotNotFoundError(path, t("snap.not_found", lang), lang)
+    try:
+        size = path.stat().st_size
+        if size > SNAPSHOT_MAX_BYTES:
+            raise InputFileError(path, t("snap.too_big", lang, size=size), lang)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or str(exc), lang) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputFileError(path, t("snap.not_text", lang), lang) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(
+            path, t("snap.not_json", lang, line=exc.lineno, column=exc.colno), lang
+        ) from None
+    except RecursionError:
+        raise InputFileError(path, t("snap.not_snapshot", lang), lang) from None
+    return _parse_snapshot(path, data, lang)
+
+
+def _parse_snapshot(path: Path, data: Any, lang: str) -> Snapshot:
+    if not isinstance(data, dict) or not isinstance(data.get("units"), list):
+        raise InputFileError(path, t("snap.not_snapshot", lang), lang)
+    units: dict[str, SnapshotUnit] = {}
+    for number, record in enumerate(data["units"], start=1):
+        unit = _snapshot_unit(record)
+        if unit is None:
+            raise InputFileError(path, t("snap.bad_unit", lang, number=number), lang)
+        if unit.id in units:
+            raise InputFileError(path, t("snap.duplicate_unit", lang, id=unit.id), lang)
+        units[unit.id] = unit
+    report = data.get("report")
+    report = report if isinstance(report, dict) else {}
+    symbol = report.get("list_of_issues")
+    ministry = report.get("ministry")
+    return Snapshot(
+        file=str(path),
+        units=units,
+        list_of_issues=symbol if isinstance(symbol, str) and symbol else None,
+        generated=_date_or_none(report.get("generated")),
+        ministry=ministry if isinstance(ministry, str) and ministry else None,
+    )
+
+
+def _snapshot_unit(record: Any) -> SnapshotUnit | None:
+    """One unit of a snapshot, or ``None`` when it is not one."""
+    if not isinstance(record, dict):
+        return None
+    uid, state = record.get("id"), record.get("state")
+    if not isinstance(uid, str) or not uid or state not in STATES:
+        return None
+    answered = STATES[1:]
+    raw = record.get("statuses")
+    if isinstance(raw, dict):
+        if not all(isinstance(k, str) and v in answered for k, v in raw.items()):
+            return None
+        statuses = dict(raw)
+    else:
+        by = record.get("answered_by")
+        codes = [c for c in by if isinstance(c, str)] if isinstance(by, list) else []
+        # Without per-body statuses, each answering body is taken at the unit's state.
+        statuses = {c: state for c in codes} if state in answered else {}
+    lead = record.get("lead")
+    contributors = record.get("contributors")
+    assigned = [lead] if isinstance(lead, str) else []
+    if isinstance(contributors, list):
+        assigned += [c for c in contributors if isinstance(c, str)]
+    return SnapshotUnit(id=uid, state=state, statuses=statuses, assigned=tuple(assigned))
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def compare_snapshot(
+    cov: Coverage, snap: Snapshot, *, lang: str = "en"
+) -> tuple[list[Change], Since]:
+    """What moved between *snap* and *cov*: the unit changes and the progress summary.
+
+    A snapshot of the whole workspace goes with any summary; one limited to a body only
+    with ``--ministry`` of that body. Units the snapshot lacks are new (``from`` null),
+    units the list of issues no longer has are removed (``to`` null).
+    """
+    path = Path(snap.file)
+    if snap.list_of_issues and cov.symbol and snap.list_of_issues != cov.symbol:
+        raise InputFileError(
+            path,
+            t("snap.other_loipr", lang, theirs=snap.list_of_issues, ours=cov.symbol),
+            lang,
+        )
+    if snap.ministry is not None and snap.ministry != cov.ministry:
+        raise InputFileError(path, t("snap.other_body", lang, code=snap.ministry), lang)
+    code = cov.ministry
+    existing = set(cov.all_unit_ids)
+    relevant = [
+        u
+        for u in snap.units.values()
+        if code is None or code in u.assigned or code in u.statuses
+    ]
+    changes: list[Change] = []
+    forward: list[str] = []
+    back: list[str] = []
+    added: list[str] = []
+    for unit in cov.units:
+        old = snap.units.get(unit.id)
+        if old is None:
+            added.append(unit.id)
+            changes.append(Change(unit.id, None, unit.state))
+        elif old.state != unit.state:
+            changes.append(Change(unit.id, old.state, unit.state))
+            better = STATES.index(unit.state) > STATES.index(old.state)
+            (forward if better else back).append(unit.id)
+    removed = [u.id for u in relevant if u.id not in existing]
+    changes += [Change(uid, snap.units[uid].state, None) for uid in removed]
+    shown = {u.id for u in cov.units}
+    totals = {"units": 0, **dict.fromkeys(STATES, 0)}
+    for old in relevant:
+        if old.id in shown or old.id not in existing:
+            totals["units"] += 1
+            totals[old.state] += 1
+    bodies = tuple(_body_progress(m.code, cov.units, snap) for m in cov.ministries)
+    since = Since(
+        file=snap.file,
+        generated=snap.generated,
+        list_of_issues=snap.list_of_issues,
+        ministry=snap.ministry,
+        totals=totals,
+        forward=tuple(forward),
+        back=tuple(back),
+        added=tuple(added),
+        removed=tuple(removed),
+        bodies=bodies,
+    )
+    return changes, since
+
+
+def _body_progress(code: str, units: list[UnitCoverage], snap: Snapshot) -> BodyProgress:
+    answered: list[str] = []
+    approved: list[str] = []
+    went_back: list[str] = []
+    for unit in units:
+        old = snap.units.get(unit.id)
+        before = old.statuses.get(code) if old else None
+        now = unit.statuses.get(code)
+        if now is not None and before is None:
+            answered.append(unit.id)
+        if now == "approved" and before != "approved":
+            approved.append(unit.id)
+        if before is not None and (now is None or STATES.index(now) < STATES.index(before)):
+            went_back.append(unit.id)
+    return BodyProgress(code, tuple(answered), tuple(approved), tuple(went_back))
+
+
+def apply_snapshot(cov: Coverage, path: Path, *, lang: str = "en") -> Coverage:
+    """Add to *cov* what moved since the snapshot at *path* (``changes`` and ``since``)."""
+    snap = read_snapshot(path, lang=lang)
+    cov.changes, cov.since = compare_snapshot(cov, snap, lang=lang)
+    return cov

@@ -31,10 +31,10 @@ def write_atomic(path: Path, data: bytes | str, *, lang: str = "en") -> Path:
             os.fsync(handle.fileno())
         if path.exists():
             with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
+                tmp.chmod(path.stat().st_mode & 0o777)
         else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+            tmp.chmod(0o644)
+        tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

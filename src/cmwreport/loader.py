@@ -115,7 +115,7 @@ def read_yaml(path: Path, rel: str) -> YamlFile:
     except _Abort:
         data = None
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(rel, exc))
+        problems.append(_syntax_problem(rel, exc, text))
         data = None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(error(rel, 1, "yaml-syntax", "yaml.syntax", detail=str(exc)))
@@ -147,20 +147,24 @@ def _replace_unreadable(text: str, rel: str, problems: list[Problem]) -> str:
             seen.add(line)
             problems.append(
                 warning(
-                    rel, line, "control-character", "check.control_character_raw",
+                    rel,
+                    line,
+                    "control-character",
+                    "check.control_character_raw",
                     char=f"U+{ord(match.group()):04X}",
                 )
             )
     return YAML_UNREADABLE.sub(" ", text)
 
 
-def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """Turn a parser error into a ``yaml-syntax`` problem at the most useful line."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
-    if "tab" in problem or "\\t" in problem:
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    if at_tab or "tab" in problem or "\\t" in problem:
         return error(rel, line, "yaml-syntax", "yaml.tab")
     if "quoted scalar" in context and exc.context_mark is not None:
         return error(rel, exc.context_mark.line + 1, "yaml-syntax", "yaml.unclosed_quote")
@@ -480,8 +484,12 @@ def _problem_from_error(
     elif kind == "literal_error":
         msg = Msg(
             "invalid.choice",
-            {"field": name, "value": _show(value), "expected": err["ctx"]["expected"],
-             "hint": hint},
+            {
+                "field": name,
+                "value": _show(value),
+                "expected": err["ctx"]["expected"],
+                "hint": hint,
+            },
         )
     elif kind == "string_pattern_mismatch":
         msg = Msg(_pattern_key(name), {"field": name, "value": _show(value), "hint": hint})

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -19,6 +18,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\))?$")
 

@@ -71,7 +71,12 @@ def error(file: str, line: int, code: str, key: str, /, **params: object) -> Pro
 
 
 def warning(
-    file: str, line: int, code: str, key: str, ministries: frozenset[str] = frozenset(), /,
+    file: str,
+    line: int,
+    code: str,
+    key: str,
+    ministries: frozenset[str] = frozenset(),
+    /,
     **params: object,
 ) -> Problem:
     """A warning problem concerning *ministries*."""
@@ -85,17 +90,24 @@ def warning(
 def check_duplicate_ids(ws: Workspace) -> Iterator[Problem]:
     """``duplicate-id``: a paragraph number, item letter, section id or body code twice."""
     for dup in ws.duplicates:
-        yield error(dup.file, dup.line, "duplicate-id", f"dup.{dup.kind}", id=dup.id,
-                    first=dup.first_line)
+        yield error(
+            dup.file, dup.line, "duplicate-id", f"dup.{dup.kind}", id=dup.id, first=dup.first_line
+        )
 
 
 def check_unknown_ministries(ws: Workspace) -> Iterator[Problem]:
     """``unknown-ministry``: a code missing from ministries.yaml, or file and code differ."""
     known = ", ".join(ws.ministries) or "—"
     for unknown in ws.unknown_codes:
-        problem = error(unknown.file, unknown.line, "unknown-ministry",
-                        f"unknown_ministry.{unknown.where}", code=unknown.code,
-                        other=unknown.other, known=known)
+        problem = error(
+            unknown.file,
+            unknown.line,
+            "unknown-ministry",
+            f"unknown_ministry.{unknown.where}",
+            code=unknown.code,
+            other=unknown.other,
+            known=known,
+        )
         yield replace(problem, ministries=frozenset({unknown.code, unknown.other} - {""}))
 
 
@@ -113,9 +125,17 @@ def check_unknown_questions(ws: Workspace) -> Iterator[Problem]:
         else:
             key = "unknown_question.paragraph"
             letters = ""
-        yield _owned(error(entry.file, entry.field_lines.get("question", entry.line),
-                           "unknown-question", key, question=entry.question, known=letters),
-                     entry.ministry)
+        yield _owned(
+            error(
+                entry.file,
+                entry.field_lines.get("question", entry.line),
+                "unknown-question",
+                key,
+                question=entry.question,
+                known=letters,
+            ),
+            entry.ministry,
+        )
 
 
 def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
@@ -127,18 +147,34 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
             earlier = first.setdefault((entry.ministry, unit_id), entry)
             if earlier is not entry and id(entry) not in reported:
                 reported.add(id(entry))
-                yield _owned(error(entry.file, entry.line, "duplicate-answer", "dup.answer",
-                                   unit=unit_id, first=earlier.line, question=entry.question,
-                                   earlier=earlier.question),
-                             entry.ministry)
+                yield _owned(
+                    error(
+                        entry.file,
+                        entry.line,
+                        "duplicate-answer",
+                        "dup.answer",
+                        unit=unit_id,
+                        first=earlier.line,
+                        question=entry.question,
+                        earlier=earlier.question,
+                    ),
+                    entry.ministry,
+                )
 
 
 def check_unanswered(ws: Workspace) -> Iterator[Problem]:
     """``unanswered``: nobody has answered a unit (empty skeletons do not count)."""
     for unit in ws.units:
         if ws.best_status(unit) == "unanswered":
-            yield warning(LOIPR, unit.line, "unanswered", "check.unanswered",
-                          frozenset(unit.assigned), unit=unit.id, lead=unit.lead or "—")
+            yield warning(
+                LOIPR,
+                unit.line,
+                "unanswered",
+                "check.unanswered",
+                frozenset(unit.assigned),
+                unit=unit.id,
+                lead=unit.lead or "—",
+            )
 
 
 def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
@@ -151,8 +187,16 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
             continue
         if all(a.ministry != unit.lead for a in entries):
             others = ", ".join(sorted({a.ministry for a in entries}))
-            yield warning(LOIPR, unit.line, "lead-missing", "check.lead_missing",
-                          frozenset({unit.lead}), unit=unit.id, lead=unit.lead, others=others)
+            yield warning(
+                LOIPR,
+                unit.line,
+                "lead-missing",
+                "check.lead_missing",
+                frozenset({unit.lead}),
+                unit=unit.id,
+                lead=unit.lead,
+                others=others,
+            )
 
 
 def check_not_assigned(ws: Workspace) -> Iterator[Problem]:
@@ -166,9 +210,17 @@ def check_not_assigned(ws: Workspace) -> Iterator[Problem]:
             continue
         stray = [u for u in entry.units if entry.ministry not in ws.unit_by_id[u].assigned]
         if stray:
-            yield _owned(warning(entry.file, entry.line, "not-assigned", "check.not_assigned",
-                                 code=entry.ministry, units=", ".join(stray)),
-                         entry.ministry)
+            yield _owned(
+                warning(
+                    entry.file,
+                    entry.line,
+                    "not-assigned",
+                    "check.not_assigned",
+                    code=entry.ministry,
+                    units=", ".join(stray),
+                ),
+                entry.ministry,
+            )
 
 
 def check_missing_translation(ws: Workspace) -> Iterator[Problem]:
@@ -179,10 +231,18 @@ def check_missing_translation(ws: Workspace) -> Iterator[Problem]:
             if not any(v.strip() for v in entry.texts.values()):
                 continue  # a table-only answer has no text to translate
             have = ", ".join(k for k, v in entry.texts.items() if v.strip())
-            yield _owned(warning(entry.file, entry.field_lines.get("text", entry.line),
-                                 "missing-translation", "check.missing_translation",
-                                 question=entry.question, lang=lang, have=have),
-                         entry.ministry)
+            yield _owned(
+                warning(
+                    entry.file,
+                    entry.field_lines.get("text", entry.line),
+                    "missing-translation",
+                    "check.missing_translation",
+                    question=entry.question,
+                    lang=lang,
+                    have=have,
+                ),
+                entry.ministry,
+            )
 
 
 def check_missing_data(ws: Workspace) -> Iterator[Problem]:
@@ -192,17 +252,31 @@ def check_missing_data(ws: Workspace) -> Iterator[Problem]:
             continue
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
-            yield warning(LOIPR, unit.data_line, "missing-data", "check.missing_data",
-                          frozenset(unit.assigned), unit=unit.id, data=", ".join(unit.data))
+            yield warning(
+                LOIPR,
+                unit.data_line,
+                "missing-data",
+                "check.missing_data",
+                frozenset(unit.assigned),
+                unit=unit.id,
+                data=", ".join(unit.data),
+            )
 
 
 def check_empty_answers(ws: Workspace) -> Iterator[Problem]:
     """``empty-answer``: an answer record whose text is empty."""
     for entry in ws.answers:
         if entry.empty:
-            yield _owned(warning(entry.file, entry.line, "empty-answer", "check.empty_answer",
-                                 question=entry.question),
-                         entry.ministry)
+            yield _owned(
+                warning(
+                    entry.file,
+                    entry.line,
+                    "empty-answer",
+                    "check.empty_answer",
+                    question=entry.question,
+                ),
+                entry.ministry,
+            )
 
 
 def check_control_characters(ws: Workspace) -> Iterator[Problem]:
@@ -213,8 +287,14 @@ def check_control_characters(ws: Workspace) -> Iterator[Problem]:
         if match is None or (file, line) in seen:
             continue
         seen.add((file, line))
-        yield warning(file, line, "control-character", "check.control_character", owners,
-                      char=f"U+{ord(match.group()):04X}")
+        yield warning(
+            file,
+            line,
+            "control-character",
+            "check.control_character",
+            owners,
+            char=f"U+{ord(match.group()):04X}",
+        )
 
 
 def check_word_limit(ws: Workspace) -> Iterator[Problem]:
@@ -224,12 +304,26 @@ def check_word_limit(ws: Workspace) -> Iterator[Problem]:
     words = ws.report_words()
     limit = ws.word_limit
     if words > limit:
-        yield warning(LOIPR, ws.meta_line, "over-word-limit", "check.over_word_limit",
-                      words=words, limit=limit, lang=ws.language)
+        yield warning(
+            LOIPR,
+            ws.meta_line,
+            "over-word-limit",
+            "check.over_word_limit",
+            words=words,
+            limit=limit,
+            lang=ws.language,
+        )
     elif words > 0.9 * limit:
-        yield warning(LOIPR, ws.meta_line, "near-word-limit", "check.near_word_limit",
-                      words=words, limit=limit, percent=round(100 * words / limit),
-                      lang=ws.language)
+        yield warning(
+            LOIPR,
+            ws.meta_line,
+            "near-word-limit",
+            "check.near_word_limit",
+            words=words,
+            limit=limit,
+            percent=round(100 * words / limit),
+            lang=ws.language,
+        )
 
 
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (

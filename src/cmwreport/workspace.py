@@ -22,10 +22,10 @@ from cmwreport.models import (
     Answer,
     AnswersFile,
     Item,
-    Loipr,
     LocalText,
-    Ministry,
+    Loipr,
     MinistriesFile,
+    Ministry,
     Paragraph,
     ReportMeta,
     Section,
@@ -266,8 +266,12 @@ class Workspace:
         order = {code: i for i, code in enumerate(self.ministries)}
         return sorted(
             entries,
-            key=lambda a: (rank.get(a.ministry, len(rank)), order.get(a.ministry, 10**6), a.file,
-                           a.line),
+            key=lambda a: (
+                rank.get(a.ministry, len(rank)),
+                order.get(a.ministry, 10**6),
+                a.file,
+                a.line,
+            ),
         )
 
     def included_answers(self, *, final: bool = False) -> list[AnswerEntry]:
@@ -324,16 +328,18 @@ def _load_ministries(ws: Workspace) -> None:
     if data is None:
         return
     if not isinstance(data, dict):
-        ws.problems.append(error(MINISTRIES_FILE, 1, "invalid-record", "ws.not_mapping",
-                                 fields="ministries"))
+        ws.problems.append(
+            error(MINISTRIES_FILE, 1, "invalid-record", "ws.not_mapping", fields="ministries")
+        )
         return
     head = {k: v for k, v in data.items() if k != "ministries"}
     _, problems = validate(MinistriesFile, head, loaded.source, MINISTRIES_FILE)
     ws.problems.extend(problems)
     raw = data.get("ministries")
     if raw is None:
-        ws.problems.append(error(MINISTRIES_FILE, 1, "invalid-record", "invalid.missing",
-                                 field="ministries"))
+        ws.problems.append(
+            error(MINISTRIES_FILE, 1, "invalid-record", "invalid.missing", field="ministries")
+        )
         return
     if not isinstance(raw, list):
         ws.problems.append(_not_list(MINISTRIES_FILE, loaded.source, ("ministries",)))
@@ -344,8 +350,13 @@ def _load_ministries(ws: Workspace) -> None:
         line = loaded.source.line(("ministries", index))
         if ministry.code in ws.ministries:
             ws.duplicates.append(
-                Duplicate("ministry", ministry.code, MINISTRIES_FILE, line,
-                          ws.ministry_lines[ministry.code])
+                Duplicate(
+                    "ministry",
+                    ministry.code,
+                    MINISTRIES_FILE,
+                    line,
+                    ws.ministry_lines[ministry.code],
+                )
             )
             continue
         ws.ministries[ministry.code] = ministry
@@ -353,8 +364,14 @@ def _load_ministries(ws: Workspace) -> None:
 
 
 def _not_list(rel: str, source: SourceMap, path: tuple[str | int, ...]) -> Problem:
-    return error(rel, source.line(path), "invalid-record", "invalid.type_simple",
-                 field=str(path[-1]), expected="type.list")
+    return error(
+        rel,
+        source.line(path),
+        "invalid-record",
+        "invalid.type_simple",
+        field=str(path[-1]),
+        expected="type.list",
+    )
 
 
 def _load_loipr(ws: Workspace) -> None:
@@ -366,8 +383,15 @@ def _load_loipr(ws: Workspace) -> None:
     if data is None:
         return
     if not isinstance(data, dict):
-        ws.problems.append(error(rel, 1, "invalid-record", "ws.not_mapping",
-                                 fields="committee, state, symbol, report, sections"))
+        ws.problems.append(
+            error(
+                rel,
+                1,
+                "invalid-record",
+                "ws.not_mapping",
+                fields="committee, state, symbol, report, sections",
+            )
+        )
         return
     head = dict(data)
     head["sections"] = []
@@ -382,8 +406,12 @@ def _load_loipr(ws: Workspace) -> None:
         except Exception:  # noqa: BLE001 - already reported above
             meta = ReportMeta(title="")
         loipr = Loipr.model_construct(
-            committee=str(data.get("committee", "CMW")), state=str(data.get("state", "")),
-            symbol=str(data.get("symbol", "")), adopted=None, report=meta, sections=[],
+            committee=str(data.get("committee", "CMW")),
+            state=str(data.get("state", "")),
+            symbol=str(data.get("symbol", "")),
+            adopted=None,
+            report=meta,
+            sections=[],
         )
     ws.loipr = loipr
     raw_sections = data.get("sections")
@@ -408,8 +436,9 @@ class _QuestionsBuilder:
         self.paragraph_lines: dict[int, int] = {}
         self.section_lines: dict[str, int] = {}
 
-    def sections(self, raw: list[Any], path: tuple[str | int, ...], depth: int
-                 ) -> list[SectionNode]:
+    def sections(
+        self, raw: list[Any], path: tuple[str | int, ...], depth: int
+    ) -> list[SectionNode]:
         result: list[SectionNode] = []
         for index, item in enumerate(raw):
             node = self.section(item, path + (index,), depth)
@@ -420,8 +449,15 @@ class _QuestionsBuilder:
     def section(self, raw: Any, path: tuple[str | int, ...], depth: int) -> SectionNode | None:
         ws = self.ws
         if not isinstance(raw, dict):
-            ws.problems.append(error(self.rel, self.source.line(path), "invalid-record",
-                                     "ws.not_mapping", fields="id, title, paragraphs, sections"))
+            ws.problems.append(
+                error(
+                    self.rel,
+                    self.source.line(path),
+                    "invalid-record",
+                    "ws.not_mapping",
+                    fields="id, title, paragraphs, sections",
+                )
+            )
             return None
         head = {k: v for k, v in raw.items() if k not in ("paragraphs", "sections")}
         record, problems = validate(Section, head, self.source, self.rel, path)
@@ -430,8 +466,9 @@ class _QuestionsBuilder:
         section_id = str(record.id) if record else str(raw.get("id", f"?{line}"))
         if record is not None:
             if section_id in self.section_lines:
-                ws.duplicates.append(Duplicate("section", section_id, self.rel, line,
-                                               self.section_lines[section_id]))
+                ws.duplicates.append(
+                    Duplicate("section", section_id, self.rel, line, self.section_lines[section_id])
+                )
             else:
                 self.section_lines[section_id] = line
         node = SectionNode(
@@ -455,8 +492,9 @@ class _QuestionsBuilder:
         node.sections = self.sections(raw_children, path + ("sections",), depth + 1)
         return node
 
-    def paragraph(self, raw: Any, path: tuple[str | int, ...], section_id: str
-                  ) -> ParagraphNode | None:
+    def paragraph(
+        self, raw: Any, path: tuple[str | int, ...], section_id: str
+    ) -> ParagraphNode | None:
         ws = self.ws
         record, problems = validate(Paragraph, raw, self.source, self.rel, path)
         line = self.source.line(path)
@@ -466,8 +504,15 @@ class _QuestionsBuilder:
                 ws.broken_questions.add(raw["number"])
             return None
         if record.number in self.paragraph_lines:
-            ws.duplicates.append(Duplicate("paragraph", str(record.number), self.rel, line,
-                                           self.paragraph_lines[record.number]))
+            ws.duplicates.append(
+                Duplicate(
+                    "paragraph",
+                    str(record.number),
+                    self.rel,
+                    line,
+                    self.paragraph_lines[record.number],
+                )
+            )
             return None
         self.paragraph_lines[record.number] = line
         self._check_codes(record.lead, record.contributors, path)
@@ -489,8 +534,15 @@ class _QuestionsBuilder:
             item_path = path + ("items", index)
             item_line = self.source.line(item_path)
             if item.letter in letters:
-                ws.duplicates.append(Duplicate("item", f"{record.number}({item.letter})",
-                                               self.rel, item_line, letters[item.letter]))
+                ws.duplicates.append(
+                    Duplicate(
+                        "item",
+                        f"{record.number}({item.letter})",
+                        self.rel,
+                        item_line,
+                        letters[item.letter],
+                    )
+                )
                 continue
             letters[item.letter] = item_line
             self._check_codes(item.lead, item.contributors or [], item_path)
@@ -500,15 +552,17 @@ class _QuestionsBuilder:
         ws.units.extend(node.units)
         return node
 
-    def _unit(self, paragraph: Paragraph, item: Item | None, path: tuple[str | int, ...],
-              section_id: str) -> Unit:
+    def _unit(
+        self, paragraph: Paragraph, item: Item | None, path: tuple[str | int, ...], section_id: str
+    ) -> Unit:
         lead = item.lead if item and item.lead else paragraph.lead
         contributors = (
-            item.contributors if item and item.contributors is not None
-            else paragraph.contributors
+            item.contributors if item and item.contributors is not None else paragraph.contributors
         )
-        data = item.data if item and item.data is not None else (
-            paragraph.data if item is None else None
+        data = (
+            item.data
+            if item and item.data is not None
+            else (paragraph.data if item is None else None)
         )
         if item is not None and data is None and paragraph.data is not None:
             data = paragraph.data
@@ -528,8 +582,9 @@ class _QuestionsBuilder:
             data_line=data_line,
         )
 
-    def _check_codes(self, lead: str | None, contributors: Iterable[str],
-                     path: tuple[str | int, ...]) -> None:
+    def _check_codes(
+        self, lead: str | None, contributors: Iterable[str], path: tuple[str | int, ...]
+    ) -> None:
         ws = self.ws
         if not ws.ministries and not (ws.root / MINISTRIES_FILE).is_file():
             return
@@ -540,8 +595,12 @@ class _QuestionsBuilder:
         for index, code in enumerate(contributors):
             if code not in ws.ministries:
                 ws.unknown_codes.append(
-                    UnknownCode(code, self.rel,
-                                self.source.line(path + ("contributors", index)), "contributor")
+                    UnknownCode(
+                        code,
+                        self.rel,
+                        self.source.line(path + ("contributors", index)),
+                        "contributor",
+                    )
                 )
 
     def _text(self, text: LocalText | None, path: tuple[str | int, ...]) -> None:
@@ -572,9 +631,12 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         return
     source = loaded.source
     if not isinstance(data, dict):
-        ws.problems.append(dataclasses.replace(
-            error(rel, 1, "invalid-record", "ws.not_mapping", fields="ministry, answers"),
-            ministries=bodies))
+        ws.problems.append(
+            dataclasses.replace(
+                error(rel, 1, "invalid-record", "ws.not_mapping", fields="ministry, answers"),
+                ministries=bodies,
+            )
+        )
         return
     head = {k: v for k, v in data.items() if k != "answers"}
     record, problems = validate(AnswersFile, head, source, rel)
@@ -593,8 +655,9 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     if raw_answers is None:
         return
     if not isinstance(raw_answers, list):
-        ws.problems.append(dataclasses.replace(_not_list(rel, source, ("answers",)),
-                                               ministries=bodies))
+        ws.problems.append(
+            dataclasses.replace(_not_list(rel, source, ("answers",)), ministries=bodies)
+        )
         return
     good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
@@ -621,8 +684,9 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         ws.answers.append(entry)
         owners = frozenset({code})
         for lang_code, value in entry.texts.items():
-            text_path = base + ("text", lang_code) if isinstance(answer.text, dict) else base + (
-                "text",)
+            text_path = (
+                base + ("text", lang_code) if isinstance(answer.text, dict) else base + ("text",)
+            )
             ws.text_fields.append((rel, source.line(text_path), value, owners))
         for t_index, table in enumerate(answer.tables):
             t_line = source.line(base + ("tables", t_index))

@@ -63,10 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML tidak dapat dibaca di sini: {detail}",
     ),
     "yaml.tab": (
-        "a tab character is used for indentation; YAML needs spaces: "
-        "replace the tab with spaces",
-        "karakter tab dipakai untuk indentasi; YAML memerlukan spasi: "
-        "ganti tab dengan spasi",
+        "a tab character is used for indentation; YAML needs spaces: replace the tab with spaces",
+        "karakter tab dipakai untuk indentasi; YAML memerlukan spasi: ganti tab dengan spasi",
     ),
     "yaml.unclosed_quote": (
         "a quotation mark opened on this line is never closed; "
@@ -124,20 +122,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.did_you_mean": (" (did you mean `{name}`?)", " (maksud Anda `{name}`?)"),
     "hint.quote": (
-        " — YAML read `{raw}` as a number, true/false or empty; "
-        "put it in quotes: \"{raw}\"",
-        " — YAML membaca `{raw}` sebagai angka, true/false atau kosong; "
-        "beri tanda kutip: \"{raw}\"",
+        ' — YAML read `{raw}` as a number, true/false or empty; put it in quotes: "{raw}"',
+        ' — YAML membaca `{raw}` sebagai angka, true/false atau kosong; beri tanda kutip: "{raw}"',
     ),
     "invalid.choice": (
         "`{field}` must be one of {expected}, not {value}{hint}",
         "`{field}` harus salah satu dari {expected}, bukan {value}{hint}",
     ),
     "invalid.question_id": (
-        "`{field}`: {value} is not a question id; write \"7\" for a paragraph "
-        "or \"7(a)\" for one of its items{hint}",
-        "`{field}`: {value} bukan nomor pertanyaan; tulis \"7\" untuk paragraf "
-        "atau \"7(a)\" untuk butirnya{hint}",
+        '`{field}`: {value} is not a question id; write "7" for a paragraph '
+        'or "7(a)" for one of its items{hint}',
+        '`{field}`: {value} bukan nomor pertanyaan; tulis "7" untuk paragraf '
+        'atau "7(a)" untuk butirnya{hint}',
     ),
     "invalid.code": (
         "`{field}`: {value} is not a body code (upper-case letters, digits and '-', "
@@ -202,9 +198,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kode instansi {id} muncul dua kali (pertama di baris {first})",
     ),
     "dup.answer": (
-        "this body already answered {unit} on line {first} (question \"{earlier}\"); "
+        'this body already answered {unit} on line {first} (question "{earlier}"); '
         "merge the two answers into one",
-        "instansi ini sudah menjawab {unit} di baris {first} (pertanyaan \"{earlier}\"); "
+        'instansi ini sudah menjawab {unit} di baris {first} (pertanyaan "{earlier}"); '
         "gabungkan kedua jawaban menjadi satu",
     ),
     "unknown_ministry.lead": (
@@ -232,19 +228,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nama berkas harus sama dengan kode instansinya",
     ),
     "unknown_question.paragraph": (
-        "question \"{question}\" is not in the list of issues",
-        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan (LOIPR)",
+        'question "{question}" is not in the list of issues',
+        'pertanyaan "{question}" tidak ada dalam daftar pertanyaan (LOIPR)',
     ),
     "unknown_question.item": (
-        "question \"{question}\" is not in the list of issues (that paragraph has: {known})",
-        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan (paragraf itu memuat: "
-        "{known})",
+        'question "{question}" is not in the list of issues (that paragraph has: {known})',
+        'pertanyaan "{question}" tidak ada dalam daftar pertanyaan (paragraf itu memuat: {known})',
     ),
     "unknown_question.no_items": (
-        "question \"{question}\" is not in the list of issues: paragraph {known} has no "
-        "lettered items; answer \"{known}\"",
-        "pertanyaan \"{question}\" tidak ada dalam daftar pertanyaan: paragraf {known} tidak "
-        "memiliki butir berhuruf; jawab \"{known}\"",
+        'question "{question}" is not in the list of issues: paragraph {known} has no '
+        'lettered items; answer "{known}"',
+        'pertanyaan "{question}" tidak ada dalam daftar pertanyaan: paragraf {known} tidak '
+        'memiliki butir berhuruf; jawab "{known}"',
     ),
     "check.unanswered": (
         "{unit} has no answer yet (lead: {lead})",
@@ -261,9 +256,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "periksa nomor pertanyaan, atau minta koordinator menambahkan {code}",
     ),
     "check.missing_translation": (
-        "the answer to \"{question}\" is approved but has no text in the report's language "
+        'the answer to "{question}" is approved but has no text in the report\'s language '
         "({lang}); it has: {have}",
-        "jawaban atas \"{question}\" sudah disetujui tetapi belum ada teks dalam bahasa laporan "
+        'jawaban atas "{question}" sudah disetujui tetapi belum ada teks dalam bahasa laporan '
         "({lang}); yang ada: {have}",
     ),
     "check.missing_data": (
@@ -271,8 +266,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit} meminta data statistik ({data}) dan belum ada jawaban yang memuat tabel",
     ),
     "check.empty_answer": (
-        "the answer to \"{question}\" has no text yet; it does not count until it is filled in",
-        "jawaban atas \"{question}\" belum berisi teks; jawaban ini belum dihitung sampai diisi",
+        'the answer to "{question}" has no text yet; it does not count until it is filled in',
+        'jawaban atas "{question}" belum berisi teks; jawaban ini belum dihitung sampai diisi',
     ),
     "check.control_character": (
         "the text holds a control character ({char}) that cannot go into a Word document, "
@@ -311,48 +306,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES.update({
-    # ---- command-line help (chosen from CMWREPORT_LANG when the program starts)
-    "cli.app": (
-        "Draft the periodic report to the UN Committee on Migrant Workers from YAML answers.",
-        "Menyusun laporan berkala kepada Komite PBB tentang Pekerja Migran dari jawaban YAML.",
-    ),
-    "cli.root": (
-        "The workspace folder (default: the current folder).",
-        "Folder ruang kerja (bawaan: folder saat ini).",
-    ),
-    "cli.ui_lang": (
-        "Language of messages and labels: en or id (default: CMWREPORT_LANG, else en).",
-        "Bahasa pesan dan label: en atau id (bawaan: CMWREPORT_LANG, jika tidak ada en).",
-    ),
-    "cli.check": (
-        "Check every file of the workspace and list all problems at once.",
-        "Memeriksa semua berkas ruang kerja dan menampilkan semua masalah sekaligus.",
-    ),
-    "cli.check.ministry": (
-        "Only what this body owes and wrote.",
-        "Hanya yang menjadi kewajiban dan tulisan instansi ini.",
-    ),
-    "cli.check.strict": (
-        "Fail (exit 1) on warnings too.",
-        "Gagal (kode keluar 1) juga bila ada peringatan.",
-    ),
-    "cli.format": ("Output format.", "Format keluaran."),
-    "cli.output": (
-        "Write to this file instead of the screen.",
-        "Tulis ke berkas ini, bukan ke layar.",
-    ),
-    "cli.coverage": (
-        "Summarise who still owes what, by section and body (for coordination meetings).",
-        "Merangkum siapa yang masih berutang jawaban, per bagian dan instansi (untuk rakor).",
-    ),
-    "cli.coverage.ministry": (
-        "Only this body's units and figures.",
-        "Hanya unit dan angka instansi ini.",
-    ),
-    "cli.coverage.since": (
-        "A JSON snapshot of an earlier meeting: show what moved since then.",
-        "Cuplikan JSON dari rapat sebelumnya: tampilkan perubahan sejak saat itu.",
-    ),
-    "cli.version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
-})
+MESSAGES.update(
+    {
+        # ---- command-line help (chosen from CMWREPORT_LANG when the program starts)
+        "cli.app": (
+            "Draft the periodic report to the UN Committee on Migrant Workers from YAML answers.",
+            "Menyusun laporan berkala kepada Komite PBB tentang Pekerja Migran dari jawaban YAML.",
+        ),
+        "cli.root": (
+            "The workspace folder (default: the current folder).",
+            "Folder ruang kerja (bawaan: folder saat ini).",
+        ),
+        "cli.ui_lang": (
+            "Language of messages and labels: en or id (default: CMWREPORT_LANG, else en).",
+            "Bahasa pesan dan label: en atau id (bawaan: CMWREPORT_LANG, jika tidak ada en).",
+        ),
+        "cli.check": (
+            "Check every file of the workspace and list all problems at once.",
+            "Memeriksa semua berkas ruang kerja dan menampilkan semua masalah sekaligus.",
+        ),
+        "cli.check.ministry": (
+            "Only what this body owes and wrote.",
+            "Hanya yang menjadi kewajiban dan tulisan instansi ini.",
+        ),
+        "cli.check.strict": (
+            "Fail (exit 1) on warnings too.",
+            "Gagal (kode keluar 1) juga bila ada peringatan.",
+        ),
+        "cli.format": ("Output format.", "Format keluaran."),
+        "cli.output": (
+            "Write to this file instead of the screen.",
+            "Tulis ke berkas ini, bukan ke layar.",
+        ),
+        "cli.coverage": (
+            "Summarise who still owes what, by section and body (for coordination meetings).",
+            "Merangkum siapa yang masih berutang jawaban, per bagian dan instansi (untuk rakor).",
+        ),
+        "cli.coverage.ministry": (
+            "Only this body's units and figures.",
+            "Hanya unit dan angka instansi ini.",
+        ),
+        "cli.coverage.since": (
+            "A JSON snapshot of an earlier meeting: show what moved since then.",
+            "Cuplikan JSON dari rapat sebelumnya: tampilkan perubahan sejak saat itu.",
+        ),
+        "cli.version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
+    }
+)
