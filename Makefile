@@ -27,7 +27,7 @@ $(VENV)/.test: $(VENV)/.base
 
 report: $(VENV)/.base
 	@mkdir -p build
-	-$(VENV)/bin/cmwreport check --root $(EXAMPLE)
+	$(VENV)/bin/cmwreport check --root $(EXAMPLE)
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE)
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format json --output build/coverage.json
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format markdown --output build/coverage.md
