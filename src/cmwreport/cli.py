@@ -188,7 +188,7 @@ def coverage(
     lang = _lang(ui)
     ws = load_workspace(root, lang=lang)
     _require_ministry(ws, ministry, lang)
-    cov = compute_coverage(ws, ministry=ministry)
+    cov = compute_coverage(ws, ministry=ministry, lang=lang)
     if since is not None:
         from cmwreport.coverage import apply_snapshot
 
@@ -218,6 +218,230 @@ def coverage(
         from cmwreport.render.tables import render_table
 
         _emit(render_table(cov, lang), output, lang)
+
+
+class SchemaKind(StrEnum):
+    """The files ``schema`` describes."""
+
+    answers = "answers"
+    loipr = "loipr"
+    ministries = "ministries"
+
+
+class FormFormat(StrEnum):
+    """Formats of ``form``."""
+
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+@app.command(help=_h("cli.scaffold"))
+@boundary
+def scaffold(
+    code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Append skeleton answers for a body."""
+    from cmwreport.scaffold import scaffold as run_scaffold
+
+    lang = _lang(ui)
+    result = run_scaffold(root, code, lang=lang)
+    rel = f"answers/{code}.yaml"
+    for path in result.schemas[:1]:
+        typer.echo(t("scaffold.schemas_written", lang, path=str(path.parent)), err=True)
+    if result.added:
+        key = "scaffold.created" if result.created else "scaffold.appended"
+        typer.echo(t(key, lang, path=rel, count=len(result.added), units=", ".join(result.added)))
+        typer.echo(t("scaffold.next", lang, code=code))
+    elif result.assigned == 0:
+        typer.echo(t("scaffold.none_assigned", lang, code=code))
+    else:
+        typer.echo(t("scaffold.nothing", lang, path=rel, code=code, assigned=result.assigned))
+
+
+@app.command(help=_h("cli.schema"))
+@boundary
+def schema(
+    kind: Annotated[SchemaKind, typer.Option("--file", help=_h("cli.schema.kind"))] = (
+        SchemaKind.answers
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_h("cli.schema.output"), file_okay=False),
+    ] = None,
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Print or write the JSON Schemas of the workspace files."""
+    from cmwreport.schema import schema_text, write_schemas
+
+    lang = _lang(ui)
+    if output is None:
+        typer.echo(schema_text(kind.value, lang=lang), nl=False)
+        return
+    folder = output if output.is_absolute() else root / output
+    for path in write_schemas(folder, lang=lang):
+        typer.echo(t("schema.written", lang, path=str(path)), err=True)
+
+
+@app.command(help=_h("cli.form"))
+@boundary
+def form(
+    code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
+    fmt: Annotated[FormFormat, typer.Option("--format", help=_h("cli.form.format"))] = (
+        FormFormat.xlsx
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_h("cli.form.output"), dir_okay=False),
+    ] = None,
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Write an answer form for a body."""
+    from cmwreport.files import write_atomic
+    from cmwreport.forms import default_form_path, make_form
+
+    lang = _lang(ui)
+    data, filled = make_form(root, code, fmt.value, lang=lang)
+    target = output or default_form_path(root, code, fmt.value)
+    write_atomic(target, data, lang=lang)
+    typer.echo(t("form.written", lang, code=code, path=str(target), count=len(filled.rows)))
+
+
+@app.command("import", help=_h("cli.import"))
+@boundary
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help=_h("cli.import.file"), dir_okay=False, show_default=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help=_h("cli.import.force"))] = False,
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Read a filled form back into the body's answers file."""
+    from cmwreport.forms import import_form
+    from cmwreport.problems import check_workspace
+    from cmwreport.workspace import load_workspace
+
+    lang = _lang(ui)
+    result = import_form(root, file, force=force, lang=lang)
+    rel = f"answers/{result.code}.yaml"
+    for outcome in result.outcomes:
+        if outcome.action == "unchanged":
+            continue
+        typer.echo(
+            t(f"import.{outcome.action}", lang, question=outcome.question, message=outcome.message)
+        )
+    if not result.written:
+        key = "import.none_written" if result.failed else "import.nothing"
+        typer.echo(t(key, lang, path=rel))
+    else:
+        typer.echo(
+            t(
+                "import.summary",
+                lang,
+                path=rel,
+                added=result.count("added"),
+                updated=result.count("updated"),
+                unchanged=result.count("unchanged"),
+                refused=result.count("refused"),
+                invalid=result.count("invalid"),
+            )
+        )
+        if result.backup is not None:
+            typer.echo(t("import.backup", lang, path=str(result.backup)))
+        checked = check_workspace(load_workspace(root, lang=lang), ministry=result.code)
+        typer.echo(
+            t(
+                "import.check",
+                lang,
+                code=result.code,
+                errors=checked.errors,
+                warnings=checked.warnings,
+            )
+        )
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command(help=_h("cli.init"))
+@boundary
+def init(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help=_h("cli.init.dir"), file_okay=False, show_default=False),
+    ] = None,
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Create a new workspace."""
+    from cmwreport.scaffold import init_workspace
+
+    lang = _lang(ui)
+    target = directory if directory is not None else root
+    written = init_workspace(target, lang=lang)
+    typer.echo(t("init.done", lang, path=str(target), count=len(written)))
+
+
+@app.command(help=_h("cli.render"))
+@boundary
+def render(
+    final: Annotated[bool, typer.Option("--final", help=_h("cli.render.final"))] = False,
+    allow_gaps: Annotated[
+        bool, typer.Option("--allow-gaps", help=_h("cli.render.allow_gaps"))
+    ] = False,
+    report_lang: Annotated[str | None, typer.Option("--lang", help=_h("cli.render.lang"))] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_h("cli.render.output"), dir_okay=False),
+    ] = None,
+    root: RootOpt = Path(),
+    ui: UiLangOpt = None,
+) -> None:
+    """Render the consolidated report as DOCX."""
+    from cmwreport.report import language_name, render_report
+    from cmwreport.workspace import load_workspace
+
+    lang = _lang(ui)
+    ws = load_workspace(root, lang=lang)
+    done = render_report(
+        ws, final=final, allow_gaps=allow_gaps, lang=report_lang, output=output, ui_lang=lang
+    )
+    report = done.report
+    mode = t("render.mode.final" if final else "render.mode.draft", lang)
+    language = language_name(report.lang, lang)
+    typer.echo(t("render.written", lang, path=str(done.path), mode=mode, language=language))
+    percent = round(100 * report.words / report.limit) if report.limit else 0
+    typer.echo(
+        t(
+            "render.words",
+            lang,
+            language=report.lang,
+            words=f"{report.words:,}",
+            limit=f"{report.limit:,}",
+            percent=percent,
+            intro=f"{report.intro_words:,}",
+        )
+    )
+    if report.words > report.limit:
+        typer.echo(t("render.over_limit", lang, over=f"{report.words - report.limit:,}"))
+    tables = sum(1 for b in report.blocks if type(b).__name__ == "TableBlock")
+    typer.echo(
+        t(
+            "render.counts",
+            lang,
+            gaps=len(report.gaps),
+            untranslated=len(report.untranslated),
+            paragraphs=report.paragraphs,
+            footnotes=len(report.footnotes),
+            tables=tables,
+        )
+    )
+    if final and report.gaps:
+        typer.echo(t("render.gaps_allowed", lang, count=len(report.gaps)))
+        for gap in report.gaps:
+            typer.echo(f"  {gap.describe(lang, report.lang)}")
 
 
 def main() -> None:

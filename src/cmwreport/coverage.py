@@ -229,12 +229,16 @@ class Coverage:
         return result
 
 
-def _text_in(texts: dict[str, str], lang: str) -> str:
-    return texts.get(lang) or next((v for v in texts.values() if v), "")
+def _text_in(texts: dict[str, str], *langs: str | None) -> str:
+    """The text in the first of *langs* it has, else in any language."""
+    for lang in langs:
+        if lang and texts.get(lang):
+            return texts[lang]
+    return next((v for v in texts.values() if v), "")
 
 
-def unit_coverage(ws: Workspace, unit: Unit) -> UnitCoverage:
-    """The coverage of one unit."""
+def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> UnitCoverage:
+    """The coverage of one unit (the question's words in *lang* when the LOIPR has them)."""
     statuses: dict[str, str] = {}
     for entry in ws.answers_by_unit.get(unit.id, []):
         if entry.empty:
@@ -257,15 +261,23 @@ def unit_coverage(ws: Workspace, unit: Unit) -> UnitCoverage:
         answered_by=answered_by,
         missing=missing,
         statuses=statuses,
-        question=first_words(_text_in(unit.text, ws.language)),
+        question=first_words(_text_in(unit.text, lang, ws.language)),
     )
 
 
 def compute_coverage(
-    ws: Workspace, *, ministry: str | None = None, today: dt.date | None = None
+    ws: Workspace,
+    *,
+    ministry: str | None = None,
+    today: dt.date | None = None,
+    lang: str | None = None,
 ) -> Coverage:
-    """Compute the coverage of *ws*; with *ministry*, only that body's units and figures."""
-    all_units = [unit_coverage(ws, u) for u in ws.units]
+    """Compute the coverage of *ws*; with *ministry*, only that body's units and figures.
+
+    Names, section titles and questions are taken in *lang* (the reader's language) when
+    the workspace has them, else in the report's language.
+    """
+    all_units = [unit_coverage(ws, u, lang=lang) for u in ws.units]
     if ministry is not None:
         units = [
             u for u in all_units if ministry in (u.lead, *u.contributors) or ministry in u.statuses
@@ -276,7 +288,7 @@ def compute_coverage(
     for state in STATES:
         totals[state] = sum(1 for u in units if u.state == state)
     codes = [ministry] if ministry is not None else list(ws.ministries)
-    ministries = [_ministry(ws, code, all_units) for code in codes]
+    ministries = [_ministry(ws, code, all_units, lang) for code in codes]
     by_id = {u.id: u for u in units}
     sections: list[SectionCoverage] = []
     for top in ws.sections:
@@ -288,7 +300,7 @@ def compute_coverage(
             sections.append(
                 SectionCoverage(
                     id=section.id,
-                    title=_text_in(section.title, ws.language),
+                    title=_text_in(section.title, lang, ws.language),
                     depth=section.depth,
                     units=len(members),
                     unanswered=states["unanswered"],
@@ -313,11 +325,21 @@ def compute_coverage(
     )
 
 
-def _ministry(ws: Workspace, code: str, units: list[UnitCoverage]) -> MinistryCoverage:
+def own_statuses(code: str, units: list[UnitCoverage]) -> dict[str, int]:
+    """How many of the units assigned to *code* it has not answered, or answered per status."""
+    counts = dict.fromkeys(STATES, 0)
+    for unit in units:
+        if code == unit.lead or code in unit.contributors:
+            counts[unit.statuses.get(code, "unanswered")] += 1
+    return counts
+
+
+def _ministry(
+    ws: Workspace, code: str, units: list[UnitCoverage], lang: str | None = None
+) -> MinistryCoverage:
     record = ws.ministries.get(code)
-    lang = ws.language
-    name = _text_in(_as_texts(record.name if record else code), lang)
-    abbreviation = _text_in(_as_texts(record.abbreviation if record else None), lang)
+    name = _text_in(_as_texts(record.name if record else code), lang, ws.language)
+    abbreviation = _text_in(_as_texts(record.abbreviation if record else None), lang, ws.language)
     assigned = [u for u in units if code == u.lead or code in u.contributors]
     answered = [u for u in assigned if code in u.statuses]
     approved = [u for u in answered if u.statuses[code] == "approved"]
@@ -488,9 +510,7 @@ def compare_snapshot(
     code = cov.ministry
     existing = set(cov.all_unit_ids)
     relevant = [
-        u
-        for u in snap.units.values()
-        if code is None or code in u.assigned or code in u.statuses
+        u for u in snap.units.values() if code is None or code in u.assigned or code in u.statuses
     ]
     changes: list[Change] = []
     forward: list[str] = []

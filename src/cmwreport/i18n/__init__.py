@@ -37,3 +37,9 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     pair = CATALOG[key]
     text = pair[1] if lang == "id" else pair[0]
     return text.format(**params) if params else text
+
+
+def number(value: int, lang: str = DEFAULT_LANG) -> str:
+    """Format a whole number with the thousands separator of *lang* (7,548 / 7.548)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "id" else text

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from pathlib import Path
 
 from cmwreport.coverage import STATES, Coverage
-from cmwreport.i18n import t
+from cmwreport.i18n import number, t
 
 
 def _percent(part: int, whole: int) -> int:
@@ -57,8 +58,8 @@ def _words_line(cov: Coverage, lang: str) -> str:
         "cov.words",
         lang,
         lang=cov.language,
-        words=f"{cov.words:,}",
-        limit=f"{cov.limit:,}",
+        words=number(cov.words, lang),
+        limit=number(cov.limit, lang),
         percent=_percent(cov.words, cov.limit),
     )
 
@@ -67,7 +68,8 @@ def _owes(codes: Sequence[str], lang: str, limit: int = 12) -> str:
     if not codes:
         return "—"
     shown = ", ".join(codes[:limit])
-    return shown + (f" … (+{len(codes) - limit})" if len(codes) > limit else "")
+    more = f" … (+{len(codes) - limit})" if len(codes) > limit else ""
+    return f"{len(codes):>2}: {shown}{more}"
 
 
 def render_table(cov: Coverage, lang: str = "en") -> str:
@@ -117,6 +119,7 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         for u in cov.units:
             rows.append([u.id, t("state." + u.state, lang), _short(u.question, 60)])
         out += ["  " + line for line in _grid(rows)]
+    out += _since_table(cov, lang)
     return "\n".join(out) + "\n"
 
 
@@ -180,7 +183,145 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
             f"{', '.join(u.answered_by) or '—'} | {', '.join(u.missing) or '—'} | "
             f"{_md(u.question)} |"
         )
+    out += _since_markdown(cov, lang)
     return "\n".join(out) + "\n"
+
+
+def since_heading(cov: Coverage, lang: str) -> str:
+    """The heading of the "since the last meeting" part, naming the snapshot."""
+    since = cov.since
+    if since is None:
+        return t("since.title", lang)
+    name = Path(since.file).name
+    if since.generated:
+        what = t("since.snapshot", lang, date=since.generated.isoformat(), file=name)
+    else:
+        what = t("since.snapshot_nodate", lang, file=name)
+    return f"{t('since.title', lang)} — {what}"
+
+
+def since_summary(cov: Coverage, lang: str) -> str:
+    """One sentence: how many units moved, forward and back."""
+    since = cov.since
+    if since is None or not cov.changes:
+        return t("since.nothing", lang)
+    moved = len(since.forward) + len(since.back)
+    if not moved:
+        return t("since.nothing", lang)
+    return t("since.moved", lang, count=moved, forward=len(since.forward), back=len(since.back))
+
+
+def state_label(state: str | None, lang: str, *, removed: bool = False) -> str:
+    """A unit state in words; ``None`` is a unit new since, or removed since, the snapshot."""
+    if state is None:
+        return t("since.removed_unit" if removed else "since.new_unit", lang)
+    return t("state." + state, lang)
+
+
+def _since_rows(cov: Coverage, lang: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The changed units and the bodies that moved, as rows of words."""
+    changes = [
+        [c.id, state_label(c.before, lang), state_label(c.after, lang, removed=True)]
+        for c in (cov.changes or [])
+        if c.before is not None and c.after is not None
+    ]
+    bodies = [
+        [b.code, _ids(b.newly_answered), _ids(b.newly_approved), _ids(b.went_back)]
+        for b in (cov.since.bodies if cov.since else ())
+        if b.moved
+    ]
+    return changes, bodies
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return ", ".join(ids) if ids else "—"
+
+
+def _since_notes(cov: Coverage, lang: str) -> list[str]:
+    since = cov.since
+    notes = []
+    if since and since.added:
+        notes.append(t("since.added", lang, ids=", ".join(since.added)))
+    if since and since.removed:
+        notes.append(t("since.removed", lang, ids=", ".join(since.removed)))
+    return notes
+
+
+def _since_totals(cov: Coverage, lang: str) -> str:
+    since = cov.since
+    assert since is not None
+    parts = []
+    for state in STATES:
+        before, now = since.totals.get(state, 0), cov.totals[state]
+        delta = f" ({now - before:+d})" if now != before else ""
+        parts.append(f"{t('state.' + state, lang)} {before} → {now}{delta}")
+    return " · ".join(parts)
+
+
+def _since_table(cov: Coverage, lang: str) -> list[str]:
+    if cov.since is None:
+        return []
+    out = [
+        "",
+        since_heading(cov, lang),
+        "  " + _since_totals(cov, lang),
+        "  " + since_summary(cov, lang),
+    ]
+    out += ["  " + note for note in _since_notes(cov, lang)]
+    changes, bodies = _since_rows(cov, lang)
+    if changes:
+        head = [t("cov.unit", lang), t("since.then", lang), "", t("since.now", lang)]
+        out += ["", "  " + t("since.changes", lang)]
+        rows = [head] + [[c[0], c[1], "→", c[2]] for c in changes]
+        out += ["    " + line for line in _grid(rows)]
+    out += ["", "  " + t("since.by_body", lang)]
+    if bodies:
+        head = [
+            t("cov.body", lang),
+            t("since.newly_answered", lang),
+            t("since.newly_approved", lang),
+            t("since.went_back", lang),
+        ]
+        out += ["    " + line for line in _grid([head, *bodies])]
+    else:
+        out.append("    " + t("since.no_body_moved", lang))
+    return out
+
+
+def _since_markdown(cov: Coverage, lang: str) -> list[str]:
+    if cov.since is None:
+        return []
+    out = [
+        "",
+        f"## {_md(since_heading(cov, lang))}",
+        "",
+        _since_totals(cov, lang),
+        "",
+        since_summary(cov, lang),
+        "",
+    ]
+    out += [f"- {_md(note)}" for note in _since_notes(cov, lang)]
+    changes, bodies = _since_rows(cov, lang)
+    if changes:
+        out += [
+            "",
+            f"### {t('since.changes', lang)}",
+            "",
+            f"| {t('cov.unit', lang)} | {t('since.then', lang)} | {t('since.now', lang)} |",
+            "|---|---|---|",
+        ]
+        out += [f"| {c[0]} | {c[1]} | {c[2]} |" for c in changes]
+    out += ["", f"### {t('since.by_body', lang)}", ""]
+    if bodies:
+        out += [
+            f"| {t('cov.body', lang)} | {t('since.newly_answered', lang)} | "
+            f"{t('since.newly_approved', lang)} | {t('since.went_back', lang)} |",
+            "|---|---|---|---|",
+        ]
+        out += [f"| {' | '.join(b)} |" for b in bodies]
+    else:
+        out.append(t("since.no_body_moved", lang))
+    return out
 
 
 CSV_COLUMNS = (
