@@ -81,7 +81,7 @@ def _page(html: str) -> Page:
 
 
 def _run(cli: Any, root: Path, *extra: str) -> str:
-    result = cli("coverage", "--root", str(root), "--format", "html", *extra)
+    result = cli("coverage", "--root", str(root), "--format", "html", "--output", "-", *extra)
     assert result.exit_code == 0, result.stderr
     return str(result.stdout)
 

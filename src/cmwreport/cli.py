@@ -100,7 +100,7 @@ def boundary(func: F) -> F:
 
 def _emit(text: str, output: Path | None, lang: str) -> None:
     """Print *text*, or write it atomically to *output*."""
-    if output is None:
+    if output is None or str(output) == "-":
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from cmwreport.files import write_atomic
@@ -206,7 +206,8 @@ def coverage(
     elif fmt is CoverageFormat.html:
         from cmwreport.render.html import render_coverage_html
 
-        _emit(render_coverage_html(cov, lang), output, lang)
+        # A web page is not for the terminal: without --output it goes to build/.
+        _emit(render_coverage_html(cov, lang), output or root / "build" / "coverage.html", lang)
     elif fmt is CoverageFormat.xlsx:
         from cmwreport.files import write_atomic
         from cmwreport.render.xlsx import render_coverage_xlsx
