@@ -31,6 +31,8 @@ report: $(VENV)/.base
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE)
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format json --output build/coverage.json
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format markdown --output build/coverage.md
+	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --output build/CMW-C-IDN-2-en.docx
+	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --lang id --output build/CMW-C-IDN-2-id.docx
 
 test: $(VENV)/.test lint
 	$(PY) -m pytest -n 2

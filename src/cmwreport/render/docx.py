@@ -1,0 +1,535 @@
+"""The report model → a Word document (DOCX). The only module that imports python-docx.
+
+Styles, page setup, header and footer come from the reference DOCX (the workspace's
+``templates/reference.docx`` or the packaged one); this module only picks style names.
+Report paragraph numbers are written as text ("12." and a tab), never Word
+auto-numbering, so they cannot restart or drift. Footnotes are real Word footnotes
+(python-docx has no API for them: the footnotes part is added here); notes are Word
+comments (drafts only). Text is stripped of characters XML cannot hold; ``&``, ``<`` and
+quotes are written as text by lxml. Dates in the document properties and the timestamps
+of the zip entries come from ``SOURCE_DATE_EPOCH`` when set, so identical input gives
+identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cmwreport.errors import CmwReportError
+from cmwreport.i18n import t
+from cmwreport.markdown import Run
+from cmwreport.report import (
+    Abbreviations,
+    Heading,
+    Paragraph,
+    Placeholder,
+    Report,
+    TableBlock,
+    Tag,
+    TitleBlock,
+)
+from cmwreport.text import strip_illegal
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NUMERAL = re.compile(r"^([IVXLCDM]+|[A-Z]|\d+)\.\s+(.+)$", re.DOTALL)
+PLACEHOLDER_FIELD = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+LANG_TAGS = {
+    "en": "en-GB",
+    "id": "id-ID",
+    "fr": "fr-FR",
+    "es": "es-ES",
+    "ar": "ar-SA",
+    "ru": "ru-RU",
+    "zh": "zh-CN",
+}
+
+FOOTNOTES_XML = (
+    f'<w:footnotes xmlns:w="{W_NS}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+    'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+class ReferenceDocxError(CmwReportError):
+    """The reference DOCX cannot be opened."""
+
+    def __init__(self, path: Path, reason: str, lang: str = "en") -> None:
+        super().__init__(t("render.reference_error", lang, path=str(path), reason=reason))
+        self.path = path
+
+
+def source_date() -> dt.datetime:
+    """The time to stamp on the document: ``SOURCE_DATE_EPOCH`` if set and valid, else now."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            stamp = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            stamp = None
+        if stamp is not None:
+            return max(stamp, ZIP_EPOCH)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite the zip *data* with every entry stamped *when* and fixed attributes."""
+    stamp = max(when, ZIP_EPOCH).astimezone(dt.UTC)
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> bytes:
+    """Render *report* with the styles of *reference* and return the DOCX bytes."""
+    from docx import Document
+
+    try:
+        doc = Document(str(reference))
+    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same advice
+        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
+    writer = _Writer(doc, report)
+    writer.write()
+    when = source_date()
+    _properties(doc, report, when)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalise_zip(buffer.getvalue(), when)
+
+
+class _Writer:
+    """Append the report's blocks to a python-docx document."""
+
+    def __init__(self, doc: DocxDocument, report: Report) -> None:
+        self.doc = doc
+        self.report = report
+        self.styles: dict[str, Any] = {}
+        self.style_ids: dict[str, str | None] = {}
+        self.footnote_ids: list[int] = []
+        self.next_footnote = 1
+        self.footnote_style = self._style_id("Footnote Reference", character=True)
+
+    # ------------------------------------------------------------------- plumbing
+
+    def _style(self, name: str, fallback: str = "Normal") -> Any:
+        """The paragraph or table style *name*, or *fallback* when the reference lacks it."""
+        if name not in self.styles:
+            try:
+                self.styles[name] = self.doc.styles[name]
+            except KeyError:
+                self.styles[name] = self.doc.styles[fallback] if fallback else None
+        return self.styles[name]
+
+    def _style_id(self, name: str, *, character: bool = False) -> str | None:
+        try:
+            style = self.doc.styles[name]
+        except KeyError:
+            return None
+        return str(style.style_id)
+
+    def _set_style(self, paragraph: DocxParagraph, style: str, fallback: str = "Normal") -> None:
+        """Give *paragraph* the style *style* (by id: python-docx's lookup by name is slow)."""
+        key = f"{style}\0{fallback}"
+        if key not in self.style_ids:
+            found = self._style(style, fallback)
+            self.style_ids[key] = str(found.style_id) if found is not None else None
+        style_id = self.style_ids[key]
+        if style_id:
+            paragraph._p.get_or_add_pPr().style = style_id
+
+    def paragraph(self, style: str, text: str = "", fallback: str = "Normal") -> DocxParagraph:
+        paragraph = self.doc.add_paragraph()
+        self._set_style(paragraph, style, fallback)
+        if text:
+            paragraph.add_run(strip_illegal(text))
+        return paragraph
+
+    def runs(self, paragraph: DocxParagraph, runs: list[Run]) -> None:
+        for run in runs:
+            if run.line_break:
+                paragraph.add_run().add_break()
+            elif run.footnote is not None:
+                if 0 <= run.footnote < len(self.report.footnotes):
+                    paragraph._p.append(self.footnote_reference(run.footnote))
+            elif run.text:
+                added = paragraph.add_run(strip_illegal(run.text))
+                if run.bold:
+                    added.bold = True
+                if run.italic:
+                    added.italic = True
+
+    # --------------------------------------------------------------------- blocks
+
+    def write(self) -> None:
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != f"{{{W_NS}}}sectPr":
+                body.remove(child)
+        self.clear_comments()
+        for block in self.report.blocks:
+            if isinstance(block, Paragraph):
+                self.numbered(block)
+            elif isinstance(block, Heading):
+                self.heading(block)
+            elif isinstance(block, Tag):
+                self.tag(block)
+            elif isinstance(block, TableBlock):
+                self.table(block)
+            elif isinstance(block, Placeholder):
+                self.placeholder(block)
+            elif isinstance(block, TitleBlock):
+                self.title(block)
+            elif isinstance(block, Abbreviations):
+                self.abbreviations(block)
+        self.footnotes()
+        self.header_footer()
+        self.language()
+
+    def title(self, block: TitleBlock) -> None:
+        if block.symbol:
+            self.paragraph("Document Symbol", block.symbol)
+        if block.committee:
+            self.paragraph("Committee", block.committee)
+        if block.title:
+            self.paragraph("Report Title", block.title, "Title")
+        if block.date_received:
+            self.paragraph("Date Received", block.date_received)
+        if block.notice:
+            self.paragraph("Draft Notice", block.notice)
+
+    def abbreviations(self, block: Abbreviations) -> None:
+        self.paragraph("Heading 1", block.heading)
+        for abbreviation, runs in block.rows:
+            paragraph = self.paragraph("Abbreviation")
+            paragraph.add_run(strip_illegal(abbreviation) + "\t")
+            self.runs(paragraph, runs)
+
+    def heading(self, block: Heading) -> None:
+        if block.kind == "part":
+            style = "Heading 1"
+        elif block.kind == "section":
+            style = f"Heading {min(2 + block.depth, 4)}"
+        elif block.kind == "reply":
+            style = "Reply Heading"
+        elif block.kind == "item":
+            style = "Item Heading"
+        else:
+            style = "Sub Heading"
+        fallback = {
+            "Reply Heading": "Heading 5",
+            "Item Heading": "Heading 6",
+            "Sub Heading": "Normal",
+        }.get(style, "Normal")
+        text = block.text
+        match = NUMERAL.match(text)
+        if match and block.kind in ("part", "section"):
+            text = f"{match.group(1)}.\t{match.group(2)}"
+        self.paragraph(style, text, fallback)
+
+    def numbered(self, block: Paragraph) -> None:
+        paragraph = self.paragraph("Report Paragraph")
+        paragraph.add_run(f"{block.number}.\t")
+        items = list(block.items)
+        if block.runs:
+            self.runs(paragraph, block.runs)
+        elif items:
+            first = items.pop(0)
+            paragraph.add_run(f"{first.label} ")
+            self.runs(paragraph, first.runs)
+        for item in items:
+            style = "Report List" if item.level == 0 else "Report List 2"
+            entry = self.paragraph(style, fallback="Report Paragraph")
+            entry.add_run(f"{item.label}\t")
+            self.runs(entry, item.runs)
+
+    def tag(self, block: Tag) -> None:
+        from docx.shared import RGBColor
+
+        paragraph = self.paragraph("Draft Tag")
+        run = paragraph.add_run(strip_illegal(block.text))
+        if block.untranslated:
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xC0, 0x50, 0x00)
+        if block.note:
+            self.doc.add_comment(
+                run,
+                text=block.note,
+                author=block.body or "cmwreport",
+                initials=(block.body or "CR")[:4],
+            )
+
+    def placeholder(self, block: Placeholder) -> None:
+        from docx.enum.text import WD_COLOR_INDEX
+
+        paragraph = self.paragraph("Placeholder")
+        run = paragraph.add_run(strip_illegal(block.text))
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    def table(self, block: TableBlock) -> None:
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        if block.title:
+            self.paragraph("Table Title", block.title)
+        columns = max([len(block.header), *(len(r) for r in block.rows)])
+        table = self.doc.add_table(rows=1 + len(block.rows), cols=columns)
+        style = self._style("Report Table", "Table Grid")
+        if style is not None:
+            table.style = style
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        tbl_pr = table._tbl.tblPr
+        indent = OxmlElement("w:tblInd")
+        indent.set(qn("w:w"), "1134")  # 2 cm: the table lines up with the report's text
+        indent.set(qn("w:type"), "dxa")
+        tbl_pr.append(indent)
+        self._widths(table, block, columns)
+        for row_index, row in enumerate(table.rows):
+            cells = row.cells
+            values = block.header if row_index == 0 else block.rows[row_index - 1]
+            if row_index == 0:
+                tr_pr = row._tr.get_or_add_trPr()
+                header = OxmlElement("w:tblHeader")
+                tr_pr.append(header)
+            for column, cell in enumerate(cells):
+                paragraph = cell.paragraphs[0]
+                self._set_style(paragraph, "Table Text")
+                if column < len(block.numeric) and block.numeric[column]:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                runs = values[column] if column < len(values) else []
+                if row_index == 0:
+                    runs = [Run(r.text, True, r.italic, r.footnote, r.line_break) for r in runs]
+                    _cell_border(cell, "bottom")
+                self.runs(paragraph, runs)
+        if block.source:
+            self.paragraph("Table Source", block.source)
+        else:
+            self.paragraph("Table Source")
+
+    def _widths(self, table: Any, block: TableBlock, columns: int) -> None:
+        """Fit the table between the text's left edge (2 cm) and the right margin less 1 cm."""
+        from docx.shared import Emu
+
+        section = self.doc.sections[-1]
+        if section.page_width is None or section.left_margin is None:
+            return
+        text_width = int(section.page_width) - int(section.left_margin)
+        text_width -= int(section.right_margin or 0)
+        available = text_width - int(Emu(720000 + 360000))  # 2 cm indent, 1 cm on the right
+        weights = [
+            1 if (i < len(block.numeric) and block.numeric[i]) else 2 for i in range(columns)
+        ]
+        total = sum(weights) or 1
+        table.autofit = False
+        for index, column in enumerate(table.columns):
+            width = Emu(available * weights[index] // total)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+
+    def clear_comments(self) -> None:
+        """Drop comments a reference document may carry (its body is not rendered)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        for rel in self.doc.part.rels.values():
+            if rel.reltype == RT.COMMENTS:
+                element = getattr(rel.target_part, "element", None)
+                if element is not None:
+                    for comment in list(element):
+                        element.remove(comment)
+
+    # ------------------------------------------------------------------ footnotes
+
+    def footnote_reference(self, index: int) -> Any:
+        """A run holding a reference to footnote *index* of the report."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        number = self.next_footnote
+        self.next_footnote += 1
+        self.footnote_ids.append(index)
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        if self.footnote_style:
+            rstyle = OxmlElement("w:rStyle")
+            rstyle.set(qn("w:val"), self.footnote_style)
+            rpr.append(rstyle)
+        vert = OxmlElement("w:vertAlign")
+        vert.set(qn("w:val"), "superscript")
+        rpr.append(vert)
+        run.append(rpr)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(number))
+        run.append(ref)
+        return run
+
+    def footnotes(self) -> None:
+        """Add the footnotes part holding every footnote referred to in the body."""
+        if not self.footnote_ids:
+            return
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import XmlPart
+        from docx.oxml.parser import parse_xml
+
+        doc_part = self.doc.part
+        existing = [r for r in doc_part.rels.values() if r.reltype == RT.FOOTNOTES]
+        part: Any
+        if existing:
+            part = existing[0].target_part
+            root = part._element if isinstance(part, XmlPart) else parse_xml(part.blob)
+            for note in list(root):
+                if note.get(f"{{{W_NS}}}type") is None:
+                    root.remove(note)
+        else:
+            root = parse_xml(FOOTNOTES_XML)
+            part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
+            doc_part.relate_to(part, RT.FOOTNOTES)
+        text_style = self._style_id("Footnote Text")
+        for number, index in enumerate(self.footnote_ids, start=1):
+            root.append(self.footnote(number, self.report.footnotes[index], text_style))
+        if not isinstance(part, XmlPart):
+            from lxml import etree  # type: ignore[import-untyped]
+
+            part._blob = etree.tostring(
+                root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+
+    def footnote(self, number: int, paragraphs: list[list[Run]], style: str | None) -> Any:
+        from lxml import etree
+
+        w = f"{{{W_NS}}}"
+        note = etree.Element(f"{w}footnote", nsmap={"w": W_NS})
+        note.set(f"{w}id", str(number))
+        for index, runs in enumerate(paragraphs or [[]]):
+            p = etree.SubElement(note, f"{w}p")
+            if style:
+                ppr = etree.SubElement(p, f"{w}pPr")
+                etree.SubElement(ppr, f"{w}pStyle").set(f"{w}val", style)
+            if index == 0:
+                r = etree.SubElement(p, f"{w}r")
+                rpr = etree.SubElement(r, f"{w}rPr")
+                if self.footnote_style:
+                    etree.SubElement(rpr, f"{w}rStyle").set(f"{w}val", self.footnote_style)
+                etree.SubElement(rpr, f"{w}vertAlign").set(f"{w}val", "superscript")
+                etree.SubElement(r, f"{w}footnoteRef")
+                space = etree.SubElement(p, f"{w}r")
+                text = etree.SubElement(space, f"{w}t")
+                text.text = " "
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            for run in runs:
+                if run.footnote is not None:
+                    continue
+                r = etree.SubElement(p, f"{w}r")
+                if run.bold or run.italic:
+                    rpr = etree.SubElement(r, f"{w}rPr")
+                    if run.bold:
+                        etree.SubElement(rpr, f"{w}b")
+                    if run.italic:
+                        etree.SubElement(rpr, f"{w}i")
+                if run.line_break:
+                    etree.SubElement(r, f"{w}br")
+                    continue
+                text = etree.SubElement(r, f"{w}t")
+                text.text = strip_illegal(run.text)
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return note
+
+    # ------------------------------------------------------------ header, language
+
+    def header_footer(self) -> None:
+        """Fill ``{{ symbol }}`` (and other report values) in the headers and footers."""
+        values = self.report.header
+        for section in self.doc.sections:
+            parts = (
+                section.header,
+                section.first_page_header,
+                section.even_page_header,
+                section.footer,
+                section.first_page_footer,
+                section.even_page_footer,
+            )
+            for part in parts:
+                if part.is_linked_to_previous:
+                    continue
+                for paragraph in part.paragraphs:
+                    for run in paragraph.runs:
+                        if "{{" in run.text:
+                            run.text = PLACEHOLDER_FIELD.sub(
+                                lambda m: strip_illegal(values.get(m.group(1), "")), run.text
+                            )
+
+    def language(self) -> None:
+        """Mark the text's language (spelling and hyphenation) as the report's."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        tag = LANG_TAGS.get(self.report.lang, self.report.lang)
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        if defaults is None:
+            return
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is None:
+            return
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def _cell_border(cell: Any, edge: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        tc_pr.append(borders)
+    border = OxmlElement(f"w:{edge}")
+    border.set(qn("w:val"), "single")
+    border.set(qn("w:sz"), "6")
+    border.set(qn("w:space"), "0")
+    border.set(qn("w:color"), "000000")
+    borders.append(border)
+
+
+def _properties(doc: DocxDocument, report: Report, when: dt.datetime) -> None:
+    core = doc.core_properties
+    core.title = strip_illegal(report.title)[:255]
+    core.subject = strip_illegal(report.symbol)
+    core.author = "cmwreport"
+    core.last_modified_by = "cmwreport"
+    core.language = LANG_TAGS.get(report.lang, report.lang)
+    core.keywords = "final" if report.final else "draft"
+    naive = when.astimezone(dt.UTC).replace(tzinfo=None)
+    core.created = naive
+    core.modified = naive
+    core.last_printed = naive
+    core.revision = 1

@@ -1,0 +1,707 @@
+"""The report model: the consolidated report as an ordered list of blocks.
+
+:func:`build_report` reads a :class:`~cmwreport.workspace.Workspace` and the templates and
+returns a :class:`Report`: the title block, the list of abbreviations, the introduction,
+the section headings, a "Reply to paragraph N" heading per paragraph of the list of
+issues, lettered sub-replies, and the report's own paragraphs numbered 1, 2, 3 …
+continuously through the whole document, with lists, tables and footnotes. In a draft it
+also holds the markers (body and status of each input, "untranslated", placeholders for
+unanswered units, notes as comments). It counts the words and lists the gaps. Renderers
+only render this model; :func:`render_report` is the core of ``cmwreport render``.
+
+How inputs are combined for a unit: a ``consolidated: true`` answer replaces the others;
+otherwise the lead's text, then the contributors' in their listed order, then any other
+body's (``Workspace.inputs``). An answer to a whole paragraph that has items is rendered
+once, right under the paragraph's heading, before the lettered sub-replies.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from cmwreport.errors import CmwReportError, GateError, UsageError, WorkspaceInvalidError
+from cmwreport.i18n import t
+from cmwreport.markdown import (
+    MdHeading,
+    MdList,
+    MdParagraph,
+    MdTable,
+    Parsed,
+    Run,
+    parse,
+)
+from cmwreport.models import Ministry, texts_by_language
+from cmwreport.text import count_words, strip_illegal
+
+if TYPE_CHECKING:
+    from cmwreport.templating import Templates
+    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Unit, Workspace
+
+PARTS = ("title", "abbreviations", "introduction", "replies")
+"""The parts ``templates/layout.j2`` may list, in the order it lists them."""
+
+ROMAN_LETTERS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+# ------------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class TitleBlock:
+    """The first lines of the report: symbol, committee, title, date received."""
+
+    symbol: str
+    committee: str
+    title: str
+    date_received: str
+    notice: str = ""
+    """In a draft, a line saying that this is a working draft."""
+
+
+@dataclass
+class Heading:
+    """A heading: a part (I., II.), a section of the list, a reply, an item, a sub-heading."""
+
+    kind: Literal["part", "section", "reply", "item", "sub"]
+    text: str
+    depth: int = 0
+    """For sections: how deep the section sits in the list of issues (0 = top)."""
+
+
+@dataclass
+class ListEntry:
+    """One lettered entry of a list inside a report paragraph."""
+
+    label: str
+    level: int
+    runs: list[Run]
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph of the report (its number written as text), with its list."""
+
+    number: int
+    runs: list[Run]
+    items: list[ListEntry] = field(default_factory=list)
+
+
+@dataclass
+class TableBlock:
+    """A statistics table: title above, source below, header row and data rows."""
+
+    number: int
+    title: str
+    header: list[list[Run]]
+    rows: list[list[list[Run]]]
+    source: str = ""
+    numeric: list[bool] = field(default_factory=list)
+    """Per column: True when every cell is a number (aligned right)."""
+
+
+@dataclass
+class Tag:
+    """Draft only: who wrote the input that follows and in what state; a note as comment."""
+
+    text: str
+    note: str | None = None
+    untranslated: bool = False
+    body: str = ""
+
+
+@dataclass
+class Placeholder:
+    """A unit with nothing to show: a highlighted line naming its lead."""
+
+    text: str
+
+
+@dataclass
+class Abbreviations:
+    """The list of abbreviations, from ministries.yaml."""
+
+    heading: str
+    rows: list[tuple[str, list[Run]]]
+
+
+Block = TitleBlock | Heading | Paragraph | TableBlock | Tag | Placeholder | Abbreviations
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A unit the report cannot answer yet: unanswered, or (final) not approved or untranslated."""
+
+    unit: str
+    reason: Literal["unanswered", "not-approved", "untranslated"]
+    lead: str | None
+    bodies: tuple[str, ...] = ()
+
+    def describe(self, lang: str, report_lang: str) -> str:
+        """One line for the terminal: ``1(b): no approved reply (lead KP2MI)``."""
+        return t(
+            f"render.gap.{self.reason}",
+            lang,
+            unit=self.unit,
+            lead=self.lead or "—",
+            bodies=", ".join(self.bodies),
+            language=language_name(report_lang, lang),
+        )
+
+
+@dataclass
+class Report:
+    """The whole report, ready for a renderer."""
+
+    lang: str
+    final: bool
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[list[list[Run]]] = field(default_factory=list)
+    words: int = 0
+    """Words of the replies in the report's language, counted as ``check`` counts them."""
+    intro_words: int = 0
+    limit: int = 21200
+    gaps: list[Gap] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    """Units shown (in a draft) with text from another language."""
+    title: str = ""
+    symbol: str = ""
+    header: dict[str, str] = field(default_factory=dict)
+    """Values a reference DOCX's header and footer may name: ``{{ symbol }}`` and others."""
+
+    @property
+    def paragraphs(self) -> int:
+        """How many numbered paragraphs the report has."""
+        return sum(1 for b in self.blocks if isinstance(b, Paragraph))
+
+
+# ------------------------------------------------------------------------------ builder
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language *code* in *lang* (``Indonesian``, ``bahasa Indonesia``)."""
+    key = f"rpt.lang.{code}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return code
+
+
+def _local(value: object, lang: str, fallback: list[str]) -> str:
+    """Text in *lang* from a string or a mapping by language, else the first available."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for code in [lang, *fallback, *value]:
+            text = value.get(code)
+            if isinstance(text, str) and text.strip():
+                return text
+    return ""
+
+
+def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str, Any]:
+    """A body as the templates see it: code, name, abbreviation (in *lang*) and coordinator."""
+    names = texts_by_language(ministry.name, fallback[0] if fallback else lang)
+    abbreviations = texts_by_language(ministry.abbreviation, fallback[0] if fallback else lang)
+    others = [code for code in names if code != lang]
+    other = others[0] if others else ""
+    return {
+        "code": ministry.code,
+        "name": _local(ministry.name, lang, fallback),
+        "abbreviation": _local(ministry.abbreviation, lang, fallback) or ministry.code,
+        "other_name": names.get(other, "") if other else "",
+        "other_abbreviation": abbreviations.get(other, "") if other else "",
+        "names": names,
+        "coordinator": ministry.coordinator,
+    }
+
+
+class _Builder:
+    """Walk the workspace in the list's order and append blocks to a :class:`Report`."""
+
+    def __init__(self, ws: Workspace, templates: Templates, *, lang: str, final: bool) -> None:
+        self.ws = ws
+        self.templates = templates
+        self.lang = lang
+        self.final = final
+        self.fallback = [code for code in ws.drafting_languages if code != lang]
+        self.report = Report(lang=lang, final=final, limit=ws.word_limit)
+        self.number = 0
+        self.tables = 0
+        self.rendered: dict[int, AnswerEntry] = {}
+        self.untranslated: set[str] = set()
+        self.context = self._context()
+
+    # ---------------------------------------------------------------- template context
+
+    def _context(self) -> dict[str, Any]:
+        ws = self.ws
+        loipr = ws.loipr
+        assert loipr is not None  # checked by build_report
+        meta = loipr.report
+        bodies = [body_context(m, self.lang, self.fallback) for m in ws.ministries.values()]
+        return {
+            "state": loipr.state,
+            "committee": loipr.committee,
+            "loipr": {"symbol": loipr.symbol, "adopted": loipr.adopted},
+            "report": {
+                "title": _local(meta.title, self.lang, self.fallback),
+                "symbol": meta.symbol or "",
+                "due": meta.due,
+                "date_received": meta.date_received,
+                "kind": meta.kind,
+                "word_limit": meta.limit,
+                "language": meta.language,
+            },
+            "bodies": bodies,
+            "coordinators": [b for b in bodies if b["coordinator"]],
+            "contributors": [b for b in bodies if not b["coordinator"]],
+            "final": self.final,
+        }
+
+    def render(self, name: str, **extra: Any) -> str:
+        """Render the wording template *name* in the report's language."""
+        return self.templates.render(name, self.lang, **self.context, **extra)
+
+    # ---------------------------------------------------------------------- the parts
+
+    def build(self) -> Report:
+        report = self.report
+        loipr = self.ws.loipr
+        assert loipr is not None
+        report.symbol = loipr.report.symbol or ""
+        report.title = self.context["report"]["title"]
+        report.header = {
+            "symbol": report.symbol,
+            "loipr_symbol": loipr.symbol,
+            "state": loipr.state,
+            "title": report.title,
+        }
+        parts = self.templates.lines("layout.j2", **self.context)
+        for part in parts:
+            if part not in PARTS:
+                raise UsageError(
+                    t(
+                        "render.layout_unknown",
+                        self.templates.ui_lang,
+                        part=part,
+                        parts=", ".join(PARTS),
+                    )
+                )
+            getattr(self, f"part_{part}")()
+        report.words = sum(e.words(self.lang) for e in self.rendered.values())
+        report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
+        return report
+
+    def part_title(self) -> None:
+        notice = ""
+        if not self.final:
+            notice = t("rpt.draft_notice", self.lang)
+        self.report.blocks.append(
+            TitleBlock(
+                symbol=self.render("symbol.j2"),
+                committee=self.render("committee.j2"),
+                title=self.render("title.j2"),
+                date_received=self.render("date_received.j2"),
+                notice=notice,
+            )
+        )
+
+    def part_abbreviations(self) -> None:
+        rows: list[tuple[str, list[Run]]] = []
+        for body in self.context["bodies"]:
+            text = self.render("abbreviation.j2", body=body)
+            if not text:
+                continue
+            runs = _first_runs(parse(text))
+            rows.append((body["abbreviation"], runs))
+        if rows:
+            rows.sort(key=lambda row: row[0].casefold())
+            self.report.blocks.append(Abbreviations(self.render("abbreviations_heading.j2"), rows))
+
+    def part_introduction(self) -> None:
+        self.report.blocks.append(Heading("part", self.render("introduction_heading.j2")))
+        text = self.render("introduction.md.j2")
+        self.report.intro_words = count_words(text)
+        self.add_markdown(parse(text))
+
+    def part_replies(self) -> None:
+        self.report.blocks.append(Heading("part", self.render("replies_heading.j2")))
+        for section in self.ws.sections:
+            self.section(section)
+
+    # ------------------------------------------------------------------ the replies
+
+    def section(self, section: SectionNode) -> None:
+        title = _local(section.title, self.lang, self.fallback)
+        text = self.render(
+            "section_heading.j2", section={"id": section.id, "title": title, "depth": section.depth}
+        )
+        if text:
+            self.report.blocks.append(Heading("section", text, depth=section.depth))
+        for paragraph in section.paragraphs:
+            self.paragraph(paragraph)
+        for child in section.sections:
+            self.section(child)
+
+    def paragraph(self, paragraph: ParagraphNode) -> None:
+        ws = self.ws
+        blocks = self.report.blocks
+        blocks.append(Heading("reply", self.render("reply_heading.j2", number=paragraph.number)))
+        inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
+        whole: list[AnswerEntry] = []
+        if paragraph.has_items:
+            for unit in paragraph.units:
+                for entry in inputs[unit.id]:
+                    if entry.question == paragraph.id and entry not in whole:
+                        whole.append(entry)
+        for unit in paragraph.units:
+            self.note_gaps(unit, inputs[unit.id])
+        shown_whole = [self.entry(e) for e in whole]
+        for unit in paragraph.units:
+            own = [e for e in inputs[unit.id] if e not in whole]
+            covered = any(e in whole for e in inputs[unit.id]) and any(shown_whole)
+            if paragraph.has_items and (own or not covered):
+                blocks.append(
+                    Heading(
+                        "item",
+                        self.render("item_heading.j2", number=paragraph.number, letter=unit.item),
+                    )
+                )
+            shown = [self.entry(e) for e in own]
+            if not any(shown) and not covered:
+                blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
+
+    def note_gaps(self, unit: Unit, inputs: list[AnswerEntry]) -> None:
+        """Record *unit* as a gap when the report cannot answer it."""
+        gaps = self.report.gaps
+        if not inputs:
+            any_answer = any(not e.empty for e in self.ws.answers_by_unit.get(unit.id, []))
+            reason: Literal["unanswered", "not-approved"] = (
+                "not-approved" if self.final and any_answer else "unanswered"
+            )
+            gaps.append(Gap(unit.id, reason, unit.lead))
+            return
+        missing = [e.ministry for e in inputs if self.text_of(e)[1]]
+        if missing:
+            if self.final:
+                gaps.append(Gap(unit.id, "untranslated", unit.lead, tuple(missing)))
+            else:
+                self.untranslated.add(unit.id)
+
+    def placeholder(self, unit: Unit, inputs: list[AnswerEntry]) -> str:
+        lead = unit.lead or "—"
+        if not self.final:
+            return t("rpt.placeholder", self.lang, unit=unit.id, lead=lead)
+        if inputs:
+            return t(
+                "rpt.placeholder_untranslated",
+                self.lang,
+                unit=unit.id,
+                lead=lead,
+                language=language_name(self.lang, self.lang),
+            )
+        return t("rpt.placeholder_final", self.lang, unit=unit.id, lead=lead)
+
+    def text_of(self, entry: AnswerEntry) -> tuple[str, str | None]:
+        """The text to show for *entry* and, when not in the report's language, its language."""
+        own = entry.text_in(self.lang)
+        if own.strip():
+            return own, None
+        for code in [*self.fallback, *entry.texts]:
+            text = entry.texts.get(code, "")
+            if text.strip():
+                return text, code
+        return "", None
+
+    def entry(self, entry: AnswerEntry) -> bool:
+        """Append one input (tag, text, tables); return whether anything was shown."""
+        text, other = self.text_of(entry)
+        if self.final and other is not None:
+            text = ""
+        tables = entry.answer.tables
+        if not text.strip() and not tables:
+            return False
+        self.rendered.setdefault(id(entry), entry)
+        if not self.final:
+            self.report.blocks.append(self.tag(entry, other))
+        if text.strip():
+            self.add_markdown(parse(text))
+        for table in tables:
+            self.tables += 1
+            header = [[Run(strip_illegal(str(c)))] for c in table.columns]
+            grouped = [
+                any(
+                    _whole(row[i]) is not None and abs(_whole(row[i]) or 0) >= 10000
+                    for row in table.rows
+                )
+                for i in range(len(table.columns))
+            ]
+            rows = [
+                [[Run(strip_illegal(_cell(c, self.lang, grouped[i])))] for i, c in enumerate(row)]
+                for row in table.rows
+            ]
+            numeric = [
+                bool(table.rows) and all(_is_number(row[i]) for row in table.rows)
+                for i in range(len(table.columns))
+            ]
+            self.report.blocks.append(
+                TableBlock(
+                    number=self.tables,
+                    title=self.render(
+                        "table_title.j2", number=self.tables, title=strip_illegal(table.title)
+                    ),
+                    header=header,
+                    rows=rows,
+                    source=(
+                        self.render("table_source.j2", source=strip_illegal(table.source))
+                        if table.source
+                        else ""
+                    ),
+                    numeric=numeric,
+                )
+            )
+        return True
+
+    def tag(self, entry: AnswerEntry, other: str | None) -> Tag:
+        status = t(f"state.{entry.status}", self.lang)
+        parts = [t("rpt.tag", self.lang, body=entry.ministry, status=status)]
+        if entry.answer.consolidated:
+            parts.append(t("rpt.tag_consolidated", self.lang))
+        if other is not None:
+            parts.append(
+                t(
+                    "rpt.tag_untranslated",
+                    self.lang,
+                    language=language_name(self.lang, self.lang),
+                    source=language_name(other, self.lang),
+                )
+            )
+        if entry.answer.sources:
+            parts.append(t("rpt.tag_sources", self.lang, sources="; ".join(entry.answer.sources)))
+        note = strip_illegal(entry.answer.note) if entry.answer.note else None
+        return Tag(
+            " · ".join(strip_illegal(p) for p in parts),
+            note=note,
+            untranslated=other is not None,
+            body=entry.ministry,
+        )
+
+    # ------------------------------------------------------------------ Markdown blocks
+
+    def add_markdown(self, parsed: Parsed) -> None:
+        """Append parsed Markdown: paragraphs numbered, lists lettered, footnotes renumbered."""
+        offset = len(self.report.footnotes)
+        for footnote in parsed.footnotes:
+            self.report.footnotes.append([_shift(p, offset) for p in footnote])
+        blocks = self.report.blocks
+        current: Paragraph | None = None
+        for block in parsed.blocks:
+            if isinstance(block, MdParagraph):
+                self.number += 1
+                current = Paragraph(self.number, _shift(block.runs, offset))
+                blocks.append(current)
+            elif isinstance(block, MdHeading):
+                blocks.append(Heading("sub", "".join(r.text for r in block.runs)))
+                current = None
+            elif isinstance(block, MdList):
+                if current is None:
+                    self.number += 1
+                    current = Paragraph(self.number, [])
+                    blocks.append(current)
+                counters: list[int] = []
+                for item in block.items:
+                    del counters[item.level + 1 :]
+                    while len(counters) <= item.level:
+                        counters.append(0)
+                    counters[item.level] += 1
+                    current.items.append(
+                        ListEntry(
+                            _label(counters[item.level], item.level),
+                            item.level,
+                            _shift(item.runs, offset),
+                        )
+                    )
+            elif isinstance(block, MdTable):
+                self.tables += 1
+                columns = len(block.header)
+                rows = [[_shift(cell, offset) for cell in row] for row in block.rows]
+                numeric = [
+                    bool(rows)
+                    and all(
+                        i < len(row) and _is_number("".join(r.text for r in row[i])) for row in rows
+                    )
+                    for i in range(columns)
+                ]
+                blocks.append(
+                    TableBlock(
+                        self.tables,
+                        "",
+                        [_shift(c, offset) for c in block.header],
+                        rows,
+                        "",
+                        numeric,
+                    )
+                )
+                current = None
+
+
+def _label(count: int, level: int) -> str:
+    """``(a)`` … ``(z)``, ``(aa)`` for the outer list; ``(i)``, ``(ii)`` … below it."""
+    if level % 2 == 1:
+        roman = ROMAN_LETTERS[count - 1] if count <= len(ROMAN_LETTERS) else str(count)
+        return f"({roman})"
+    letters = ""
+    while count > 0:
+        count, rest = divmod(count - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"({letters})"
+
+
+def _shift(runs: list[Run], offset: int) -> list[Run]:
+    """Copies of *runs* with footnote indexes moved by *offset*."""
+    if not offset:
+        return runs
+    return [
+        Run(
+            r.text,
+            r.bold,
+            r.italic,
+            None if r.footnote is None else r.footnote + offset,
+            r.line_break,
+        )
+        for r in runs
+    ]
+
+
+def _first_runs(parsed: Parsed) -> list[Run]:
+    for block in parsed.blocks:
+        if isinstance(block, (MdParagraph, MdHeading)):
+            return block.runs
+    return []
+
+
+def _whole(value: object) -> int | None:
+    """*value* as a whole number, or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _cell(value: object, lang: str, grouped: bool) -> str:
+    """A table cell as text.
+
+    In a column holding a whole number of five digits or more, whole numbers from 1,000 up
+    get thousands separators (``,`` in English, ``.`` in Indonesian); years stay as written.
+    """
+    if value is None:
+        return ""
+    whole = _whole(value)
+    if whole is not None:
+        if grouped and abs(whole) >= 1000:
+            text = f"{whole:,}"
+            return text.replace(",", ".") if lang == "id" else text
+        return str(whole)
+    return str(value)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)) or value is None:
+        return True
+    text = str(value).strip().replace(",", "").replace(" ", "").rstrip("%")
+    if not text or text in ("-", "–", "—"):
+        return True
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def build_report(
+    ws: Workspace,
+    templates: Templates,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+) -> Report:
+    """Build the report model of *ws* in *lang* (default: the report's language)."""
+    if ws.loipr is None:
+        raise CmwReportError(t("render.no_loipr", templates.ui_lang))
+    return _Builder(ws, templates, lang=lang or ws.language, final=final).build()
+
+
+# ----------------------------------------------------------------------- the command
+
+
+@dataclass
+class RenderResult:
+    """What ``cmwreport render`` did: where, how many words, which gaps, how long."""
+
+    path: Path
+    report: Report
+    seconds: float
+
+
+def default_output(ws: Workspace, lang: str) -> Path:
+    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``."""
+    symbol = ws.meta.symbol if ws.meta and ws.meta.symbol else "report"
+    name = f"{symbol}-{lang}.docx".replace("/", "-").replace("\\", "-")
+    return ws.root / "build" / name
+
+
+def render_report(
+    ws: Workspace,
+    *,
+    final: bool = False,
+    allow_gaps: bool = False,
+    lang: str | None = None,
+    output: Path | None = None,
+    ui_lang: str = "en",
+) -> RenderResult:
+    """Render the consolidated report of *ws* to DOCX and write it atomically.
+
+    Refuses a workspace with errors (exit 1); in a final, refuses to write anything while
+    a unit has no approved reply in the report's language, unless *allow_gaps*.
+    """
+    from cmwreport.files import write_atomic
+    from cmwreport.problems import check_workspace
+    from cmwreport.render.docx import render_docx
+    from cmwreport.templating import templates_for
+
+    started = time.perf_counter()
+    language = (lang or ws.language).strip().lower()
+    if not language.isalpha() or not 2 <= len(language) <= 3:
+        raise UsageError(t("render.bad_lang", ui_lang, value=lang))
+    known = {ws.language, *ws.drafting_languages}
+    if language not in known:
+        raise UsageError(
+            t("render.unknown_lang", ui_lang, value=language, known=", ".join(sorted(known)))
+        )
+    result = check_workspace(ws)
+    if result.errors:
+        raise WorkspaceInvalidError(result.errors, ui_lang)
+    templates = templates_for(ws.root, ui_lang=ui_lang)
+    report = build_report(ws, templates, lang=language, final=final)
+    if final and report.gaps and not allow_gaps:
+        gaps = [gap.describe(ui_lang, language) for gap in report.gaps]
+        message = (
+            t("render.gate", ui_lang, count=len(gaps))
+            + "\n"
+            + "\n".join(f"  {line}" for line in gaps)
+        )
+        raise GateError(message, [gap.unit for gap in report.gaps])
+    data = render_docx(report, templates.reference_docx(), ui_lang=ui_lang)
+    target = output if output is not None else default_output(ws, language)
+    write_atomic(target, data, lang=ui_lang)
+    return RenderResult(target, report, time.perf_counter() - started)

@@ -1,0 +1,332 @@
+"""``cmwreport render``: open the DOCX it writes and check what a coordinator would check."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from conftest import ANSWERS, EXAMPLE, LOIPR, write_workspace
+
+ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025
+
+
+def _render(cli: Any, root: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    return cli("render", "--root", str(root), *args, env=env or ENV)
+
+
+def _texts(path: Path) -> list[tuple[str, str]]:
+    doc = Document(str(path))
+    return [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
+
+
+def _with_note(tmp_path: Path) -> Path:
+    answers = copy.deepcopy(ANSWERS)
+    answers["KP2MI"]["answers"][0]["note"] = "Check the 2024 figures with BPS."
+    return write_workspace(tmp_path / "ws", answers=answers)
+
+
+def test_draft_layout(cli: Any, ws_root: Path) -> None:
+    result = _render(cli, ws_root)
+    assert result.exit_code == 0, result.stderr
+    path = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    assert str(path) in result.stdout
+    assert "words (en): " in result.stdout and "of 21,200" in result.stdout
+    assert "gaps: 1 unit(s); untranslated: 1 unit(s)" in result.stdout
+    paragraphs = _texts(path)
+    styles = dict((text, style) for style, text in paragraphs)
+    texts = [text for _, text in paragraphs]
+    assert texts[0] == "CMW/C/TST/2"
+    assert (
+        "Second periodic report submitted by Testland under article 73 of the Convention, "
+        "due in 2022" in texts
+    )
+    assert styles["I.\tIntroduction"] == "Heading 1"
+    part2 = "II.\tReplies to the list of issues prior to reporting (CMW/C/TST/QPR/2)"
+    assert styles[part2] == "Heading 1"
+    replies = [t for t in texts if t.startswith("Reply to paragraph")]
+    assert replies == ["Reply to paragraph 1", "Reply to paragraph 2", "Reply to paragraph 3"]
+    assert styles["Reply to paragraph 1"] == "Reply Heading"
+    numbered = [t for s, t in paragraphs if s == "Report Paragraph"]
+    numbers = [int(re.match(r"(\d+)\.\t", t).group(1)) for t in numbered]  # type: ignore[union-attr]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert "3.\tLaw No. 18 of 2017 protects migrant workers." in texts
+    # draft markers
+    assert "KEMLU · approved" in texts
+    assert "[No reply yet to 2 — lead: KEMNAKER]" in texts
+
+
+def test_numbers_are_text_not_word_numbering(cli: Any, ws_root: Path) -> None:
+    _render(cli, ws_root)
+    with zipfile.ZipFile(ws_root / "build" / "CMW-C-TST-2-en.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+    assert "<w:numPr>" not in body
+
+
+def test_tables_are_real_word_tables(cli: Any, ws_root: Path) -> None:
+    _render(cli, ws_root)
+    path = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    doc = Document(str(path))
+    (table,) = doc.tables
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells == [["Year", "Men", "Women"], ["2023", "100", "200"], ["2024", "110", "220"]]
+    texts = [p.text for p in doc.paragraphs]
+    title = texts.index("Table 1: Placements by sex")
+    assert texts[title + 1] == "Source: KP2MI"  # the table sits between the two
+    body = doc.element.body
+    order = [child.tag.split("}")[1] for child in body]
+    assert "tbl" in order
+
+
+def test_footnotes_are_real_word_footnotes(cli: Any, ws_root: Path) -> None:
+    _render(cli, ws_root)
+    with zipfile.ZipFile(ws_root / "build" / "CMW-C-TST-2-en.docx") as docx:
+        names = docx.namelist()
+        assert "word/footnotes.xml" in names
+        footnotes = docx.read("word/footnotes.xml").decode()
+        types = docx.read("[Content_Types].xml").decode()
+        rels = docx.read("word/_rels/document.xml.rels").decode()
+        body = docx.read("word/document.xml").decode()
+    assert "Replacing Law No. 39 of 2004." in footnotes
+    assert 'w:id="1"' in footnotes and "<w:footnoteRef/>" in footnotes
+    assert "footnotes+xml" in types
+    assert "relationships/footnotes" in rels
+    assert '<w:footnoteReference w:id="1"/>' in body
+    assert "Replacing Law No. 39" not in body
+
+
+def test_comments_only_in_drafts(cli: Any, tmp_path: Path) -> None:
+    root = _with_note(tmp_path)
+    assert _render(cli, root).exit_code == 0
+    draft = Document(str(root / "build" / "CMW-C-TST-2-en.docx"))
+    comments = list(draft.comments)
+    assert [c.text for c in comments] == ["Check the 2024 figures with BPS."]
+    assert comments[0].author == "KP2MI"
+    result = _render(cli, root, "--final", "--allow-gaps", "--output", str(root / "f.docx"))
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(root / "f.docx") as docx:
+        assert "word/comments.xml" not in docx.namelist()
+        body = docx.read("word/document.xml").decode()
+    assert "Check the 2024 figures" not in body
+    assert "KEMLU · approved" not in body
+
+
+def test_final_gate_writes_nothing_and_lists_gaps(cli: Any, ws_root: Path) -> None:
+    target = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    result = _render(cli, ws_root, "--final")
+    assert result.exit_code == 1
+    assert not target.exists()
+    assert "final report not written: 3 unit(s)" in result.stderr
+    assert "1(b): no approved reply yet (lead KP2MI)" in result.stderr
+    assert "2: no reply from anyone (lead KEMNAKER)" in result.stderr
+    assert "Traceback" not in result.stderr
+    allowed = _render(cli, ws_root, "--final", "--allow-gaps")
+    assert allowed.exit_code == 0
+    texts = [t for _, t in _texts(target)]
+    assert "[No approved reply to 2 — lead: KEMNAKER]" in texts
+    assert not any(t.startswith("WORKING DRAFT") for t in texts)
+
+
+def test_final_gate_passes_when_everything_is_approved(cli: Any, tmp_path: Path) -> None:
+    answers = copy.deepcopy(ANSWERS)
+    answers["KP2MI"]["answers"][0]["status"] = "approved"
+    answers["KP2MI"]["answers"][1] = {
+        "question": "3",
+        "status": "approved",
+        "text": {"en": "Complaints can be filed online."},
+    }
+    answers["KEMNAKER"] = {
+        "ministry": "KEMNAKER",
+        "answers": [{"question": "2", "status": "approved", "text": "Kebijakan nasional.\n"}],
+    }
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    # 2 is approved but has Indonesian text only: still a gap for an English final
+    result = _render(cli, root, "--final")
+    assert result.exit_code == 1
+    assert "2: the approved reply of KEMNAKER has no text in English" in result.stderr
+    answers["KEMNAKER"]["answers"][0]["text"] = {"en": "National policy.", "id": "Kebijakan."}
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    result = _render(cli, root, "--final")
+    assert result.exit_code == 0, result.stderr
+    assert "gaps: 0 unit(s)" in result.stdout
+
+
+def test_identical_input_gives_identical_bytes(cli: Any, ws_root: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a.docx"
+    second = tmp_path / "b.docx"
+    assert _render(cli, ws_root, "-o", str(first)).exit_code == 0
+    assert _render(cli, ws_root, "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    doc = Document(str(first))
+    assert doc.core_properties.modified.year == 2025
+    assert doc.core_properties.title.startswith("Second periodic report")
+    with zipfile.ZipFile(first) as docx:
+        assert {i.date_time[:3] for i in docx.infolist()} == {(2025, 7, 31)}
+
+
+def test_failure_leaves_previous_file_intact(cli: Any, ws_root: Path) -> None:
+    assert _render(cli, ws_root).exit_code == 0
+    target = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    before = target.read_bytes()
+    broken = ws_root / "templates" / "en"
+    broken.mkdir(parents=True)
+    (broken / "reply_heading.j2").write_text("Reply {{ nope }}\n", encoding="utf-8")
+    result = _render(cli, ws_root)
+    assert result.exit_code == 1
+    assert "template en/reply_heading.j2" in result.stderr and "nope" in result.stderr
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_workspace_templates_change_the_wording(cli: Any, ws_root: Path) -> None:
+    own = ws_root / "templates" / "en"
+    own.mkdir(parents=True)
+    (own / "reply_heading.j2").write_text("Response to question {{ number }}\n", "utf-8")
+    assert _render(cli, ws_root).exit_code == 0
+    texts = [t for _, t in _texts(ws_root / "build" / "CMW-C-TST-2-en.docx")]
+    assert "Response to question 2" in texts
+    assert not any(t.startswith("Reply to paragraph") for t in texts)
+
+
+def test_special_and_control_characters(cli: Any, tmp_path: Path) -> None:
+    answers: dict[str, Any] = {
+        "KEMNAKER": {
+            "ministry": "KEMNAKER",
+            "answers": [
+                {
+                    "question": "2",
+                    "status": "draft",
+                    "text": {
+                        "en": 'Wages & "fees" < 5 % of <b>pay</b> \u2019ok\u2019.\n',
+                        "id": "Upah\\x0b.",
+                    },
+                }
+            ],
+        }
+    }
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    (root / "answers" / "KEMNAKER.yaml").write_text(
+        'ministry: KEMNAKER\nanswers:\n  - question: "2"\n    status: draft\n'
+        '    text:\n      en: "Wages & \\"fees\\" < 5 % of <b>pay</b>\\x0b ok."\n',
+        encoding="utf-8",
+    )
+    result = _render(cli, root)
+    assert result.exit_code == 0, result.stderr
+    texts = [t for _, t in _texts(root / "build" / "CMW-C-TST-2-en.docx")]
+    assert any(t.endswith('Wages & "fees" < 5 % of <b>pay</b> ok.') for t in texts)
+
+
+def test_refuses_a_workspace_with_errors(cli: Any, tmp_path: Path) -> None:
+    answers = copy.deepcopy(ANSWERS)
+    answers["KEMLU"]["answers"][0]["question"] = "40"
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    result = _render(cli, root)
+    assert result.exit_code == 1
+    assert "cmwreport check" in result.stderr
+    assert not (root / "build").exists()
+
+
+def test_unknown_language_is_a_usage_error(cli: Any, ws_root: Path) -> None:
+    result = _render(cli, ws_root, "--lang", "fr")
+    assert result.exit_code == 2
+    assert "--lang fr" in result.stderr
+
+
+def test_indonesian_working_draft(cli: Any, ws_root: Path) -> None:
+    result = _render(cli, ws_root, "--lang", "id", "--ui-lang", "id")
+    assert result.exit_code == 0, result.stderr
+    assert "laporan ditulis ke" in result.stdout
+    texts = [t for _, t in _texts(ws_root / "build" / "CMW-C-TST-2-id.docx")]
+    assert "I.\tPendahuluan" in texts
+    assert "II.\tJawaban atas daftar pertanyaan sebelum pelaporan (CMW/C/TST/QPR/2)" in texts
+    assert [t for t in texts if t.startswith("Jawaban atas paragraf")] == [
+        "Jawaban atas paragraf 1",
+        "Jawaban atas paragraf 2",
+        "Jawaban atas paragraf 3",
+    ]
+    assert any(t.endswith("UU No. 18 Tahun 2017 melindungi pekerja migran.") for t in texts)
+    assert "[Belum ada jawaban atas 2 — penanggung jawab: KEMNAKER]" in texts
+
+
+def test_date_received_in_title_block(cli: Any, tmp_path: Path) -> None:
+    loipr = copy.deepcopy(LOIPR)
+    loipr["report"]["date_received"] = "2025-07-31"
+    root = write_workspace(tmp_path / "ws", loipr=loipr)
+    _render(cli, root)
+    texts = [t for _, t in _texts(root / "build" / "CMW-C-TST-2-en.docx")]
+    assert "[Date received: 31 July 2025]" in texts
+
+
+def test_example_renders_every_paragraph(cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "example.docx"
+    result = cli("render", "--root", str(EXAMPLE), "--output", str(target), env=ENV)
+    assert result.exit_code == 0, result.stderr
+    texts = [t for _, t in _texts(target)]
+    replies = [t for t in texts if t.startswith("Reply to paragraph")]
+    assert replies == [f"Reply to paragraph {n}" for n in range(1, 37)]
+    assert "II.\tReplies to the list of issues prior to reporting (CMW/C/IDN/QPR/2)" in texts
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or pdftotext not installed",
+)
+def test_libreoffice_reads_it_with_footnotes(cli: Any, ws_root: Path, tmp_path: Path) -> None:
+    _render(cli, ws_root)
+    source = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "CMW-C-TST-2-en.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Reply to paragraph 1" in text
+    assert "Replacing Law No. 39 of 2004." in text
+
+
+def test_reference_saved_with_footnotes_and_comments_is_reused(cli: Any, tmp_path: Path) -> None:
+    root = _with_note(tmp_path)
+    assert _render(cli, root).exit_code == 0
+    own = root / "templates" / "reference.docx"
+    own.parent.mkdir()
+    shutil.copy(root / "build" / "CMW-C-TST-2-en.docx", own)
+    assert _render(cli, root, "-o", str(root / "again.docx")).exit_code == 0
+    with zipfile.ZipFile(root / "again.docx") as docx:
+        footnotes = docx.read("word/footnotes.xml").decode()
+        body = docx.read("word/document.xml").decode()
+    assert footnotes.count("Replacing Law No. 39 of 2004.") == 1
+    assert footnotes.count('w:id="1"') == 1
+    assert body.count("Reply to paragraph 1<") == 1
+    again = Document(str(root / "again.docx"))
+    assert [c.text for c in again.comments] == ["Check the 2024 figures with BPS."]
+
+
+def test_broken_reference_docx_is_a_clear_error(cli: Any, ws_root: Path) -> None:
+    own = ws_root / "templates" / "reference.docx"
+    own.parent.mkdir()
+    own.write_text("not a word file", encoding="utf-8")
+    result = _render(cli, ws_root)
+    assert result.exit_code == 1
+    assert "reference document" in result.stderr and "Traceback" not in result.stderr

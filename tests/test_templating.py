@@ -1,0 +1,99 @@
+"""The Jinja environment: workspace templates first, defaults second, strict and sandboxed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cmwreport.templating import (
+    PACKAGED,
+    TemplateError,
+    format_date,
+    join_and,
+    templates_for,
+)
+
+
+def test_packaged_wording_in_both_languages(tmp_path: Path) -> None:
+    templates = templates_for(tmp_path)
+    assert templates.render("reply_heading.j2", "en", number=7) == "Reply to paragraph 7"
+    assert templates.render("reply_heading.j2", "id", number=7) == "Jawaban atas paragraf 7"
+
+
+def test_workspace_template_overrides_the_default_file_by_file(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "en").mkdir(parents=True)
+    (tmp_path / "templates" / "en" / "reply_heading.j2").write_text(
+        "Response to question {{ number }}\n", encoding="utf-8"
+    )
+    templates = templates_for(tmp_path)
+    assert templates.render("reply_heading.j2", "en", number=3) == "Response to question 3"
+    # other templates keep their defaults
+    assert templates.render("table_source.j2", "en", source="BPS") == "Source: BPS"
+
+
+def test_language_without_templates_falls_back_to_english(tmp_path: Path) -> None:
+    templates = templates_for(tmp_path)
+    assert templates.render("reply_heading.j2", "fr", number=2) == "Reply to paragraph 2"
+
+
+def test_unknown_variable_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "en").mkdir(parents=True)
+    (tmp_path / "templates" / "en" / "reply_heading.j2").write_text(
+        "Reply to {{ numbr }}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("reply_heading.j2", "en", number=1)
+    assert "en/reply_heading.j2" in info.value.message
+    assert "numbr" in info.value.message
+
+
+def test_syntax_error_reports_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "en").mkdir(parents=True)
+    (tmp_path / "templates" / "en" / "title.j2").write_text("ok\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("title.j2", "en", report={})
+    assert info.value.line == 2
+    assert "title.j2:2" in info.value.message
+
+
+def test_sandbox_refuses_unsafe_attributes(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "en").mkdir(parents=True)
+    (tmp_path / "templates" / "en" / "title.j2").write_text(
+        "{{ report.__class__.__mro__ }}", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError):
+        templates_for(tmp_path).render("title.j2", "en", report={})
+
+
+def test_missing_template_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("nothing.j2", "en")
+    assert "nothing.j2" in info.value.message
+
+
+def test_layout_lists_the_parts_in_order(tmp_path: Path) -> None:
+    assert templates_for(tmp_path).lines("layout.j2") == [
+        "title",
+        "abbreviations",
+        "introduction",
+        "replies",
+    ]
+
+
+def test_filters() -> None:
+    day = dt.date(2025, 7, 31)
+    assert format_date(day, "en") == "31 July 2025"
+    assert format_date(day, "id") == "31 Juli 2025"
+    assert join_and(["A", "B", "C"], "en") == "A, B and C"
+    assert join_and(["A", "B"], "id") == "A dan B"
+    assert join_and(["A"], "en") == "A"
+
+
+def test_reference_docx_prefers_the_workspace_copy(tmp_path: Path) -> None:
+    assert templates_for(tmp_path).reference_docx() == PACKAGED / "reference.docx"
+    own = tmp_path / "templates" / "reference.docx"
+    own.parent.mkdir()
+    own.write_bytes((PACKAGED / "reference.docx").read_bytes())
+    assert templates_for(tmp_path).reference_docx() == own
