@@ -163,10 +163,11 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
+    line = min(line, max(1, len(text.splitlines())))  # the end of a file without a last newline
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     if at_tab or "tab" in problem or "\\t" in problem:
         return error(rel, line, "yaml-syntax", "yaml.tab")
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         return error(rel, exc.context_mark.line + 1, "yaml-syntax", "yaml.unclosed_quote")
     detail = f"{context}: {problem}" if context else problem
     return error(rel, line, "yaml-syntax", "yaml.syntax", detail=detail)

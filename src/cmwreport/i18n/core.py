@@ -34,15 +34,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.internal": (
         "internal error in cmwreport (this is a bug, not a problem in your files): {detail}",
-        "galat internal pada cmwreport (ini kesalahan program, bukan kesalahan berkas Anda): "
+        "kesalahan internal cmwreport (ini kesalahan program, bukan kesalahan pada berkas Anda): "
         "{detail}",
     ),
     # ---- reading YAML
     "yaml.too_big": (
         "the file is {size} bytes, more than the limit of {limit} bytes; "
         "split it or remove pasted content",
-        "ukuran berkas {size} bita, melebihi batas {limit} bita; "
-        "pecah berkas atau hapus konten yang tertempel",
+        "ukuran berkas {size} byte, melebihi batas {limit} byte; "
+        "pisahkan isinya ke beberapa berkas atau hapus teks tempelan yang tidak perlu",
     ),
     "yaml.unreadable": (
         "the file cannot be read: {reason}",
@@ -50,12 +50,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.empty": (
         "the file is empty; it must hold a YAML mapping (see docs/formats.md)",
-        "berkas kosong; berkas harus berisi pemetaan YAML (lihat docs/formats.md)",
+        "berkas kosong; berkas harus berisi data YAML berupa baris `nama: nilai` "
+        "(lihat docs/formats.md)",
     ),
     "yaml.not_utf8": (
         "the file is not UTF-8 text (byte 0x{byte} on this line); "
         "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
-        "berkas bukan teks UTF-8 (bita 0x{byte} pada baris ini); "
+        "berkas bukan teks UTF-8 (byte 0x{byte} pada baris ini); "
         "simpan ulang sebagai UTF-8 (di Notepad: Save as, Encoding: UTF-8)",
     ),
     "yaml.syntax": (
@@ -273,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text holds a control character ({char}) that cannot go into a Word document, "
         "probably pasted from Word or PDF; it is left out when rendering — retype that spot",
         "teks memuat karakter kontrol ({char}) yang tidak dapat masuk ke dokumen Word, "
-        "kemungkinan tersalin dari Word atau PDF; karakter ini dibuang saat render — "
+        "kemungkinan tersalin dari Word atau PDF; karakter ini dihapus saat laporan dibuat — "
         "ketik ulang bagian itu",
     ),
     "check.control_character_raw": (
@@ -319,7 +320,8 @@ MESSAGES.update(
         ),
         "cli.ui_lang": (
             "Language of messages and labels: en or id (default: CMWREPORT_LANG, else en).",
-            "Bahasa pesan dan label: en atau id (bawaan: CMWREPORT_LANG, jika tidak ada en).",
+            "Bahasa pesan dan label: en atau id "
+            "(bawaan: nilai CMWREPORT_LANG; bila tidak diatur, en).",
         ),
         "cli.check": (
             "Check every file of the workspace and list all problems at once.",
@@ -327,11 +329,11 @@ MESSAGES.update(
         ),
         "cli.check.ministry": (
             "Only what this body owes and wrote.",
-            "Hanya yang menjadi kewajiban dan tulisan instansi ini.",
+            "Tampilkan hanya pertanyaan yang menjadi tugas instansi ini dan berkas jawabannya.",
         ),
         "cli.check.strict": (
             "Fail (exit 1) on warnings too.",
-            "Gagal (kode keluar 1) juga bila ada peringatan.",
+            "Anggap gagal (kode keluar 1) walaupun hanya ada peringatan.",
         ),
         "cli.format": ("Output format.", "Format keluaran."),
         "cli.output": (
@@ -340,15 +342,15 @@ MESSAGES.update(
         ),
         "cli.coverage": (
             "Summarise who still owes what, by section and body (for coordination meetings).",
-            "Merangkum siapa yang masih berutang jawaban, per bagian dan instansi (untuk rakor).",
+            "Merangkum jawaban yang belum masuk, per bagian dan per instansi (untuk rakor).",
         ),
         "cli.coverage.ministry": (
             "Only this body's units and figures.",
-            "Hanya unit dan angka instansi ini.",
+            "Hanya pertanyaan dan angka milik instansi ini.",
         ),
         "cli.coverage.since": (
             "A JSON snapshot of an earlier meeting: show what moved since then.",
-            "Cuplikan JSON dari rapat sebelumnya: tampilkan perubahan sejak saat itu.",
+            "Snapshot JSON dari rakor sebelumnya: tampilkan perubahan sejak rakor itu.",
         ),
         "cli.version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
     }

@@ -1,0 +1,1044 @@
+"""Intake forms for bodies that will not edit YAML: ``cmwreport form`` and ``cmwreport import``.
+
+:func:`make_form` writes a Word or Excel form listing a body's questions, its current
+answers, and a place to type each answer in every drafting language. The form keeps, out
+of sight, a fingerprint of every answer record as it was when the form was issued.
+:func:`import_form` reads a filled form back into ``answers/<CODE>.yaml``: new answers are
+appended, changed ones updated in place with ruamel.yaml's round trip (comments and
+layout kept), and a record that changed in the YAML since the form was issued is refused
+unless ``force``. The file rewritten is always backed up first under ``build/backups/``.
+
+Besides the renderers, this is the one module that imports python-docx and openpyxl,
+because forms are also *read back* from those formats. Both are imported lazily. Every
+form file is checked before either library opens it: size, number of zip entries, the
+declared uncompressed size (zip bombs), and no DTD or entity declarations in its XML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOption
+from cmwreport.files import write_atomic
+from cmwreport.i18n import t
+from cmwreport.loader import read_yaml, validate, validate_list
+from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id
+from cmwreport.scaffold import file_header, language_name, local_name
+from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
+
+FORM_MARK = "cmwreport-form"
+"""Marks a form made by cmwreport (in the hidden sheet or the hidden paragraph)."""
+FORM_VERSION = 1
+MAX_FORM_BYTES = 20 * 1024 * 1024
+"""Largest form file accepted (20 MiB)."""
+MAX_ZIP_ENTRIES = 1000
+"""Most entries a form's zip container may hold."""
+MAX_ZIP_UNCOMPRESSED = 100 * 1024 * 1024
+"""Largest total uncompressed size a form's zip may declare (100 MiB)."""
+MAX_ZIP_RATIO = 200
+"""Largest compression ratio of one entry bigger than 1 MiB."""
+BACKUP_DIR = "build/backups"
+"""Where import keeps a copy of every answers file before rewriting it."""
+DOCX_MARK_PREFIX = "CMWREPORT-FORM "
+
+_FORMS = ("docx", "xlsx")
+_STATUS_WORDS: dict[str, str] = {
+    "draft": "draft",
+    "draf": "draft",
+    "submitted": "submitted",
+    "diajukan": "submitted",
+    "approved": "approved",
+    "disetujui": "approved",
+}
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]\s+|\d+[.)]\s+)")
+
+
+class FormError(CmwReportError):
+    """A form cannot be made or imported; nothing was written."""
+
+
+# --------------------------------------------------------------------------- the rows
+
+
+@dataclass
+class FormRow:
+    """One question of a form: what the body answers and what it has written so far."""
+
+    question: str
+    text: str
+    lead: str | None
+    data: tuple[str, ...]
+    fingerprint: str
+    status: str
+    texts: dict[str, str]
+    has_record: bool
+
+
+@dataclass
+class FormData:
+    """Everything a form shows and what import needs to read it back."""
+
+    code: str
+    body: str
+    state: str
+    symbol: str
+    issued: str
+    languages: list[str]
+    rows: list[FormRow]
+
+    def meta(self) -> dict[str, Any]:
+        """The hidden part of the form: mark, version, body, list, and per-row fingerprints."""
+        return {
+            "mark": FORM_MARK,
+            "version": FORM_VERSION,
+            "code": self.code,
+            "symbol": self.symbol,
+            "issued": self.issued,
+            "languages": self.languages,
+            "rows": [
+                {"question": r.question, "fingerprint": r.fingerprint, "status": r.status}
+                for r in self.rows
+            ],
+        }
+
+
+def _plain(value: Any) -> Any:
+    """Turn ruamel's round-trip data into plain JSON-able data."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def fingerprint(record: Any) -> str:
+    """A short hash of one answer record's content."""
+    payload = json.dumps(_plain(record), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def _ruamel() -> Any:
+    """A round-trip YAML reader/writer that keeps quotes and long lines."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def _answers_path(ws: Workspace, code: str) -> tuple[str, Path]:
+    rel = f"{ANSWERS_DIR}/{code}.yaml"
+    return rel, ws.root / rel
+
+
+def _load_records(ws: Workspace, code: str, lang: str) -> tuple[Any, str]:
+    """The answers file of *code* as round-trip data (``None`` if absent) and its text."""
+    rel, path = _answers_path(ws, code)
+    if not path.exists():
+        return None, ""
+    loaded = read_yaml(path, rel)
+    blocking = [p for p in loaded.problems if p.severity == "error"]
+    if blocking:
+        raise FormError(t("form.file_broken", lang, problem=blocking[0].format(lang)))
+    text = path.read_bytes().decode("utf-8-sig")
+    try:
+        data = _ruamel().load(text)
+    except Exception as exc:  # noqa: BLE001 - ruamel's errors have no common base
+        raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("answers") or [], list):
+        raise FormError(t("form.file_broken", lang, problem=t("scaffold.not_answers_file", lang)))
+    return data, text
+
+
+def _records(data: Any) -> list[Any]:
+    if not isinstance(data, dict):
+        return []
+    records = data.get("answers")
+    return list(records) if isinstance(records, list) else []
+
+
+def _record_for(records: list[Any], question: str) -> tuple[int, Any] | None:
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and str(record.get("question")) == question:
+            return index, record
+    return None
+
+
+def _texts_of(record: Any, first_lang: str) -> dict[str, str]:
+    text = record.get("text") if isinstance(record, dict) else None
+    if text is None:
+        return {}
+    if isinstance(text, str):
+        return {first_lang: str(text)}
+    if isinstance(text, dict):
+        return {str(k): "" if v is None else str(v) for k, v in text.items()}
+    return {}
+
+
+def _question_text(ws: Workspace, question: str) -> dict[str, str]:
+    """The question's text by language; for an item, its paragraph's text first."""
+    number, letter = parse_question_id(question)
+    paragraph = ws.paragraph_by_number[number]
+    result: dict[str, str] = {}
+    langs = list(dict.fromkeys([*paragraph.text, *(k for u in paragraph.units for k in u.text)]))
+    for lang in langs:
+        parts = [paragraph.text.get(lang, "")]
+        for unit in paragraph.units:
+            if unit.item is not None and (letter is None or unit.item == letter):
+                parts.append(f"({unit.item}) {unit.text.get(lang, '')}".rstrip())
+        text = "\n".join(p for p in parts if p.strip())
+        if text:
+            result[lang] = text
+    return result
+
+
+def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
+    """The rows of *code*'s form: its assigned units and its existing records, in order."""
+    if code not in ws.ministries:
+        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+    data, _ = _load_records(ws, code, lang)
+    records = _records(data)
+    first_lang = ws.drafting_languages[0]
+    covering: dict[str, str] = {}
+    for record in records:
+        if not isinstance(record, dict) or record.get("question") is None:
+            continue
+        question = str(record["question"])
+        try:
+            number, letter = parse_question_id(question)
+        except ValueError:
+            continue
+        paragraph = ws.paragraph_by_number.get(number)
+        for unit in paragraph.units if paragraph else []:
+            if letter is None or unit.item == letter:
+                covering.setdefault(unit.id, question)
+    rows: list[FormRow] = []
+    seen: set[str] = set()
+    for unit in ws.units:
+        covered = covering.get(unit.id)
+        if covered is None and code not in unit.assigned:
+            continue
+        question = covered or unit.id
+        if question in seen:
+            continue
+        seen.add(question)
+        found = _record_for(records, question)
+        record = found[1] if found else None
+        texts = _texts_of(record, first_lang) if record is not None else {}
+        status = str(record.get("status") or "draft") if record is not None else "draft"
+        rows.append(
+            FormRow(
+                question=question,
+                text=_join_languages(_question_text(ws, question)),
+                lead=unit.lead,
+                data=_data_of(ws, question, unit),
+                fingerprint=fingerprint(record) if record is not None else "",
+                status=status if status in STATUSES else "draft",
+                texts=texts,
+                has_record=record is not None,
+            )
+        )
+    if not rows:
+        raise FormError(t("scaffold.none_assigned", lang, code=code))
+    ministry = ws.ministries[code]
+    body = local_name(ministry.name, "id")
+    body_en = local_name(ministry.name, "en")
+    if body_en and body_en != body:
+        body = f"{body} / {body_en}"
+    return FormData(
+        code=code,
+        body=body,
+        state=ws.loipr.state if ws.loipr else "",
+        symbol=ws.loipr.symbol if ws.loipr else "",
+        issued=today.isoformat(),
+        languages=list(ws.drafting_languages),
+        rows=rows,
+    )
+
+
+def _data_of(ws: Workspace, question: str, unit: Unit) -> tuple[str, ...]:
+    number, letter = parse_question_id(question)
+    if letter is not None:
+        return unit.data
+    found: dict[str, None] = {}
+    for u in ws.paragraph_by_number[number].units:
+        found.update(dict.fromkeys(u.data))
+    return tuple(found)
+
+
+def _join_languages(texts: dict[str, str]) -> str:
+    if len(texts) == 1:
+        return next(iter(texts.values()))
+    return "\n\n".join(f"{_lang_tag(code)} {text}" for code, text in texts.items())
+
+
+def _both(key: str, sep: str = " / ", **params: object) -> str:
+    """A label in Indonesian then English (forms travel between people)."""
+    text_id, text_en = t(key, "id", **params), t(key, "en", **params)
+    return text_id if text_id == text_en else f"{text_id}{sep}{text_en}"
+
+
+def _lang_tag(code: str) -> str:
+    """``[bahasa Inggris / English]`` for ``en``."""
+    return f"[{language_name(code, 'id')} / {language_name(code, 'en')}]"
+
+
+def _answer_label(code: str) -> tuple[str, str]:
+    """The label of the answer place for language *code*: (Indonesian, English)."""
+    return (
+        t("form.col.answer_in", "id", lang=language_name(code, "id")),
+        t("form.col.answer_in", "en", lang=language_name(code, "en")),
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def make_form(
+    root: Path, code: str, fmt: str, *, lang: str = "en", today: dt.date | None = None
+) -> tuple[bytes, FormData]:
+    """Build the form of *code* as DOCX or XLSX bytes; return them with the form's data."""
+    ws = load_workspace(Path(root), lang=lang)
+    form = collect_form(ws, code, lang=lang, today=today or dt.date.today())
+    if fmt == "docx":
+        return _docx_form(form), form
+    if fmt == "xlsx":
+        return _xlsx_form(form), form
+    raise FormError(t("err.bad_option", lang, option="--format", value=fmt, choices="docx, xlsx"))
+
+
+def default_form_path(root: Path, code: str, fmt: str, today: dt.date | None = None) -> Path:
+    """``build/forms/<CODE>-<date>.<fmt>``."""
+    day = (today or dt.date.today()).isoformat()
+    return Path(root) / "build" / "forms" / f"{code}-{day}.{fmt}"
+
+
+def _and(words: list[str], conjunction: str) -> str:
+    """``a, b and c``."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def _instructions(form: FormData) -> list[tuple[str, str]]:
+    """The short instructions on top of a form: (Indonesian, English) pairs."""
+    langs_id = _and([language_name(c, "id") for c in form.languages], "dan")
+    langs_en = _and([language_name(c, "en") for c in form.languages], "and")
+    return [
+        (t("form.howto.1", "id", langs=langs_id), t("form.howto.1", "en", langs=langs_en)),
+        (t("form.howto.2", "id"), t("form.howto.2", "en")),
+        (t("form.howto.3", "id"), t("form.howto.3", "en")),
+        (t("form.howto.4", "id"), t("form.howto.4", "en")),
+    ]
+
+
+def _current_text(row: FormRow) -> str:
+    if not row.has_record or not any(v.strip() for v in row.texts.values()):
+        return _both("form.no_answer")
+    parts = [_both("form.current_status", status=row.status)]
+    for code, text in row.texts.items():
+        if text.strip():
+            parts.append(f"{_lang_tag(code)} {text.strip()}")
+    return "\n\n".join(parts)
+
+
+MAX_CELL_CHARS = 32000
+"""Excel holds at most 32,767 characters in a cell; longer text is cut on the form only."""
+
+
+def _fit_cell(text: str) -> str:
+    """*text*, shortened with a marker when it would not fit in an Excel cell."""
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+def _xlsx_form(form: FormData) -> bytes:
+    """The Excel form: one row per question, answers typed in the yellow columns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Formulir-Form"
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    top = Alignment(wrap_text=True, vertical="top")
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    yellow = PatternFill("solid", fgColor="FFF6CC")
+    head = PatternFill("solid", fgColor="1F4E79")
+    ncols = 4 + len(form.languages)
+    ws["A1"] = _both("form.title", code=form.code)
+    ws["A1"].font = Font(name="Calibri", bold=True, size=14)
+    ws["A2"] = f"{form.body} — {form.state} — {form.symbol} — " + _both(
+        "form.issued", date=form.issued
+    )
+    ws["A2"].font = Font(name="Calibri", italic=True, color="555555")
+    row = 3
+    for text_id, text_en in _instructions(form):
+        ws.cell(row=row, column=1, value=f"• {text_id}\n   {text_en}").alignment = top
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+        ws.row_dimensions[row].height = 32
+        row += 1
+    header_row = row + 1
+    headers = [
+        _both("form.col.question_id", "\n"),
+        _both("form.col.question", "\n"),
+        _both("form.col.current", "\n"),
+        *("\n".join(_answer_label(c)) for c in form.languages),
+        _both("form.col.status", "\n"),
+    ]
+    widths = [10, 55, 50, *([60] * len(form.languages)), 16]
+    from openpyxl.utils import get_column_letter
+
+    for col, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = ws.cell(row=header_row, column=col, value=label)
+        cell.font = Font(name="Calibri", bold=True, color="FFFFFF")
+        cell.fill = head
+        cell.alignment = top
+        cell.border = border
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[header_row].height = 45
+    status_col = ncols
+    validation = DataValidation(
+        type="list",
+        formula1='"draft,submitted,approved"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Status",
+        error=_both("form.status_error"),
+    )
+    ws.add_data_validation(validation)
+    for offset, form_row in enumerate(form.rows, start=1):
+        r = header_row + offset
+        question_text = form_row.text
+        if form_row.data:
+            question_text += "\n\n" + _both("form.data_hint", data=", ".join(form_row.data))
+        values: list[Any] = [form_row.question, question_text, _current_text(form_row)]
+        values.extend("" for _ in form.languages)
+        values.append(form_row.status)
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col)
+            if value:
+                cell.value = _fit_cell(str(value))
+                cell.data_type = "s"  # text starting with "=" must stay text, not a formula
+            cell.alignment = top
+            cell.border = border
+            if col <= 3:
+                cell.fill = grey
+            else:
+                cell.fill = yellow
+        ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
+        validation.add(f"{get_column_letter(status_col)}{r}")
+        longest = max(len(question_text) / 50, len(_current_text(form_row)) / 45)
+        lines = max(question_text.count("\n"), _current_text(form_row).count("\n")) + longest
+        ws.row_dimensions[r].height = min(400, max(90, 15 * (lines + 1)))
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    meta = wb.create_sheet("_cmwreport")
+    layout = {
+        "header_row": header_row,
+        "first_row": header_row + 1,
+        "columns": {
+            "question": 1,
+            **{c: 4 + i for i, c in enumerate(form.languages)},
+            "status": status_col,
+        },
+    }
+    meta["A1"] = FORM_MARK
+    meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
+    meta["A3"] = t("form.hidden_note", "en")
+    for index, entry in enumerate(form.meta()["rows"], start=5):
+        meta.cell(row=index, column=1, value=entry["question"])
+        meta.cell(row=index, column=2, value=entry["fingerprint"])
+        meta.cell(row=index, column=3, value=entry["status"])
+    meta.sheet_state = "veryHidden"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_form(form: FormData) -> bytes:
+    """The Word form: one small table per question, answers typed in the yellow cells."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+
+    def shade(cell: Any, color: str) -> None:
+        props = cell._tc.get_or_add_tcPr()
+        fill = OxmlElement("w:shd")
+        fill.set(qn("w:val"), "clear")
+        fill.set(qn("w:color"), "auto")
+        fill.set(qn("w:fill"), color)
+        props.append(fill)
+
+    def label(cell: Any, text_id: str, text_en: str) -> None:
+        paragraph = cell.paragraphs[0]
+        run = paragraph.add_run(text_id)
+        run.bold = True
+        english = cell.add_paragraph().add_run(text_en)
+        english.italic = True
+        english.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+    def put_text(cell: Any, text: str) -> None:
+        chunks = [c for c in text.split("\n") if c.strip()] or [""]
+        cell.paragraphs[0].add_run(chunks[0])
+        for chunk in chunks[1:]:
+            cell.add_paragraph(chunk)
+
+    title = doc.add_heading(level=1)
+    title.add_run(_both("form.title", code=form.code))
+    sub = doc.add_paragraph()
+    sub_run = sub.add_run(
+        f"{form.body} — {form.state} — {form.symbol} — " + _both("form.issued", date=form.issued)
+    )
+    sub_run.italic = True
+    box = doc.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    cell = box.cell(0, 0)
+    shade(cell, "E8F0F8")
+    first = True
+    for text_id, text_en in _instructions(form):
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        paragraph.add_run("• " + text_id).bold = False
+        english = cell.add_paragraph().add_run("   " + text_en)
+        english.italic = True
+        english.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    for form_row in form.rows:
+        doc.add_paragraph()
+        table = doc.add_table(rows=3 + len(form.languages), cols=2)
+        table.style = "Table Grid"
+        table.autofit = False
+        table.columns[0].width = Cm(4.5)
+        table.columns[1].width = Cm(12.5)
+        for row in table.rows:
+            row.cells[0].width = Cm(4.5)
+            row.cells[1].width = Cm(12.5)
+        id_cell, text_cell = table.cell(0, 0), table.cell(0, 1)
+        id_run = id_cell.paragraphs[0].add_run(form_row.question)
+        id_run.bold = True
+        id_run.font.size = Pt(13)
+        question_text = form_row.text
+        if form_row.data:
+            question_text += "\n" + _both("form.data_hint", data=", ".join(form_row.data))
+        put_text(text_cell, question_text)
+        shade(id_cell, "DDDDDD")
+        shade(text_cell, "EEEEEE")
+        label(table.cell(1, 0), t("form.col.current", "id"), t("form.col.current", "en"))
+        put_text(table.cell(1, 1), _current_text(form_row))
+        shade(table.cell(1, 1), "EEEEEE")
+        for index, code in enumerate(form.languages, start=2):
+            label(table.cell(index, 0), *_answer_label(code))
+            table.rows[index].height = Cm(3)
+            table.rows[index].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            shade(table.cell(index, 1), "FFF6CC")
+        status_row = 2 + len(form.languages)
+        label(table.cell(status_row, 0), t("form.col.status", "id"), t("form.col.status", "en"))
+        table.cell(status_row, 1).paragraphs[0].add_run(form_row.status)
+        shade(table.cell(status_row, 1), "FFF6CC")
+    doc.add_paragraph()
+    mark = doc.add_paragraph()
+    run = mark.add_run(DOCX_MARK_PREFIX + json.dumps(form.meta(), separators=(",", ":")))
+    run.font.hidden = True
+    run.font.size = Pt(6)
+    doc.core_properties.title = _both("form.title", code=form.code)[:250]
+    doc.core_properties.subject = FORM_MARK
+    doc.core_properties.keywords = f"{FORM_MARK} {form.code} {form.symbol}"[:250]
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class FilledRow:
+    """What one row of a filled form says."""
+
+    question: str
+    texts: dict[str, str]
+    status: str | None
+    place: str
+
+
+@dataclass
+class FilledForm:
+    """A filled form read back: its hidden data and what was typed."""
+
+    meta: dict[str, Any]
+    rows: list[FilledRow]
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _check_container(path: Path, lang: str) -> str:
+    """Refuse oversized, foreign or dangerous files; return ``docx`` or ``xlsx``."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or str(exc), lang) from exc
+    if size > MAX_FORM_BYTES:
+        raise InputFileError(path, t("form.too_big", lang, size=size, limit=MAX_FORM_BYTES), lang)
+    if not zipfile.is_zipfile(path):
+        raise InputFileError(path, t("form.not_office", lang), lang)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ZIP_ENTRIES:
+                raise InputFileError(path, t("form.too_many_entries", lang, count=len(infos)), lang)
+            total = sum(i.file_size for i in infos)
+            if total > MAX_ZIP_UNCOMPRESSED:
+                raise InputFileError(
+                    path, t("form.bomb", lang, size=total, limit=MAX_ZIP_UNCOMPRESSED), lang
+                )
+            for info in infos:
+                ratio = info.file_size / max(1, info.compress_size)
+                if info.file_size > 1024 * 1024 and ratio > MAX_ZIP_RATIO:
+                    raise InputFileError(
+                        path, t("form.bomb", lang, size=total, limit=MAX_ZIP_UNCOMPRESSED), lang
+                    )
+            names = {i.filename for i in infos}
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with archive.open(info) as handle:
+                        content = handle.read(MAX_ZIP_UNCOMPRESSED + 1)
+                    if _DOCTYPE.search(content):
+                        raise InputFileError(path, t("form.doctype", lang), lang)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        raise InputFileError(path, t("form.not_office", lang), lang) from exc
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    raise InputFileError(path, t("form.not_office", lang), lang)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def normalise_answer(lines: list[str]) -> str:
+    """Typed lines → Markdown: each line a paragraph, list lines kept together."""
+    blocks: list[str] = []
+    previous_list = False
+    for raw in lines:
+        line = raw.replace("\u00a0", " ").rstrip()
+        if not line.strip():
+            previous_list = False
+            continue
+        is_list = bool(_LIST_LINE.match(line))
+        if is_list and previous_list:
+            blocks[-1] += "\n" + line.strip()
+        else:
+            blocks.append(line.strip())
+        previous_list = is_list
+    return "\n\n".join(blocks)
+
+
+def _read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
+    try:
+        meta = json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise InputFileError(path, t("form.foreign", lang), lang) from exc
+    if not isinstance(meta, dict) or meta.get("mark") != FORM_MARK:
+        raise InputFileError(path, t("form.foreign", lang), lang)
+    if meta.get("version") != FORM_VERSION:
+        raise InputFileError(path, t("form.version", lang, version=meta.get("version")), lang)
+    return meta
+
+
+def _read_xlsx(path: Path, lang: str) -> FilledForm:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
+        raise InputFileError(path, t("form.not_office", lang), lang) from exc
+    if "_cmwreport" not in wb.sheetnames:
+        raise InputFileError(path, t("form.foreign", lang), lang)
+    meta_sheet = wb["_cmwreport"]
+    if meta_sheet["A1"].value != FORM_MARK:
+        raise InputFileError(path, t("form.foreign", lang), lang)
+    meta = _read_meta_json(str(meta_sheet["A2"].value or ""), path, lang)
+    rows_meta: list[dict[str, str]] = []
+    for values in meta_sheet.iter_rows(min_row=5, max_col=3, values_only=True):
+        if values[0] is None:
+            break
+        rows_meta.append(
+            {
+                "question": _cell_text(values[0]),
+                "fingerprint": _cell_text(values[1]),
+                "status": _cell_text(values[2]),
+            }
+        )
+    meta["rows"] = rows_meta
+    layout = meta.get("layout") or {}
+    columns: dict[str, int] = layout.get("columns") or {}
+    sheet = wb.worksheets[0]
+    filled = FilledForm(meta=meta, rows=[])
+    for row_cells in sheet.iter_rows(min_row=int(layout.get("first_row", 1))):
+        by_col = {c.column: c.value for c in row_cells}
+        question = _cell_text(by_col.get(columns.get("question", 1))).strip()
+        if not question:
+            continue
+        texts = {}
+        for code in meta.get("languages", []):
+            raw = _cell_text(by_col.get(columns.get(code, 0)))
+            text = normalise_answer(raw.replace("\r\n", "\n").split("\n"))
+            if text:
+                texts[code] = text
+        status = _cell_text(by_col.get(columns.get("status", 0))).strip() or None
+        place = t("form.place_row", lang, row=row_cells[0].row)
+        filled.rows.append(FilledRow(question, texts, status, place))
+    return filled
+
+
+def _docx_cell_lines(cell: Any) -> list[str]:
+    lines: list[str] = []
+    for paragraph in cell.paragraphs:
+        text = paragraph.text
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if text.strip() and style.startswith("List Bullet"):
+            text = "- " + text.strip()
+        elif text.strip() and style.startswith("List Number"):
+            text = "1. " + text.strip()
+        lines.extend(text.split("\n"))
+        lines.append("")
+    return lines
+
+
+def _read_docx(path: Path, lang: str) -> FilledForm:
+    from docx import Document
+
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds
+        raise InputFileError(path, t("form.not_office", lang), lang) from exc
+    meta: dict[str, Any] | None = None
+    for paragraph in reversed(doc.paragraphs):
+        text = paragraph.text.strip()
+        if text.startswith(DOCX_MARK_PREFIX.strip()):
+            meta = _read_meta_json(text[len(DOCX_MARK_PREFIX.strip()) :].strip(), path, lang)
+            break
+    if meta is None:
+        raise InputFileError(path, t("form.foreign", lang), lang)
+    languages: list[str] = list(meta.get("languages", []))
+    filled = FilledForm(meta=meta, rows=[])
+    known = {r["question"] for r in meta.get("rows", [])}
+    for number, table in enumerate(doc.tables, start=1):
+        rows = table.rows
+        if len(rows) < 3 + len(languages) or len(rows[0].cells) < 2:
+            continue
+        question = rows[0].cells[0].text.strip()
+        if question not in known:
+            continue
+        texts = {}
+        for index, code in enumerate(languages, start=2):
+            text = normalise_answer(_docx_cell_lines(rows[index].cells[1]))
+            if text:
+                texts[code] = text
+        status = rows[2 + len(languages)].cells[1].text.strip() or None
+        place = t("form.place_table", lang, question=question, number=number)
+        filled.rows.append(FilledRow(question, texts, status, place))
+    return filled
+
+
+def read_form(path: Path, *, lang: str = "en") -> FilledForm:
+    """Read a filled form after checking the file is safe and is a cmwreport form."""
+    path = Path(path)
+    kind = _check_container(path, lang)
+    return _read_xlsx(path, lang) if kind == "xlsx" else _read_docx(path, lang)
+
+
+# --------------------------------------------------------------------------- importing
+
+
+@dataclass
+class RowOutcome:
+    """What import did with one row of the form."""
+
+    question: str
+    action: str  # "added", "updated", "unchanged", "refused", "invalid"
+    message: str = ""
+
+
+@dataclass
+class ImportResult:
+    """What :func:`import_form` did."""
+
+    code: str
+    path: Path
+    backup: Path | None
+    outcomes: list[RowOutcome]
+
+    @property
+    def written(self) -> bool:
+        """Whether the answers file was rewritten."""
+        return any(o.action in ("added", "updated") for o in self.outcomes)
+
+    @property
+    def failed(self) -> bool:
+        """Whether some rows were refused or invalid."""
+        return any(o.action in ("refused", "invalid") for o in self.outcomes)
+
+    def count(self, action: str) -> int:
+        """How many rows had *action*."""
+        return sum(1 for o in self.outcomes if o.action == action)
+
+
+def _status_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return _STATUS_WORDS.get(value.strip().lower())
+
+
+def _literal(text: str) -> Any:
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    return LiteralScalarString(text.rstrip("\n") + "\n")
+
+
+def _set_texts(record: Any, texts: dict[str, str], first_lang: str) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    current = record.get("text")
+    if not isinstance(current, dict):
+        mapping = CommentedMap()
+        if isinstance(current, str) and current.strip():
+            mapping[first_lang] = current
+        if "text" in record:
+            record["text"] = mapping
+        else:
+            keys = list(record.keys())
+            position = keys.index("updated") + 1 if "updated" in keys else len(keys)
+            record.insert(position, "text", mapping)
+        current = mapping
+    for code, text in texts.items():
+        current[code] = _literal(text)
+
+
+def _touch(record: Any, status: str | None, today: dt.date) -> None:
+    if status is not None and record.get("status") != status:
+        record["status"] = status
+    today = dt.date(today.year, today.month, today.day)  # a new object: no YAML anchor
+    if "updated" in record:
+        record["updated"] = today
+    else:
+        keys = list(record.keys())
+        position = keys.index("status") + 1 if "status" in keys else len(keys)
+        record.insert(position, "updated", today)
+
+
+def _new_record(question: str, status: str, texts: dict[str, str], today: dt.date) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    record = CommentedMap()
+    record["question"] = DoubleQuotedScalarString(question)
+    record["status"] = status
+    record["updated"] = dt.date(today.year, today.month, today.day)
+    text = CommentedMap()
+    for code, value in texts.items():
+        text[code] = _literal(value)
+    record["text"] = text
+    return record
+
+
+def _dash_column(text: str) -> int:
+    """Column of the ``-`` of the answers list in *text* (2 when unknown)."""
+    inside = False
+    for line in text.splitlines():
+        if re.match(r"^answers\s*:", line):
+            inside = True
+            continue
+        if inside and line.lstrip().startswith("- "):
+            return len(line) - len(line.lstrip())
+    return 2
+
+
+def _validate_text(text: str, rel: str) -> int:
+    """Count the errors the loader finds in the answers file *text*."""
+    with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
+        candidate = Path(folder) / Path(rel).name
+        candidate.write_text(text, encoding="utf-8")
+        loaded = read_yaml(candidate, rel)
+    errors = sum(1 for p in loaded.problems if p.severity == "error")
+    data = loaded.data
+    if not isinstance(data, dict):
+        return errors + 1
+    head = {k: v for k, v in data.items() if k != "answers"}
+    _, problems = validate(AnswersFile, head, loaded.source, rel)
+    errors += len(problems)
+    records = data.get("answers") or []
+    if isinstance(records, list):
+        _, problems = validate_list(Answer, records, loaded.source, rel, ("answers",))
+        errors += len(problems)
+    return errors
+
+
+def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
+    folder = root / BACKUP_DIR
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{code}-{stamp}.yaml"
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = folder / f"{code}-{stamp}-{counter}.yaml"
+    return candidate
+
+
+def _already_there(record: Any, texts: dict[str, str], status: str | None, first: str) -> bool:
+    """Whether *record* already says what the form says (the form was imported before)."""
+    current = _texts_of(record, first)
+    same_text = all(current.get(k, "").strip() == v.strip() for k, v in texts.items())
+    return same_text and (status is None or record.get("status") == status)
+
+
+def _iter_rows(filled: FilledForm) -> Iterator[tuple[FilledRow, dict[str, str] | None]]:
+    issued = {r["question"]: r for r in filled.meta.get("rows", [])}
+    for row in filled.rows:
+        yield row, issued.get(row.question)
+
+
+def import_form(
+    root: Path,
+    form_path: Path,
+    *,
+    force: bool = False,
+    lang: str = "en",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> ImportResult:
+    """Read the filled form *form_path* into its body's answers file."""
+    root = Path(root)
+    ws = load_workspace(root, lang=lang)
+    filled = read_form(Path(form_path), lang=lang)
+    meta = filled.meta
+    code = str(meta.get("code", ""))
+    if code not in ws.ministries:
+        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+    symbol = ws.loipr.symbol if ws.loipr else ""
+    if meta.get("symbol") != symbol:
+        raise FormError(
+            t("form.other_list", lang, form=meta.get("symbol"), workspace=symbol, code=code)
+        )
+    today = today or dt.date.today()
+    now = now or dt.datetime.now()
+    first_lang = ws.drafting_languages[0]
+    languages = [c for c in meta.get("languages", []) if c in ws.drafting_languages]
+    rel, path = _answers_path(ws, code)
+    data, old_text = _load_records(ws, code, lang)
+    if data is None:
+        data = _ruamel().load(file_header(ws, code, lang=lang))
+        old_text = ""
+    if data.get("answers") is None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        data["answers"] = CommentedSeq()
+    records = data["answers"]
+    outcomes: list[RowOutcome] = []
+    for row, issued in _iter_rows(filled):
+        question = row.question
+        if issued is None:
+            outcomes.append(
+                RowOutcome(question, "invalid", t("form.unknown_row", lang, place=row.place))
+            )
+            continue
+        status = _status_of(row.status)
+        if row.status is not None and status is None:
+            outcomes.append(
+                RowOutcome(
+                    question,
+                    "invalid",
+                    t("form.bad_status", lang, place=row.place, value=row.status),
+                )
+            )
+            continue
+        texts = {k: v for k, v in row.texts.items() if k in languages}
+        issued_status = issued.get("status") or "draft"
+        status_changed = status is not None and status != issued_status
+        if not texts and not (status_changed and issued.get("fingerprint")):
+            outcomes.append(RowOutcome(question, "unchanged"))
+            continue
+        found = _record_for(list(records), question)
+        if found is not None and _already_there(found[1], texts, status, first_lang):
+            outcomes.append(RowOutcome(question, "unchanged"))
+            continue
+        issued_fp = issued.get("fingerprint") or ""
+        current_fp = fingerprint(found[1]) if found else ""
+        if current_fp != issued_fp and not force:
+            key = "form.conflict_removed" if issued_fp and not found else "form.conflict"
+            outcomes.append(RowOutcome(question, "refused", t(key, lang, question=question)))
+            continue
+        if found is None:
+            records.append(_new_record(question, status or "draft", texts, today))
+            outcomes.append(RowOutcome(question, "added"))
+            continue
+        record = found[1]
+        if texts:
+            _set_texts(record, texts, first_lang)
+        _touch(record, status, today)
+        outcomes.append(RowOutcome(question, "updated"))
+    result = ImportResult(code=code, path=path, backup=None, outcomes=outcomes)
+    if not result.written:
+        return result
+    yaml = _ruamel()
+    dash = _dash_column(old_text or file_header(ws, code, lang=lang))
+    yaml.indent(mapping=2, sequence=dash + 2, offset=dash)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    new_text = buffer.getvalue()
+    before = _validate_text(old_text, rel) if old_text else 0
+    after = _validate_text(new_text, rel)
+    if after > before:
+        raise FormError(t("form.would_break", lang, path=rel))
+    if "\r\n" in old_text:  # keep a Windows file's line endings
+        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
+    if path.exists():
+        result.backup = write_atomic(_backup_path(root, code, now), path.read_bytes(), lang=lang)
+    elif not (root / SCHEMA_DIR / SCHEMA_FILES["answers"]).exists():
+        write_schemas(root / SCHEMA_DIR, lang=lang)
+    write_atomic(path, new_text, lang=lang)
+    return result
