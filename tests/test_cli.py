@@ -50,8 +50,14 @@ def test_indonesian_interface_keeps_codes(cli: Any) -> None:
 
 def _run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CMWREPORT_LANG="")
-    return subprocess.run([sys.executable, "-m", "cmwreport", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cmwreport", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_python_dash_m_and_no_traceback_on_bad_files() -> None:
@@ -71,8 +77,9 @@ def test_check_does_not_import_heavy_libraries() -> None:
         " if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=120
+    )
     assert "HEAVY=\n" in result.stdout, result.stdout[-500:]
 
 
@@ -80,5 +87,11 @@ def test_example_has_warnings_and_no_errors(cli: Any) -> None:
     data = json.loads(cli("check", "--format", "json", "--root", str(EXAMPLE)).stdout)
     assert data["errors"] == 0
     codes = {p["code"] for p in data["problems"]}
-    assert {"unanswered", "lead-missing", "not-assigned", "missing-translation",
-            "missing-data", "empty-answer"} <= codes
+    assert {
+        "unanswered",
+        "lead-missing",
+        "not-assigned",
+        "missing-translation",
+        "missing-data",
+        "empty-answer",
+    } <= codes

@@ -22,14 +22,25 @@ def _json(cli: Any, root: Path, *extra: str) -> dict[str, Any]:
 def test_json_matches_the_spec(cli: Any, ws_root: Path) -> None:
     data = _json(cli, ws_root)
     assert data["totals"] == {
-        "units": 4, "unanswered": 1, "draft": 1, "submitted": 1, "approved": 1,
+        "units": 4,
+        "unanswered": 1,
+        "draft": 1,
+        "submitted": 1,
+        "approved": 1,
     }
     units = {u["id"]: u for u in data["units"]}
     assert list(units) == ["1(a)", "1(b)", "2", "3"]
     assert units["1(a)"] == {
-        "id": "1(a)", "paragraph": 1, "item": "a", "section": "I-A", "lead": "KEMLU",
-        "contributors": ["KP2MI"], "state": "approved", "answered_by": ["KEMLU"],
-        "missing": ["KP2MI"], "statuses": {"KEMLU": "approved"},
+        "id": "1(a)",
+        "paragraph": 1,
+        "item": "a",
+        "section": "I-A",
+        "lead": "KEMLU",
+        "contributors": ["KP2MI"],
+        "state": "approved",
+        "answered_by": ["KEMLU"],
+        "missing": ["KP2MI"],
+        "statuses": {"KEMLU": "approved"},
         "question": "Laws adopted since the last review.",
     }
     assert units["1(b)"]["lead"] == "KP2MI"
@@ -38,10 +49,18 @@ def test_json_matches_the_spec(cli: Any, ws_root: Path) -> None:
     assert units["2"]["state"] == "unanswered" and units["2"]["missing"] == ["KEMNAKER"]
     assert units["3"]["section"] == "I-B-1" and units["3"]["state"] == "draft"
     bodies = {m["code"]: m for m in data["ministries"]}
-    assert {k: bodies["KP2MI"][k] for k in ("assigned", "answered", "approved", "unanswered")} \
-        == {"assigned": 3, "answered": 2, "approved": 0, "unanswered": ["1(a)"]}
-    assert {k: bodies["KEMLU"][k] for k in ("assigned", "answered", "approved", "unanswered")} \
-        == {"assigned": 2, "answered": 1, "approved": 1, "unanswered": ["1(b)"]}
+    assert {k: bodies["KP2MI"][k] for k in ("assigned", "answered", "approved", "unanswered")} == {
+        "assigned": 3,
+        "answered": 2,
+        "approved": 0,
+        "unanswered": ["1(a)"],
+    }
+    assert {k: bodies["KEMLU"][k] for k in ("assigned", "answered", "approved", "unanswered")} == {
+        "assigned": 2,
+        "answered": 1,
+        "approved": 1,
+        "unanswered": ["1(b)"],
+    }
     assert bodies["KEMNAKER"]["unanswered"] == ["1(b)", "2", "3"]
     sections = {s["id"]: s for s in data["sections"]}
     assert list(sections) == ["I-A", "I-B", "I-B-1"]
@@ -52,9 +71,14 @@ def test_json_matches_the_spec(cli: Any, ws_root: Path) -> None:
 
 
 def test_empty_answer_leaves_the_unit_unanswered(tmp_path: Path) -> None:
-    answers = {"KEMNAKER": {"ministry": "KEMNAKER", "answers": [
-        {"question": "2", "status": "approved", "text": {"id": "", "en": "  "}},
-    ]}}
+    answers = {
+        "KEMNAKER": {
+            "ministry": "KEMNAKER",
+            "answers": [
+                {"question": "2", "status": "approved", "text": {"id": "", "en": "  "}},
+            ],
+        }
+    }
     ws = load_workspace(write_workspace(tmp_path, answers=answers))
     cov = compute_coverage(ws)
     unit = next(u for u in cov.units if u.id == "2")
@@ -63,10 +87,14 @@ def test_empty_answer_leaves_the_unit_unanswered(tmp_path: Path) -> None:
 
 def test_best_status_wins(tmp_path: Path) -> None:
     answers = {
-        "KEMLU": {"ministry": "KEMLU", "answers": [
-            {"question": "1", "status": "draft", "text": "Draf."}]},
-        "KP2MI": {"ministry": "KP2MI", "answers": [
-            {"question": "1(b)", "status": "approved", "text": {"en": "Done."}}]},
+        "KEMLU": {
+            "ministry": "KEMLU",
+            "answers": [{"question": "1", "status": "draft", "text": "Draf."}],
+        },
+        "KP2MI": {
+            "ministry": "KP2MI",
+            "answers": [{"question": "1(b)", "status": "approved", "text": {"en": "Done."}}],
+        },
     }
     cov = compute_coverage(load_workspace(write_workspace(tmp_path, answers=answers)))
     states = {u.id: u.state for u in cov.units}

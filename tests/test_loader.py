@@ -80,7 +80,8 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 2
     assert found.data is None
     assert [p.msg.key for p in found.problems] in (
-        ["yaml.too_many_nodes"], ["yaml.too_many_aliases"],
+        ["yaml.too_many_nodes"],
+        ["yaml.too_many_aliases"],
     )
 
 
@@ -130,17 +131,18 @@ def test_list_or_scalar_where_a_mapping_belongs(tmp_path: Path, content: str, ke
 
 def test_answers_must_be_a_list(tmp_path: Path) -> None:
     root = write_workspace(tmp_path, answers={"KP2MI": "ministry: KP2MI\nanswers:\n  a: b\n"})
-    problems = [p for p in check_workspace(load_workspace(root)).problems
-                if p.file == "answers/KP2MI.yaml"]
+    problems = [
+        p for p in check_workspace(load_workspace(root)).problems if p.file == "answers/KP2MI.yaml"
+    ]
     assert [(p.line, p.code) for p in problems] == [(2, "invalid-record")]
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     answers = {
-        "KEMLU": b"ministry: KEMLU\nanswers:\n  - question: \"1\n",
+        "KEMLU": b'ministry: KEMLU\nanswers:\n  - question: "1\n',
         "KP2MI": 'ministry: KP2MI\nanswers:\n  - question: "9"\n    status: draft\n',
         "KEMNAKER": "ministry: KEMNAKER\nanswers:\n  - question: 2\n    status: maybe\n"
-                    "  - question: \"2\"\n    status: draft\n    text: Baik.\n",
+        '  - question: "2"\n    status: draft\n    text: Baik.\n',
     }
     root = write_workspace(tmp_path, answers=answers)
     ws = load_workspace(root)
@@ -153,8 +155,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
 
 
 def test_broken_loipr_paragraph_spares_the_rest(tmp_path: Path) -> None:
-    from conftest import LOIPR
     import copy
+
+    from conftest import LOIPR
 
     loipr = copy.deepcopy(LOIPR)
     loipr["sections"][0]["paragraphs"][1]["colour"] = "red"
@@ -166,7 +169,9 @@ def test_broken_loipr_paragraph_spares_the_rest(tmp_path: Path) -> None:
 
 
 def test_question_given_as_number_is_accepted(tmp_path: Path) -> None:
-    answers = {"KEMNAKER": "ministry: KEMNAKER\nanswers:\n  - question: 2\n    status: draft\n"
-                           "    text: Baik.\n"}
+    answers = {
+        "KEMNAKER": "ministry: KEMNAKER\nanswers:\n  - question: 2\n    status: draft\n"
+        "    text: Baik.\n"
+    }
     ws = load_workspace(write_workspace(tmp_path, answers=answers))
     assert [a.question for a in ws.answers if a.ministry == "KEMNAKER"] == ["2"]

@@ -15,9 +15,20 @@ from conftest import DATA, write_workspace
 SCENARIOS = sorted(p.name for p in DATA.iterdir() if (p / "expected.txt").is_file())
 
 ALL_CODES = {
-    "yaml-syntax", "invalid-record", "duplicate-id", "unknown-question", "unknown-ministry",
-    "duplicate-answer", "unanswered", "lead-missing", "not-assigned", "missing-translation",
-    "missing-data", "empty-answer", "control-character", "over-word-limit",
+    "yaml-syntax",
+    "invalid-record",
+    "duplicate-id",
+    "unknown-question",
+    "unknown-ministry",
+    "duplicate-answer",
+    "unanswered",
+    "lead-missing",
+    "not-assigned",
+    "missing-translation",
+    "missing-data",
+    "empty-answer",
+    "control-character",
+    "over-word-limit",
 }
 
 
@@ -91,13 +102,23 @@ def test_near_word_limit(tmp_path: Path, cli: Any) -> None:
 
 def test_consolidated_answer_from_coordinator_is_not_flagged(tmp_path: Path) -> None:
     answers = {
-        "KEMLU": {"ministry": "KEMLU", "answers": [
-            {"question": "2", "status": "approved", "consolidated": True,
-             "text": {"en": "Consolidated text."}},
-        ]},
-        "KP2MI": {"ministry": "KP2MI", "answers": [
-            {"question": "2", "status": "draft", "text": {"en": "Input."}},
-        ]},
+        "KEMLU": {
+            "ministry": "KEMLU",
+            "answers": [
+                {
+                    "question": "2",
+                    "status": "approved",
+                    "consolidated": True,
+                    "text": {"en": "Consolidated text."},
+                },
+            ],
+        },
+        "KP2MI": {
+            "ministry": "KP2MI",
+            "answers": [
+                {"question": "2", "status": "draft", "text": {"en": "Input."}},
+            ],
+        },
     }
     ws = load_workspace(write_workspace(tmp_path, answers=answers))
     codes = {(p.code, p.file) for p in check_workspace(ws).problems}
@@ -112,17 +133,24 @@ def test_consolidated_answer_from_coordinator_is_not_flagged(tmp_path: Path) -> 
 
 def test_ministry_filter_keeps_what_the_body_owes_and_wrote(cli: Any) -> None:
     data = json.loads(
-        cli("check", "--format", "json", "--ministry", "KP2MI", "--root",
-            str(DATA / "warnings")).stdout
+        cli(
+            "check", "--format", "json", "--ministry", "KP2MI", "--root", str(DATA / "warnings")
+        ).stdout
     )
     files = {p["file"] for p in data["problems"]}
     assert "answers/KEMNAKER.yaml" not in files
     codes = sorted(p["code"] for p in data["problems"])
     # KP2MI wrote KP2MI.yaml; it contributes to 1(b) (unanswered, missing-data)
-    assert codes == sorted([
-        "control-character", "empty-answer", "missing-data", "missing-translation",
-        "not-assigned", "unanswered",
-    ])
+    assert codes == sorted(
+        [
+            "control-character",
+            "empty-answer",
+            "missing-data",
+            "missing-translation",
+            "not-assigned",
+            "unanswered",
+        ]
+    )
     text = cli("check", "--ministry", "KP2MI", "--root", str(DATA / "warnings")).stdout
     assert "problem(s) of other bodies not shown" in text.splitlines()[-1]
 

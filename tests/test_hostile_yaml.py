@@ -1,0 +1,519 @@
+"""Hostile and broken YAML files: the loader's limits hold, and every problem is exact.
+
+Each test runs ``cmwreport check --format json`` on a workspace with one or more bad
+files and asserts the exact ``(file, line, severity, code)`` the user is shown, that the
+other files are still checked, and that nothing crashes, hangs or executes. Limits
+(file size, nesting depth, alias count and alias expansion) are tested at their edges.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cmwreport import loader
+from cmwreport.loader import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_yaml
+from conftest import ANSWERS, write_workspace
+
+GOOD_KP2MI = 'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n    text: Isi.\n'
+
+Row = tuple[str, int, str, str]
+
+
+def _check(cli: Any, root: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    result = cli("check", "--root", str(root), "--format", "json", *extra)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stderr
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _rows(data: dict[str, Any], file: str | None = None) -> list[Row]:
+    return [
+        (p["file"], p["line"], p["severity"], p["code"])
+        for p in data["problems"]
+        if file is None or p["file"] == file
+    ]
+
+
+def _message(data: dict[str, Any], file: str, line: int) -> str:
+    return str(
+        next(p["message"] for p in data["problems"] if p["file"] == file and p["line"] == line)
+    )
+
+
+def _ws(tmp_path: Path, **files: str | bytes) -> Path:
+    """The small valid workspace with answer files replaced or added (by body code)."""
+    answers: dict[str, Any] = dict(ANSWERS)
+    answers.update(files)
+    return write_workspace(tmp_path / "ws", answers=answers)
+
+
+# ------------------------------------------------------------------------- file size
+
+
+def test_file_over_the_size_limit_is_refused_unread_and_the_others_are_checked(
+    cli: Any, tmp_path: Path
+) -> None:
+    big = b"ministry: KEMLU\nanswers:\n" + b"# padding\n" * (MAX_FILE_BYTES // 10 + 1)
+    assert len(big) > MAX_FILE_BYTES
+    root = _ws(tmp_path, KEMLU=big)
+    started = time.perf_counter()
+    status, data = _check(cli, root)
+    assert time.perf_counter() - started < 5
+    assert status == 1
+    assert _rows(data, "answers/KEMLU.yaml") == [("answers/KEMLU.yaml", 1, "error", "yaml-syntax")]
+    assert str(MAX_FILE_BYTES) in _message(data, "answers/KEMLU.yaml", 1)
+    # KP2MI's file is still read: its draft answer to 3 counts, so 3 is not unanswered.
+    assert not any(p["message"].startswith("3 ") for p in data["problems"])
+    assert ("questions/loipr.yaml", 38, "warning", "unanswered") in _rows(data)
+
+
+@pytest.mark.parametrize(("extra", "refused"), [(0, False), (1, True)])
+def test_size_limit_edge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int, refused: bool
+) -> None:
+    content = b"a: " + b"x" * 97 + b"\n"
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", len(content) - extra)
+    path = tmp_path / "f.yaml"
+    path.write_bytes(content)
+    found = read_yaml(path, "f.yaml")
+    assert [p.msg.key for p in found.problems] == (["yaml.too_big"] if refused else [])
+    assert (found.data is None) is refused
+
+
+# ---------------------------------------------------------------------- nesting depth
+
+
+def _nested_block(depth: int) -> str:
+    """A mapping nested *depth* levels deep in block style (one key per line)."""
+    lines = [f"{'  ' * level}k{level}:" for level in range(depth - 1)]
+    lines.append(f"{'  ' * (depth - 1)}leaf: 1")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("style", ["block", "flow"])
+def test_nesting_depth_limit_is_exact(tmp_path: Path, style: str) -> None:
+    path = tmp_path / "f.yaml"
+    for depth, refused in ((MAX_DEPTH, False), (MAX_DEPTH + 1, True)):
+        if style == "block":
+            path.write_text(_nested_block(depth), encoding="utf-8")
+        else:
+            path.write_text("[" * depth + "]" * depth + "\n", encoding="utf-8")
+        found = read_yaml(path, "f.yaml")
+        keys = [(p.line, p.code, p.msg.key) for p in found.problems]
+        if not refused:
+            assert keys == []
+            continue
+        # block style: the 65th mapping starts on line 65 (one level per line)
+        line = MAX_DEPTH + 1 if style == "block" else 1
+        assert keys == [(line, "yaml-syntax", "yaml.too_deep")]
+        assert found.data is None
+
+
+def test_deep_nesting_in_an_answer_file_through_check(cli: Any, tmp_path: Path) -> None:
+    text = 'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n    text: ' + (
+        "[" * 10_000 + "]" * 10_000 + "\n"
+    )
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 5, "error", "yaml-syntax")]
+    assert str(MAX_DEPTH) in _message(data, "answers/KP2MI.yaml", 5)
+
+
+# ----------------------------------------------------------------------------- aliases
+
+
+def test_alias_count_limit_is_exact(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    head = "a: &x lol\nlist:\n"
+    path.write_text(head + "  - *x\n" * MAX_ALIASES, encoding="utf-8")
+    found = read_yaml(path, "f.yaml")
+    assert found.problems == []
+    assert len(found.data["list"]) == MAX_ALIASES
+    path.write_text(head + "  - *x\n" * (MAX_ALIASES + 1), encoding="utf-8")
+    found = read_yaml(path, "f.yaml")
+    # the first alias is on line 3, so the one over the limit is on line MAX_ALIASES + 3
+    assert [(p.line, p.code, p.msg.key) for p in found.problems] == [
+        (MAX_ALIASES + 3, "yaml-syntax", "yaml.too_many_aliases")
+    ]
+    assert found.data is None
+
+
+def _billion_laughs() -> str:
+    lines = ["ministry: KP2MI", 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*l{i - 1}"] * 9)
+        lines.append(f"l{i}: &l{i} [{refs}]")
+    lines.append("answers: [*l9]")
+    return "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_fails_fast_with_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    path.write_text(_billion_laughs(), encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        found = read_yaml(path, "answers/KP2MI.yaml")
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < 20 * 1024 * 1024
+    assert found.data is None
+    # l5 expands to ~590,000 values; the third alias of l6 (line 8) passes the limit
+    assert [(p.line, p.code, p.msg.key) for p in found.problems] == [
+        (8, "yaml-syntax", "yaml.too_many_nodes")
+    ]
+    assert str(MAX_NODES) in found.problems[0].message()
+
+
+def test_billion_laughs_through_check_spares_the_other_files(cli: Any, tmp_path: Path) -> None:
+    root = _ws(tmp_path, KP2MI=_billion_laughs())
+    started = time.perf_counter()
+    status, data = _check(cli, root)
+    assert time.perf_counter() - started < 3
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 8, "error", "yaml-syntax")]
+    # KEMLU's approved answer to 1(a) is still read: 1(a) is answered
+    assert not any("1(a) has no answer" in p["message"] for p in data["problems"])
+
+
+def test_quadratic_alias_expansion_is_refused(tmp_path: Path) -> None:
+    width = 1000
+    uses = MAX_NODES // width + 10
+    assert uses < MAX_ALIASES  # refused by expansion, not by the alias count
+    text = "base: &b [" + ",".join(["x"] * width) + "]\nmany:\n" + "  - *b\n" * uses
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    found = read_yaml(path, "f.yaml")
+    assert time.perf_counter() - started < 2
+    assert [(p.code, p.msg.key) for p in found.problems] == [("yaml-syntax", "yaml.too_many_nodes")]
+    assert 3 < found.problems[0].line <= uses + 2
+
+
+def test_unknown_alias_is_a_syntax_error(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI + '  - question: "1(b)"\n    status: draft\n    text: *nowhere\n'
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 8, "error", "yaml-syntax")]
+    assert "nowhere" in _message(data, "answers/KP2MI.yaml", 8)
+
+
+# ------------------------------------------------------------------------ code tags
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("!!python/object/apply:os.system ['touch {marker}']", 4),
+        ("!!python/object/apply:subprocess.call [['touch', '{marker}']]", 4),
+        ("!!python/object/new:os.system ['touch {marker}']", 4),
+        ("!!python/name:os.system", 4),
+        ("!!python/module:os", 4),
+        ("!!python/object:builtins.dict {{a: 1}}", 4),
+        ("!!python/tuple [1, 2]", 4),
+        ("!include /etc/passwd", 4),
+        ("!!binary aGVsbG8=", 4),
+    ],
+)
+def test_code_tags_are_refused_and_nothing_runs(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, line: int
+) -> None:
+    marker = tmp_path / "pwned"
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the YAML reader started a process")
+
+    monkeypatch.setattr(os, "system", forbidden)
+    monkeypatch.setattr(subprocess, "call", forbidden)
+    monkeypatch.setattr(subprocess, "Popen", forbidden)
+    text = (
+        'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: '
+        + value.format(marker=marker)
+        + "\n    text: Isi.\n"
+    )
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", line, "error", "yaml-syntax")
+    ]
+    assert "nothing was executed" in _message(data, "answers/KP2MI.yaml", line)
+    assert not marker.exists()
+
+
+def test_code_tag_message_in_indonesian(cli: Any, tmp_path: Path) -> None:
+    text = "ministry: !!python/name:os.system\nanswers: []\n"
+    root = _ws(tmp_path, KP2MI=text)
+    result = cli("check", "--root", str(root), "--ui-lang", "id")
+    line = next(x for x in result.stdout.splitlines() if x.startswith("answers/KP2MI.yaml"))
+    assert line.startswith("answers/KP2MI.yaml:1: error[yaml-syntax] ")
+    assert "tidak ada yang dijalankan" in line
+
+
+# -------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "byte"),
+    [
+        # Latin-1 (old Windows "ANSI" save) with an é on line 5
+        (
+            'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n'
+            "    text: caf\xe9\n".encode("latin-1"),
+            5,
+            "E9",
+        ),
+        # Windows-1252 curly quotes pasted from Word, on line 5
+        (
+            'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n'
+            "    text: \u201cPemerintah\u201d\n".encode("cp1252"),
+            5,
+            "93",
+        ),
+        # UTF-16 with its byte-order mark (Notepad "Unicode")
+        (GOOD_KP2MI.encode("utf-16"), 1, "FF"),
+    ],
+)
+def test_non_utf8_files_name_the_line_and_byte(
+    cli: Any, tmp_path: Path, content: bytes, line: int, byte: str
+) -> None:
+    status, data = _check(cli, _ws(tmp_path, KP2MI=content))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", line, "error", "yaml-syntax")
+    ]
+    message = _message(data, "answers/KP2MI.yaml", line)
+    assert f"0x{byte}" in message and "UTF-8" in message
+
+
+def test_bom_and_crlf_keep_exact_lines(cli: Any, tmp_path: Path) -> None:
+    text = 'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: finished\n    text: Isi.\n'
+    content = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    status, data = _check(cli, _ws(tmp_path, KP2MI=content))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 4, "error", "invalid-record")
+    ]
+    assert "finished" in _message(data, "answers/KP2MI.yaml", 4)
+
+
+def test_old_mac_line_endings_still_count_lines(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1\rb: 2\rc: d: e\r")
+    found = read_yaml(path, "f.yaml")
+    assert [(p.line, p.code) for p in found.problems] == [(3, "yaml-syntax")]
+
+
+# ------------------------------------------------------------------- syntax slips
+
+
+def test_tab_indentation_names_the_tab_line(cli: Any, tmp_path: Path) -> None:
+    text = 'ministry: KP2MI\nanswers:\n  - question: "3"\n\tstatus: draft\n'
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 4, "error", "yaml-syntax")]
+    assert "tab" in _message(data, "answers/KP2MI.yaml", 4)
+
+
+def test_unclosed_quote_names_the_line_where_it_opened(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI + '  - question: "1(b)"\n    status: draft\n    text: "Pemerintah telah\n'
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 8, "error", "yaml-syntax")]
+    assert "never closed" in _message(data, "answers/KP2MI.yaml", 8)
+
+
+def test_backslash_in_double_quotes_is_not_called_an_unclosed_quote(
+    cli: Any, tmp_path: Path
+) -> None:
+    text = GOOD_KP2MI + '  - question: "1(b)"\n    status: draft\n    text: "C:\\Data\\qq"\n'
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 8, "error", "yaml-syntax")]
+    message = _message(data, "answers/KP2MI.yaml", 8)
+    assert "never closed" not in message
+    assert "escape" in message
+
+
+@pytest.mark.parametrize(
+    "content", ["", "\n\n   \n", "# nothing yet\n", "---\n", "~\n", "---\n...\n"]
+)
+def test_empty_answer_file(cli: Any, tmp_path: Path, content: str) -> None:
+    status, data = _check(cli, _ws(tmp_path, KP2MI=content))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 1, "error", "yaml-syntax")]
+    assert "empty" in _message(data, "answers/KP2MI.yaml", 1)
+
+
+# --------------------------------------------------------------------- wrong shapes
+
+
+def test_list_where_the_list_of_issues_belongs(cli: Any, tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", loipr="- 1\n- 2\n")
+    status, data = _check(cli, root)
+    assert status == 1
+    assert _rows(data, "questions/loipr.yaml") == [
+        ("questions/loipr.yaml", 1, "error", "invalid-record")
+    ]
+    # no questions could be read, so every answer is unknown, each at its own line
+    assert ("answers/KEMLU.yaml", 3, "error", "unknown-question") in _rows(data)
+
+
+def test_scalar_where_ministries_belong(cli: Any, tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", ministries="ministries: KEMLU, KP2MI\n")
+    status, data = _check(cli, root)
+    assert status == 1
+    assert ("questions/ministries.yaml", 1, "error", "invalid-record") in _rows(data)
+
+
+def test_scalar_and_list_where_an_answer_record_belongs(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI + "  - just a sentence\n  - [3, draft]\n"
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 6, "error", "invalid-record"),
+        ("answers/KP2MI.yaml", 7, "error", "invalid-record"),
+    ]
+
+
+def test_list_where_text_belongs(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI + '  - question: "1(b)"\n    status: draft\n    text:\n      - one\n'
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 8, "error", "invalid-record")
+    ]
+
+
+def test_duplicate_key_in_an_answer_keeps_the_first_value(cli: Any, tmp_path: Path) -> None:
+    text = (
+        'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n'
+        "    text: Isi.\n    status: approved\n"
+    )
+    root = _ws(tmp_path, KP2MI=text)
+    status, data = _check(cli, root)
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [("answers/KP2MI.yaml", 6, "error", "yaml-syntax")]
+    assert "line 4" in _message(data, "answers/KP2MI.yaml", 6)
+    result = cli("coverage", "--root", str(root), "--format", "json")
+    states = {u["id"]: u["state"] for u in json.loads(result.stdout)["units"]}
+    assert states["3"] == "draft"  # the second `status:` never silently wins
+
+
+# ---------------------------------------------------------------------- YAML traps
+
+
+def test_question_1_10_is_not_read_as_paragraph_1_1(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI + "  - question: 1.10\n    status: draft\n    text: Isi.\n"
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 6, "error", "invalid-record")
+    ]
+    assert '"1.10"' in _message(data, "answers/KP2MI.yaml", 6)
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "off", "on", "n", "y"])
+def test_status_words_that_yaml_1_1_calls_booleans(cli: Any, tmp_path: Path, word: str) -> None:
+    text = GOOD_KP2MI.replace("status: draft", f"status: {word}")
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 4, "error", "invalid-record")
+    ]
+    message = _message(data, "answers/KP2MI.yaml", 4)
+    assert f"'{word}'" in message and "draft" in message
+
+
+def test_numbers_yaml_1_1_would_mangle_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 0x1F\nb: 0o17\nc: 1_000\nd: .inf\ne: 2025-02-30\nf: 12:30\n")
+    found = read_yaml(path, "f.yaml")
+    assert found.problems == []
+    assert found.data == {
+        "a": "0x1F",
+        "b": "0o17",
+        "c": "1_000",
+        "d": ".inf",
+        "e": "2025-02-30",
+        "f": "12:30",
+    }
+
+
+# ---------------------------------------------------------------- pasted characters
+
+
+def test_raw_control_characters_are_blanked_with_a_warning(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI.replace("text: Isi.", "text: Isi\x00 dan\x0c lain.")
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 0
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 5, "warning", "control-character")
+    ]
+    assert "U+0000" in _message(data, "answers/KP2MI.yaml", 5)
+
+
+def test_escaped_control_characters_warn_at_the_text_line(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI.replace("text: Isi.", 'text: "Isi\\x07 lain."')
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 0
+    assert _rows(data, "answers/KP2MI.yaml") == [
+        ("answers/KP2MI.yaml", 5, "warning", "control-character")
+    ]
+
+
+def test_a_10000_character_word_is_fine(cli: Any, tmp_path: Path) -> None:
+    text = GOOD_KP2MI.replace("text: Isi.", "text: " + "a" * 10_000)
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 0
+    assert _rows(data, "answers/KP2MI.yaml") == []
+
+
+# ------------------------------------------------------------- many bad files at once
+
+
+def test_every_hostile_file_is_reported_in_one_run(cli: Any, tmp_path: Path) -> None:
+    files: dict[str, dict[str, Any] | str | bytes] = {
+        "KEMLU": _billion_laughs().replace("KP2MI", "KEMLU"),
+        "KP2MI": "ministry: !!python/object/apply:os.system ['true']\n",
+        "KEMNAKER": 'ministry: KEMNAKER\nanswers:\n  - question: "2"\n    status: draft\n'
+        "    text: caf\xe9\n".encode("latin-1"),
+        "NOBODY": 'ministry: NOBODY\nanswers:\n  - question: "2"\n    status: draft\n'
+        "    text: Ada.\n",
+    }
+    root = write_workspace(tmp_path / "ws", answers=files)
+    status, data = _check(cli, root)
+    assert status == 1
+    rows = _rows(data)
+    assert ("answers/KEMLU.yaml", 8, "error", "yaml-syntax") in rows
+    assert ("answers/KP2MI.yaml", 1, "error", "yaml-syntax") in rows
+    assert ("answers/KEMNAKER.yaml", 5, "error", "yaml-syntax") in rows
+    assert ("answers/NOBODY.yaml", 1, "error", "unknown-ministry") in rows
+    assert data["errors"] == sum(1 for r in rows if r[2] == "error")
+    for row in rows:
+        assert (root / row[0]).is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_answer_file_linked_to_an_endless_device_does_not_hang(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws")
+    (root / "answers" / "KEMNAKER.yaml").symlink_to("/dev/zero")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cmwreport", "check", "--root", str(root), "--format", "json"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    json.loads(proc.stdout)
