@@ -159,3 +159,21 @@ def test_strict_turns_warnings_into_failure(cli: Any) -> None:
     assert cli("check", "--root", str(DATA / "warnings")).exit_code == 0
     assert cli("check", "--strict", "--root", str(DATA / "warnings")).exit_code == 1
     assert cli("check", "--strict", "--root", str(DATA / "valid")).exit_code == 0
+
+
+def test_unreadable_questions_do_not_flood_answers_with_unknown_question(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path, loipr='committee: CMW\nstate: "X\n')
+    problems = check_workspace(load_workspace(root)).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [
+        ("questions/loipr.yaml", 2, "yaml-syntax")
+    ]
+
+
+def test_unreadable_ministries_do_not_flood_codes_with_unknown_ministry(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path, ministries="ministries:\n  - code: [\n")
+    problems = check_workspace(load_workspace(root)).problems
+    assert [p.code for p in problems if p.severity == "error"] == ["yaml-syntax"]
+    (root / "questions" / "ministries.yaml").unlink()
+    problems = check_workspace(load_workspace(root)).problems
+    errors = [(p.file, p.code, p.msg.key) for p in problems if p.severity == "error"]
+    assert errors == [("questions/loipr.yaml", "invalid-record", "ws.no_ministries")]

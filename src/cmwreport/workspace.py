@@ -194,6 +194,10 @@ class Workspace:
     text_fields: list[tuple[str, int, str, frozenset[str]]] = field(default_factory=list)
     """Every text of the user's files that may reach a DOCX: (file, line, text, bodies)."""
     meta_line: int = 1
+    questions_readable: bool = True
+    """False when the list of issues could not be read: answers are then not judged."""
+    ministries_readable: bool = True
+    """False when ministries.yaml could not be read: codes are then not judged."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -320,11 +324,14 @@ def _load_ministries(ws: Workspace) -> None:
     path = ws.root / MINISTRIES_FILE
     if not path.is_file():
         ws.problems.append(error(LOIPR_FILE, 1, "invalid-record", "ws.no_ministries"))
+        ws.ministries_readable = False
         return
     ws.files.append(MINISTRIES_FILE)
     loaded = read_yaml(path, MINISTRIES_FILE)
     ws.problems.extend(loaded.problems)
     data = loaded.data
+    if not (isinstance(data, dict) and isinstance(data.get("ministries"), list)):
+        ws.ministries_readable = False
     if data is None:
         return
     if not isinstance(data, dict):
@@ -380,6 +387,8 @@ def _load_loipr(ws: Workspace) -> None:
     loaded = read_yaml(ws.root / rel, rel)
     ws.problems.extend(loaded.problems)
     data = loaded.data
+    if not (isinstance(data, dict) and isinstance(data.get("sections"), list)):
+        ws.questions_readable = False
     if data is None:
         return
     if not isinstance(data, dict):
@@ -586,7 +595,7 @@ class _QuestionsBuilder:
         self, lead: str | None, contributors: Iterable[str], path: tuple[str | int, ...]
     ) -> None:
         ws = self.ws
-        if not ws.ministries and not (ws.root / MINISTRIES_FILE).is_file():
+        if not ws.ministries_readable:
             return
         if lead is not None and lead not in ws.ministries:
             ws.unknown_codes.append(
@@ -678,7 +687,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         )
         if not entry.units:
             number, _ = parse_question_id(answer.question)
-            if number not in ws.broken_questions:
+            if ws.questions_readable and number not in ws.broken_questions:
                 ws.unknown_questions.append(entry)
             continue
         ws.answers.append(entry)
