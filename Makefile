@@ -31,6 +31,8 @@ report: $(VENV)/.base
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE)
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format json --output build/coverage.json
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format markdown --output build/coverage.md
+	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format html --output build/coverage.html
+	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format xlsx --output build/coverage.xlsx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --output build/CMW-C-IDN-2-en.docx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --lang id --output build/CMW-C-IDN-2-id.docx
 
