@@ -112,17 +112,17 @@ def test_render_failing_halfway_through_the_bytes_keeps_the_previous_report(
     _assert_previous_intact(target, first)
 
 
-def test_render_crashing_while_building_the_document_keeps_the_previous_report(
+def test_render_crashing_while_saving_the_document_keeps_the_previous_report(
     cli: Any, ws_root: Path, rendered: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cmwreport.render import docx as docx_renderer
+    import docx.document
 
     target, first = rendered
 
     def crash(*args: object, **kwargs: object) -> None:
-        raise MemoryError("injected fault while building the document")
+        raise MemoryError("injected fault while saving the document")
 
-    monkeypatch.setattr(docx_renderer._Writer, "write", crash)
+    monkeypatch.setattr(docx.document.Document, "save", crash)
     result = cli("render", "--root", str(ws_root))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
@@ -268,14 +268,14 @@ def test_import_failing_halfway_through_the_bytes_keeps_the_answers_file(
 def test_import_crashing_before_the_write_keeps_the_answers_file(
     cli: Any, ws_root: Path, filled_form: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cmwreport import forms
+    from ruamel.yaml import YAML
 
     before = _answers(ws_root).read_bytes()
 
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("injected fault while serialising the answers")
 
-    monkeypatch.setattr(forms, "_dash_column", crash)
+    monkeypatch.setattr(YAML, "dump", crash)
     result = cli("import", str(filled_form), "--root", str(ws_root))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr

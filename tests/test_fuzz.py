@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,11 @@ CODES = {
     "missing-data", "empty-answer", "control-character", "over-word-limit", "near-word-limit",
 }  # fmt: skip
 
+EXAMPLES = int(os.environ.get("CMWREPORT_FUZZ_EXAMPLES", "40"))
+"""Examples per property; raise it for a longer hunt (``CMWREPORT_FUZZ_EXAMPLES=2000``)."""
+
 FUZZ = settings(
-    max_examples=40,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -308,7 +312,7 @@ def _render_text(text: str) -> str:
     return inner.rsplit("QQEND", 1)[0]
 
 
-@settings(FUZZ, max_examples=20)
+@settings(FUZZ, max_examples=max(1, EXAMPLES // 2))
 @given(words=st.lists(WORD, max_size=8))
 def test_any_unicode_text_renders_to_a_docx_that_reopens_with_the_same_text(
     words: list[str],
