@@ -364,7 +364,7 @@ def test_zip_bomb_is_refused_before_opening(root: Path) -> None:
     entries["xl/workbook.xml"] = b"<workbook/>"
     path.write_bytes(_office_zip(entries))
     assert path.stat().st_size < 2 * 1024 * 1024
-    with pytest.raises(InputFileError, match="would expand"):
+    with pytest.raises(InputFileError, match="once unpacked, the file would expand to 120 MB .the limit is 100 MB"):
         read_form(path)
 
 
@@ -440,3 +440,182 @@ def test_text_that_looks_like_a_formula_stays_text(root: Path) -> None:
     cells = [c for row in sheet.iter_rows() for c in row if str(c.value or "").startswith("=")]
     assert [c.value for c in cells] == ["=SUM(A1) policies"]
     assert cells[0].data_type == "s"
+
+
+# --------------------------------------------------------------------------- review fixes
+
+NEXT_RECORD_COMMENT = """\
+ministry: KP2MI
+answers:
+  - question: "3"
+    status: draft
+    updated: 2025-06-01
+    text:
+      id: Pengaduan dapat disampaikan daring.
+  # the legal bureau's answer follows
+  - question: "1(b)"
+    status: submitted
+    text:
+      en: Agreements were signed with two States.
+# end of the file
+"""
+
+
+def test_comment_before_the_next_record_stays_there_when_a_language_is_added(
+    root: Path,
+) -> None:
+    answers = root / "answers" / "KP2MI.yaml"
+    answers.write_text(NEXT_RECORD_COMMENT, encoding="utf-8")
+    path = _issue(root, "xlsx")
+    _fill_xlsx(path, {"3": {"en": "Online."}, "1(b)": {"id": "Perjanjian ditandatangani."}})
+    result = import_form(root, path, today=TODAY, now=NOW)
+    assert [o.action for o in result.outcomes if o.action != "unchanged"] == [
+        "updated",
+        "updated",
+    ]
+    assert answers.read_text(encoding="utf-8") == (
+        NEXT_RECORD_COMMENT.replace("2025-06-01", "2025-08-01")
+        .replace(
+            "      id: Pengaduan dapat disampaikan daring.\n",
+            "      id: Pengaduan dapat disampaikan daring.\n      en: |\n        Online.\n",
+        )
+        .replace(
+            "    status: submitted\n    text:\n",
+            "    status: submitted\n    updated: 2025-08-01\n    text:\n",
+        )
+        .replace(
+            "      en: Agreements were signed with two States.\n",
+            "      en: Agreements were signed with two States.\n"
+            "      id: |\n        Perjanjian ditandatangani.\n",
+        )
+    )
+
+
+def test_docx_bullet_list_comes_back_as_one_markdown_list(root: Path) -> None:
+    path = _issue(root, "docx")
+    doc = Document(str(path))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.strip() == "1(a)")
+    cell = table.cell(2, 1)
+    cell.paragraphs[0].add_run("Peraturan yang terbit:")
+    cell.add_paragraph("UU No. 18/2017", style="List Bullet")
+    cell.add_paragraph("PP No. 59/2021 tentang “pelindungan” & <pengawasan>", style="List Bullet")
+    cell.add_paragraph("Rinciannya terlampir[^1].")
+    cell.add_paragraph("[^1]: Sumber: Biro Hukum.")
+    doc.save(str(path))
+    import_form(root, path, today=TODAY, now=NOW)
+    assert _records(root)["1(a)"]["text"]["id"] == (
+        "Peraturan yang terbit:\n\n"
+        "- UU No. 18/2017\n- PP No. 59/2021 tentang “pelindungan” & <pengawasan>\n\n"
+        "Rinciannya terlampir[^1].\n\n[^1]: Sumber: Biro Hukum.\n"
+    )
+
+
+def test_form_of_a_body_unknown_here_says_so_without_naming_an_option(
+    root: Path, tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    path = _issue(root, "xlsx", code="KEMNAKER")
+    other = write_workspace(
+        tmp_path / "other",
+        ministries=[{"code": "KEMLU", "name": "x"}, {"code": "KP2MI", "name": "y"}],
+        loipr={
+            **__import__("conftest").LOIPR,
+            "sections": [
+                {
+                    "id": "I",
+                    "title": "t",
+                    "paragraphs": [{"number": 1, "lead": "KEMLU", "text": "q"}],
+                }
+            ],
+        },
+    )
+    result = cli("import", str(path), "--root", str(other), "--ui-lang", "id")
+    assert result.exit_code == 1
+    assert "formulir ini untuk KEMNAKER" in result.stderr
+    assert "ruang kerja lain" in result.stderr
+    assert "--ministry" not in result.stderr
+
+
+def test_missing_form_file_is_reported_in_the_interface_language(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("import", str(root / "nope.xlsx"), "--root", str(root), "--ui-lang", "id")
+    assert result.exit_code == 1
+    assert "tidak ditemukan" in result.stderr
+    assert "No such file" not in result.stderr
+
+
+def test_questions_are_shown_in_the_drafting_languages_order(root: Path) -> None:
+    loipr = root / "questions" / "loipr.yaml"
+    data = yaml.safe_load(loipr.read_text(encoding="utf-8"))
+    paragraph = data["sections"][0]["paragraphs"][0]
+    paragraph["text"] = {"en": "Describe the framework.", "id": "Jelaskan kerangkanya."}
+    loipr.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sheet = load_workbook(_issue(root, "xlsx")).worksheets[0]
+    question = next(
+        str(sheet.cell(r, 2).value)
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, 1).value == "1(a)"
+    )
+    assert question.index("Jelaskan kerangkanya.") < question.index("Describe the framework.")
+    instructions = "\n".join(str(sheet.cell(r, 1).value) for r in range(3, 9))
+    assert "Alt+Enter" in instructions
+
+
+def test_dtd_in_a_utf16_part_is_refused(root: Path) -> None:
+    form = _issue(root, "xlsx")
+    with zipfile.ZipFile(form) as archive:
+        entries = {n: archive.read(n) for n in archive.namelist()}
+    sheet = entries["xl/worksheets/sheet1.xml"].decode("utf-8")
+    entries["xl/worksheets/sheet1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-16"?>'
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>' + sheet
+    ).encode("utf-16")
+    evil = root.parent / "evil16.xlsx"
+    evil.write_bytes(_office_zip(entries))
+    with pytest.raises(InputFileError, match="DOCTYPE"):
+        read_form(evil)
+
+
+ODD_LAYOUT = """\
+\ufeffministry:   KP2MI    # odd spacing, kept
+answers:
+    -   question: '1(b)'
+        status: submitted
+        text: {en: "Agreements were signed."}
+        tables:
+          - {title: "Placements", columns: [Year, Men], rows: [[2023, 1]], source: BPS}
+        sources: [Law No. 18 of 2017,   "PP 59/2021"]
+
+    # remedies, written by the legal bureau
+    -   question: "3"
+        status:   draft
+        text: >
+          Pengaduan dapat
+          disampaikan daring.
+    -   question: "2"
+        text:
+          en: "Escaped \\u00e9 stays escaped"
+# last line of the file
+"""
+
+
+def test_records_the_import_did_not_touch_keep_every_byte(root: Path) -> None:
+    answers = root / "answers" / "KP2MI.yaml"
+    answers.write_bytes(ODD_LAYOUT.encode("utf-8"))
+    path = _issue(root, "xlsx")
+    _fill_xlsx(path, {"3": {"en": "Online."}, "1(a)": {"id": "Baru."}})
+    result = import_form(root, path, force=True, today=TODAY, now=NOW)
+    assert result.count("updated") == 1 and result.count("added") == 1
+    new = answers.read_bytes().decode("utf-8")
+    old_lines = ODD_LAYOUT.splitlines(keepends=True)
+    # everything before record 3 and the untouched record 2 are byte for byte the same
+    head = "".join(old_lines[:10])
+    assert new.startswith(head)
+    untouched = "".join(old_lines[15:19])
+    assert untouched in new
+    assert new.index(untouched) > new.index("Online.")
+    records = _records(root)
+    assert records["3"]["text"] == {
+        "id": "Pengaduan dapat disampaikan daring.\n",
+        "en": "Online.\n",
+    }
+    assert records["1(a)"]["text"] == {"id": "Baru.\n"}
+    assert records["1(b)"]["sources"] == ["Law No. 18 of 2017", "PP 59/2021"]

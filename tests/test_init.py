@@ -162,3 +162,20 @@ def test_ci_files_and_hook_run_on_a_workspace(
     for name in ("coverage.json", "coverage.html", "coverage.xlsx"):
         assert (root / "build" / name).stat().st_size > 0
     assert list((root / "build").glob("*.docx"))
+
+
+def test_ci_files_install_only_what_the_team_names() -> None:
+    github = yaml.safe_load(
+        (REPO / "docs" / "ci" / "github-workflow.yml").read_text(encoding="utf-8")
+    )
+    steps = github["jobs"]["check"]["steps"]
+    setup = next(s for s in steps if str(s.get("uses", "")).startswith("actions/setup-python"))
+    # `cache: pip` fails in a repository without requirements.txt / pyproject.toml
+    assert "cache" not in setup["with"] or "cache-dependency-path" in setup["with"]
+    assert github["env"]["CMWREPORT_PACKAGE"] == "${{ vars.CMWREPORT_PACKAGE }}"
+    install = next(s for s in steps if s.get("name") == "Install cmwreport")["run"]
+    assert '[ -z "$CMWREPORT_PACKAGE" ]' in install and "exit 1" in install
+    gitlab = yaml.safe_load((REPO / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["variables"]["CMWREPORT_PACKAGE"] == ""
+    first = gitlab["default"]["before_script"][0]
+    assert first.startswith('test -n "$CMWREPORT_PACKAGE"') and "exit 1" in first

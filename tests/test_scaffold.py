@@ -202,3 +202,47 @@ def test_windows_line_endings_are_kept(ws_root: Path) -> None:
     assert new.startswith(old)
     assert b"\n" not in new.replace(b"\r\n", b"")
     assert [r["question"] for r in yaml.safe_load(new)["answers"]] == ["1(b)", "1(a)", "3"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\n\n", b"# answers of KEMNAKER, to be written\n", b"\xef\xbb\xbf# no final newline"],
+    ids=["empty", "blank-lines", "comment-only", "bom-comment-no-newline"],
+)
+def test_empty_or_comment_only_file_gets_the_header_appended(ws_root: Path, content: bytes) -> None:
+    path = ws_root / "answers" / "KEMNAKER.yaml"
+    path.write_bytes(content)
+    result = scaffold(ws_root, "KEMNAKER", today=TODAY)
+    assert result.added == ["1(b)", "2", "3"]
+    new = path.read_bytes()
+    assert new.startswith(content)
+    text = new.decode("utf-8-sig")
+    assert "# yaml-language-server: $schema=../schemas/answers.schema.json" in text
+    assert [r["question"] for r in yaml.safe_load(text)["answers"]] == ["1(b)", "2", "3"]
+    assert (ws_root / "schemas" / "answers.schema.json").is_file()
+    assert not [
+        p for p in _problems(ws_root) if p[1] == "answers/KEMNAKER.yaml" and p[0] != "empty-answer"
+    ]
+
+
+def test_record_heading_names_the_role_once(ws_root: Path) -> None:
+    scaffold(ws_root, "KEMNAKER", today=TODAY, lang="id")
+    text = (ws_root / "answers" / "KEMNAKER.yaml").read_text(encoding="utf-8")
+    heads = [line for line in text.splitlines() if line.lstrip().startswith("# ──")]
+    assert len(heads) == 3
+    lead = next(h for h in heads if "── 2 ·" in h)
+    assert "Anda penanggung jawab" in lead and "(penanggung jawab:" not in lead
+    contributor = next(h for h in heads if "── 1(b) ·" in h)
+    assert "Anda kontributor (penanggung jawab: KP2MI)" in contributor
+
+
+def test_guide_names_the_workspaces_own_drafting_languages(tmp_path: Path) -> None:
+    loipr = json.loads(json.dumps(LOIPR))
+    loipr["report"]["drafting_languages"] = ["fr", "en"]
+    root = write_workspace(tmp_path / "ws", loipr=loipr)
+    scaffold(root, "KEMNAKER", today=TODAY)
+    text = (root / "answers" / "KEMNAKER.yaml").read_text(encoding="utf-8")
+    guide = " ".join(line.lstrip("# ") for line in text.splitlines()[:12])
+    assert "`fr: |` (French) and `en: |` (English)" in guide
+    assert "`id: |`" not in guide
+    assert yaml.safe_load(text)["answers"][0]["text"] == {"fr": "", "en": ""}

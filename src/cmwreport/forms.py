@@ -33,7 +33,7 @@ from cmwreport.files import write_atomic
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml, validate, validate_list
 from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id
-from cmwreport.scaffold import file_header, language_name, local_name
+from cmwreport.scaffold import drafting_order, file_header, language_name, local_name
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
 
@@ -201,7 +201,7 @@ def _question_text(ws: Workspace, question: str) -> dict[str, str]:
     number, letter = parse_question_id(question)
     paragraph = ws.paragraph_by_number[number]
     result: dict[str, str] = {}
-    langs = list(dict.fromkeys([*paragraph.text, *(k for u in paragraph.units for k in u.text)]))
+    langs = drafting_order(ws, [*paragraph.text, *(k for u in paragraph.units for k in u.text)])
     for lang in langs:
         parts = [paragraph.text.get(lang, "")]
         for unit in paragraph.units:
@@ -395,7 +395,9 @@ def _xlsx_form(form: FormData) -> bytes:
     )
     ws["A2"].font = Font(name="Calibri", italic=True, color="555555")
     row = 3
-    for text_id, text_en in _instructions(form):
+    howto = _instructions(form)
+    howto.insert(3, (t("form.howto.xlsx_newline", "id"), t("form.howto.xlsx_newline", "en")))
+    for text_id, text_en in howto:
         ws.cell(row=row, column=1, value=f"• {text_id}\n   {text_en}").alignment = top
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
         ws.row_dimensions[row].height = 32
@@ -408,7 +410,7 @@ def _xlsx_form(form: FormData) -> bytes:
         *("\n".join(_answer_label(c)) for c in form.languages),
         _both("form.col.status", "\n"),
     ]
-    widths = [10, 55, 50, *([60] * len(form.languages)), 16]
+    widths = [10, 55, 50, *([60] * len(form.languages)), 22]
     from openpyxl.utils import get_column_letter
 
     for col, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
@@ -418,7 +420,7 @@ def _xlsx_form(form: FormData) -> bytes:
         cell.alignment = top
         cell.border = border
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[header_row].height = 45
+    ws.row_dimensions[header_row].height = 75
     status_col = ncols
     validation = DataValidation(
         type="list",
@@ -609,14 +611,43 @@ class FilledForm:
     invalid: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _mb(size: int, lang: str) -> str:
+    """*size* as people read it: ``20 MB``, ``1.5 MB``, or ``7586 bytes`` under 1 MB."""
+    megabytes = size / (1024 * 1024)
+    if megabytes < 1:
+        return t("form.bytes", lang, count=size)
+    return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
+
+
+def _declares_dtd(content: bytes) -> bool:
+    """Whether an XML part declares a DOCTYPE or an entity, in UTF-8 or UTF-16."""
+    if _DOCTYPE.search(content):
+        return True
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in content[:64]:
+        for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                text = content.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _DOCTYPE.search(text.encode("utf-8", "replace")):
+                return True
+    return False
+
+
 def _check_container(path: Path, lang: str) -> str:
     """Refuse oversized, foreign or dangerous files; return ``docx`` or ``xlsx``."""
+    if not path.is_file():
+        raise InputFileError(path, t("form.missing", lang), lang)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputFileError(path, exc.strerror or str(exc), lang) from exc
     if size > MAX_FORM_BYTES:
-        raise InputFileError(path, t("form.too_big", lang, size=size, limit=MAX_FORM_BYTES), lang)
+        raise InputFileError(
+            path,
+            t("form.too_big", lang, size=_mb(size, lang), limit=_mb(MAX_FORM_BYTES, lang)),
+            lang,
+        )
     if not zipfile.is_zipfile(path):
         raise InputFileError(path, t("form.not_office", lang), lang)
     try:
@@ -627,20 +658,34 @@ def _check_container(path: Path, lang: str) -> str:
             total = sum(i.file_size for i in infos)
             if total > MAX_ZIP_UNCOMPRESSED:
                 raise InputFileError(
-                    path, t("form.bomb", lang, size=total, limit=MAX_ZIP_UNCOMPRESSED), lang
+                    path,
+                    t(
+                        "form.bomb",
+                        lang,
+                        size=_mb(total, lang),
+                        limit=_mb(MAX_ZIP_UNCOMPRESSED, lang),
+                    ),
+                    lang,
                 )
             for info in infos:
                 ratio = info.file_size / max(1, info.compress_size)
                 if info.file_size > 1024 * 1024 and ratio > MAX_ZIP_RATIO:
                     raise InputFileError(
-                        path, t("form.bomb", lang, size=total, limit=MAX_ZIP_UNCOMPRESSED), lang
+                        path,
+                        t(
+                            "form.bomb",
+                            lang,
+                            size=_mb(total, lang),
+                            limit=_mb(MAX_ZIP_UNCOMPRESSED, lang),
+                        ),
+                        lang,
                     )
             names = {i.filename for i in infos}
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with archive.open(info) as handle:
                         content = handle.read(MAX_ZIP_UNCOMPRESSED + 1)
-                    if _DOCTYPE.search(content):
+                    if _declares_dtd(content):
                         raise InputFileError(path, t("form.doctype", lang), lang)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
@@ -745,7 +790,6 @@ def _docx_cell_lines(cell: Any) -> list[str]:
         elif text.strip() and style.startswith("List Number"):
             text = "1. " + text.strip()
         lines.extend(text.split("\n"))
-        lines.append("")
     return lines
 
 
@@ -767,13 +811,15 @@ def _read_docx(path: Path, lang: str) -> FilledForm:
     languages: list[str] = list(meta.get("languages", []))
     filled = FilledForm(meta=meta, rows=[])
     known = {r["question"] for r in meta.get("rows", [])}
-    for number, table in enumerate(doc.tables, start=1):
+    number = 0
+    for table in doc.tables:
         rows = table.rows
         if len(rows) < 3 + len(languages) or len(rows[0].cells) < 2:
             continue
         question = rows[0].cells[0].text.strip()
         if question not in known:
             continue
+        number += 1
         texts = {}
         for index, code in enumerate(languages, start=2):
             text = normalise_answer(_docx_cell_lines(rows[index].cells[1]))
@@ -859,6 +905,73 @@ def _set_texts(record: Any, texts: dict[str, str], first_lang: str) -> None:
         current[code] = _literal(text)
 
 
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where ruamel keeps the comment that follows *node*: (container, key, slot index).
+
+    The comment lines written after a record (often about the next record) are attached
+    to the deepest last value of the record.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap) and len(node):
+        key = list(node.keys())[-1]
+        return _last_slot(node[key]) or (node, key, 2)
+    if isinstance(node, CommentedSeq) and len(node):
+        index = len(node) - 1
+        return _last_slot(node[index]) or (node, index, 0)
+    return None
+
+
+def _is_block(value: Any) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(value, LiteralScalarString | FoldedScalarString)
+
+
+def _take_tail(record: Any) -> str | None:
+    """Detach the comment lines that follow *record* (its end-of-line comment stays)."""
+    slot = _last_slot(record)
+    if slot is None:
+        return None
+    node, key, index = slot
+    entry = node.ca.items.get(key)
+    if not entry or len(entry) <= index or entry[index] is None:
+        return None
+    token = entry[index]
+    if _is_block(node[key]):
+        head, rest = "", str(token.value)
+    else:
+        first, newline, rest = str(token.value).partition("\n")
+        head = first + newline if first.strip() else ""
+    if not rest:
+        return None
+    if head:
+        token.value = head
+    else:
+        entry[index] = None
+    return rest
+
+
+def _put_tail(record: Any, rest: str | None) -> None:
+    """Attach *rest* (from :func:`_take_tail`) after the record's new last value."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _last_slot(record) if rest else None
+    if slot is None or rest is None:
+        return
+    node, key, index = slot
+    entry = node.ca.items.setdefault(key, [None, None, None, None] if index == 2 else [None, None])
+    token = entry[index]
+    if token is None:
+        value = rest if _is_block(node[key]) else "\n" + rest
+        entry[index] = CommentToken(value, CommentMark(0), None)
+    elif str(token.value).endswith("\n"):
+        token.value = str(token.value) + rest
+    else:
+        token.value = f"{token.value}\n{rest}"
+
+
 def _touch(record: Any, status: str | None, today: dt.date) -> None:
     if status is not None and record.get("status") != status:
         record["status"] = status
@@ -896,6 +1009,69 @@ def _dash_column(text: str) -> int:
         if inside and line.lstrip().startswith("- "):
             return len(line) - len(line.lstrip())
     return 2
+
+
+def _record_lines(records: Any) -> list[int]:
+    """The 0-based line where each record of a round-trip list starts (empty if unknown)."""
+    try:
+        return [int(records.lc.item(i)[0]) for i in range(len(records))]
+    except (AttributeError, KeyError, TypeError):
+        return []
+
+
+def _dash_line(lines: list[str], line: int) -> int:
+    """The line of the ``-`` that opens the list item whose first key is on *line*."""
+    while line > 0 and not lines[line].lstrip().startswith("-"):
+        line -= 1
+    return line
+
+
+def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str) -> str:
+    """The old file with only the *changed* records (and the new ones) taken from *dumped*.
+
+    ruamel's dump normalises the layout of the whole file (indentation, spacing, escapes);
+    splicing keeps every byte of the records the import did not touch. Falls back to
+    *dumped* whenever the two cannot be matched record by record.
+    """
+    if not old_text or not old_starts:
+        return dumped.replace("\n", "\r\n") if "\r\n" in old_text else dumped
+    import yaml as pyyaml
+
+    crlf = "\r\n" in old_text
+    try:
+        new_data = _ruamel().load(dumped)
+        new_starts = _record_lines(new_data["answers"])
+    except Exception:  # noqa: BLE001 - any failure means: use the dump as it is
+        return dumped.replace("\n", "\r\n") if crlf else dumped
+    if len(new_starts) < len(old_starts):
+        return dumped.replace("\n", "\r\n") if crlf else dumped
+    old_lines = old_text.splitlines(keepends=True)
+    new_lines = dumped.splitlines(keepends=True)
+    old_cuts = [_dash_line(old_lines, n) for n in old_starts] + [len(old_lines)]
+    new_cuts = [_dash_line(new_lines, n) for n in new_starts] + [len(new_lines)]
+
+    def new_part(start: int, end: int) -> list[str]:
+        part = new_lines[start:end]
+        return [line.replace("\n", "\r\n") for line in part] if crlf else part
+
+    out = old_lines[: old_cuts[0]]
+    for index in range(len(old_starts)):
+        if index in changed:
+            out.extend(new_part(new_cuts[index], new_cuts[index + 1]))
+        else:
+            out.extend(old_lines[old_cuts[index] : old_cuts[index + 1]])
+    appended = new_part(new_cuts[len(old_starts)], len(new_lines))
+    if appended and out and not out[-1].endswith("\n"):
+        out[-1] += "\r\n" if crlf else "\n"
+    out.extend(appended)
+    spliced = "".join(out)
+    try:
+        same = pyyaml.safe_load(spliced) == pyyaml.safe_load(dumped)
+    except pyyaml.YAMLError:
+        same = False
+    if same:
+        return spliced
+    return dumped.replace("\n", "\r\n") if crlf else dumped
 
 
 def _validate_text(text: str, rel: str) -> int:
@@ -958,7 +1134,9 @@ def import_form(
     meta = filled.meta
     code = str(meta.get("code", ""))
     if code not in ws.ministries:
-        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+        raise FormError(
+            t("form.unknown_body", lang, code=code, known=", ".join(ws.ministries) or "—")
+        )
     symbol = ws.loipr.symbol if ws.loipr else ""
     if meta.get("symbol") != symbol:
         raise FormError(
@@ -978,6 +1156,8 @@ def import_form(
 
         data["answers"] = CommentedSeq()
     records = data["answers"]
+    old_starts = _record_lines(records)
+    changed: set[int] = set()
     outcomes: list[RowOutcome] = []
     for row, issued in _iter_rows(filled):
         question = row.question
@@ -1017,9 +1197,12 @@ def import_form(
             outcomes.append(RowOutcome(question, "added"))
             continue
         record = found[1]
+        changed.add(found[0])
+        tail = _take_tail(record)
         if texts:
             _set_texts(record, texts, first_lang)
         _touch(record, status, today)
+        _put_tail(record, tail)
         outcomes.append(RowOutcome(question, "updated"))
     result = ImportResult(code=code, path=path, backup=None, outcomes=outcomes)
     if not result.written:
@@ -1029,16 +1212,18 @@ def import_form(
     yaml.indent(mapping=2, sequence=dash + 2, offset=dash)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    new_text = buffer.getvalue()
+    new_text = _splice(old_text, old_starts, changed, buffer.getvalue())
     before = _validate_text(old_text, rel) if old_text else 0
     after = _validate_text(new_text, rel)
     if after > before:
         raise FormError(t("form.would_break", lang, path=rel))
-    if "\r\n" in old_text:  # keep a Windows file's line endings
-        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
+    old_bytes = path.read_bytes() if path.exists() else b""
+    new_bytes = new_text.encode("utf-8")
+    if old_bytes.startswith(b"\xef\xbb\xbf"):  # keep a byte order mark
+        new_bytes = b"\xef\xbb\xbf" + new_bytes
     if path.exists():
-        result.backup = write_atomic(_backup_path(root, code, now), path.read_bytes(), lang=lang)
+        result.backup = write_atomic(_backup_path(root, code, now), old_bytes, lang=lang)
     elif not (root / SCHEMA_DIR / SCHEMA_FILES["answers"]).exists():
         write_schemas(root / SCHEMA_DIR, lang=lang)
-    write_atomic(path, new_text, lang=lang)
+    write_atomic(path, new_bytes, lang=lang)
     return result

@@ -107,6 +107,13 @@ def answered_units(ws: Workspace, code: str, raw_questions: list[str]) -> set[st
     return done
 
 
+def drafting_order(ws: Workspace, codes: list[str]) -> list[str]:
+    """The language *codes* without repeats, the drafting languages first in their order."""
+    unique = list(dict.fromkeys(codes))
+    rank = {code: n for n, code in enumerate(ws.drafting_languages)}
+    return sorted(unique, key=lambda code: rank.get(code, len(rank)))
+
+
 def assigned_units(ws: Workspace, code: str) -> list[Unit]:
     """The units where *code* is lead or contributor, in the list's order."""
     return [u for u in ws.units if code in u.assigned]
@@ -121,6 +128,15 @@ def _raw_questions(data: Any) -> list[str]:
             if isinstance(record, dict) and record.get("question") is not None:
                 found.append(str(record["question"]))
     return found
+
+
+def _is_blank(content: bytes) -> bool:
+    """Whether *content* holds no YAML at all: nothing, blank lines or comments only."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def _dash_column(text: str, data: Any, line_of_first: int | None) -> int:
@@ -157,23 +173,16 @@ def _comment_block(label: str, body: str, indent: str) -> list[str]:
 def _question_comments(ws: Workspace, unit: Unit, code: str, indent: str, lang: str) -> list[str]:
     """Comment lines that quote the question of *unit* in every language it is written in."""
     paragraph = ws.paragraph_by_number[unit.paragraph]
-    role = "scaffold.role_lead" if unit.lead == code else "scaffold.role_contributor"
+    key = "scaffold.record_head_lead" if unit.lead == code else "scaffold.record_head_contributor"
     where = (
         t("scaffold.where_item", lang, paragraph=unit.paragraph, item=unit.item)
         if unit.item
         else t("scaffold.where_paragraph", lang, paragraph=unit.paragraph)
     )
-    head = t(
-        "scaffold.record_head",
-        lang,
-        unit=unit.id,
-        where=where,
-        role=t(role, lang),
-        lead=unit.lead or "—",
-    )
+    head = t(key, lang, unit=unit.id, where=where, lead=unit.lead or "—")
     rule = "─" * max(0, COMMENT_WIDTH - len(indent) - len(head) - 6)
     lines = ["", f"{indent}# ── {head} {rule}".rstrip()]
-    languages = list(dict.fromkeys([*paragraph.text, *unit.text]))
+    languages = drafting_order(ws, [*paragraph.text, *unit.text])
     for code_lang in languages:
         parts: list[str] = []
         if unit.item is not None and paragraph.text.get(code_lang):
@@ -221,8 +230,11 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
         "# " + t("scaffold.header_title", lang, body=ministry_label(ministry, lang), symbol=symbol),
         "#",
     ]
+    places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
+    conjunction = " dan " if lang == "id" else " and "
+    where = ", ".join(places[:-1]) + conjunction + places[-1] if len(places) > 1 else places[0]
     for key in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
-        for wrapped in textwrap.wrap(t(key, lang, code=code), width=COMMENT_WIDTH - 2):
+        for wrapped in textwrap.wrap(t(key, lang, code=code, where=where), width=COMMENT_WIDTH - 2):
             lines.append(f"# {wrapped}")
     lines.append(f"#     cmwreport check --ministry {code}")
     lines.append("# " + t("scaffold.header_guide", lang))
@@ -266,10 +278,11 @@ def scaffold(
     rel = f"{ANSWERS_DIR}/{code}.yaml"
     path = root / rel
     result = ScaffoldResult(path=path, created=not path.exists())
-    old_bytes = b""
+    old_bytes = path.read_bytes() if path.exists() else b""
+    blank = _is_blank(old_bytes)
     data: Any = None
     first_line: int | None = None
-    if path.exists():
+    if path.exists() and not blank:
         loaded = read_yaml(path, rel)
         blocking = [p for p in loaded.problems if p.severity == "error"]
         if blocking:
@@ -279,7 +292,6 @@ def scaffold(
             raise ScaffoldError(rel, t("scaffold.not_answers_file", lang), lang)
         if data.get("answers"):
             first_line = loaded.source.line(("answers", 0))
-        old_bytes = path.read_bytes()
     units = assigned_units(ws, code)
     result.assigned = len(units)
     done = answered_units(ws, code, _raw_questions(data))
@@ -287,14 +299,11 @@ def scaffold(
     if not todo:
         return result
     old_text = old_bytes.decode("utf-8-sig")
-    prefix = ""
-    if result.created:
-        prefix = file_header(ws, code, lang=lang)
-    else:
-        if old_bytes and not old_bytes.endswith(b"\n"):
-            prefix = "\n"
-        if data.get("answers") is None and "answers" not in data:
-            prefix += "answers:\n"
+    prefix = "\n" if old_bytes and not old_bytes.endswith(b"\n") else ""
+    if blank:
+        prefix += file_header(ws, code, lang=lang)
+    elif data.get("answers") is None and "answers" not in data:
+        prefix += "answers:\n"
     dash = _dash_column(old_text, data, first_line)
     records = "".join(
         skeleton_record(ws, unit, code, dash=dash, today=today, lang=lang) for unit in todo
@@ -305,7 +314,7 @@ def scaffold(
         new_text = new_text.replace("\n", "\r\n")
     appended = new_text.encode("utf-8")
     _verify(old_text, (old_bytes + appended).decode("utf-8-sig"), added, rel, lang)
-    if result.created:
+    if blank:
         schema_path = root / SCHEMA_DIR / SCHEMA_FILES["answers"]
         if not schema_path.exists():
             result.schemas = write_schemas(root / SCHEMA_DIR, lang=lang)

@@ -16,20 +16,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "new records cannot be added at the end of this file without changing what is "
         "already there; `answers:` must be the last part of the file, written as a list of "
         "`- question: ...` records (not `answers: []`)",
-        "catatan baru tidak dapat ditambahkan di akhir berkas ini tanpa mengubah isi yang "
+        "entri baru tidak dapat ditambahkan di akhir berkas ini tanpa mengubah isi yang "
         "sudah ada; `answers:` harus menjadi bagian terakhir berkas, ditulis sebagai daftar "
-        "catatan `- question: ...` (bukan `answers: []`)",
+        "entri `- question: ...` (bukan `answers: []`)",
     ),
     "scaffold.where_paragraph": ("paragraph {paragraph}", "paragraf {paragraph}"),
     "scaffold.where_item": (
         "paragraph {paragraph}, item ({item})",
         "paragraf {paragraph}, butir ({item})",
     ),
-    "scaffold.role_lead": ("you are the lead", "Anda penanggung jawab"),
-    "scaffold.role_contributor": ("you contribute", "Anda kontributor"),
-    "scaffold.record_head": (
-        "{unit} · {where} · {role} (lead: {lead})",
-        "{unit} · {where} · {role} (penanggung jawab: {lead})",
+    "scaffold.record_head_lead": (
+        "{unit} · {where} · you are the lead",
+        "{unit} · {where} · Anda penanggung jawab",
+    ),
+    "scaffold.record_head_contributor": (
+        "{unit} · {where} · you contribute (lead: {lead})",
+        "{unit} · {where} · Anda kontributor (penanggung jawab: {lead})",
     ),
     "scaffold.data_hint": (
         "Statistics asked for: {data}. Add them under `tables:` (see docs/workflow.md).",
@@ -38,7 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "scaffold.type_here": (
         "Type the answer on the empty line under each language code; keep that indentation.",
-        "Ketik jawaban pada baris kosong di bawah setiap kode bahasa; pertahankan indentasinya.",
+        "Ketik jawaban pada baris kosong di bawah setiap kode bahasa, dengan spasi di awal "
+        "baris seperti yang sudah ada.",
     ),
     "scaffold.header_title": (
         "Answers of {body} to the list of issues {symbol}.",
@@ -47,15 +50,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scaffold.header_1": (
         "Each record below answers one question; the question is quoted in the comment "
         "lines (starting with #) above it.",
-        "Setiap catatan di bawah menjawab satu pertanyaan; teks pertanyaannya dikutip pada "
-        "baris komentar (diawali #) di atasnya.",
+        "Setiap entri di bawah ini menjawab satu pertanyaan; teks pertanyaannya dikutip pada "
+        "baris komentar (diawali tanda #) di atasnya.",
     ),
     "scaffold.header_2": (
-        "Write the answer under `id: |` (Indonesian) and `en: |` (English), indented deeper "
-        "than the language code. Leave a blank line between paragraphs.",
-        "Tulis jawaban di bawah `id: |` (bahasa Indonesia) dan `en: |` (bahasa Inggris), "
-        "menjorok lebih dalam daripada kode bahasanya. Beri satu baris kosong di antara "
-        "paragraf.",
+        "Write the answer under {where}, indented deeper than the language code. Leave a "
+        "blank line between paragraphs.",
+        "Tulis jawaban di bawah {where}, menjorok ke dalam melebihi kode bahasanya. Pisahkan "
+        "paragraf dengan satu baris kosong.",
     ),
     "scaffold.header_3": (
         "Set `status:` to submitted when the text is ready for the coordinators. "
@@ -79,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scaffold.nothing": (
         "{path}: nothing to add; {code} already has a record for each of its {assigned} "
         "assigned question(s)",
-        "{path}: tidak ada yang perlu ditambahkan; {code} sudah memiliki catatan untuk "
-        "setiap pertanyaan yang ditugaskan ({assigned})",
+        "{path}: tidak ada yang perlu ditambahkan; {code} sudah memiliki entri jawaban untuk "
+        "semua pertanyaan yang ditugaskan kepadanya ({assigned} pertanyaan)",
     ),
     "scaffold.none_assigned": (
         "{code} is not lead or contributor of any question in questions/loipr.yaml; nothing to add",
@@ -120,7 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schema.AnswersFile.answers": (
         "One record per question answered.",
-        "Satu catatan untuk setiap pertanyaan yang dijawab.",
+        "Satu entri untuk setiap pertanyaan yang dijawab.",
     ),
     "schema.Answer": (
         "One answer to a paragraph or to one of its items.",
@@ -377,7 +379,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Langkah pertama:\n\n"
         "    cmwreport check                 # apakah semua berkas sudah benar?\n"
         "    cmwreport scaffold KEMENHAM     # kerangka jawaban untuk satu instansi\n"
-        "    cmwreport coverage              # siapa yang masih berutang jawaban\n"
+        "    cmwreport coverage              # instansi mana yang belum menyampaikan jawaban\n"
         "    cmwreport form KEMENHAM --format xlsx   # formulir bagi instansi yang tidak "
         "menyunting YAML\n",
     ),
@@ -415,6 +417,10 @@ MESSAGES.update(
             "Mulai setiap paragraf pada baris baru. Status: draft (masih dikerjakan), "
             "submitted (siap diserahkan kepada koordinator). Persetujuan (approved) diberikan "
             "oleh koordinator.",
+        ),
+        "form.howto.xlsx_newline": (
+            "In Excel, press Alt+Enter to start a new line inside a cell.",
+            "Di Excel, tekan Alt+Enter untuk memulai baris baru di dalam sel.",
         ),
         "form.howto.4": (
             "Do not change the question numbers, the grey parts or the file's layout; save it "
@@ -457,8 +463,8 @@ MESSAGES.update(
         ),
         # ---- import: the file itself
         "form.too_big": (
-            "the file is {size} bytes, more than the {limit} bytes a form may have",
-            "ukuran berkas {size} bita, melebihi batas {limit} bita untuk formulir",
+            "the file is {size}, more than the {limit} a form may have",
+            "ukuran berkas {size}, melebihi batas {limit} untuk formulir",
         ),
         "form.not_office": (
             "this is not a Word (.docx) or Excel (.xlsx) file, or it is damaged; send back the "
@@ -468,12 +474,14 @@ MESSAGES.update(
         ),
         "form.too_many_entries": (
             "the file holds {count} internal parts, more than a form can have; it was not opened",
-            "berkas memuat {count} bagian internal, lebih banyak dari yang mungkin dimiliki "
+            "berkas memuat {count} bagian internal, melebihi jumlah yang wajar untuk sebuah "
             "formulir; berkas tidak dibuka",
         ),
         "form.bomb": (
-            "the file would expand to {size} bytes (the limit is {limit}); it was not opened",
-            "berkas akan mengembang menjadi {size} bita (batasnya {limit}); berkas tidak dibuka",
+            "once unpacked, the file would expand to {size} (the limit is {limit}); it was not "
+            "opened",
+            "bila dibuka, isi berkas akan membesar menjadi {size} (batasnya {limit}); berkas "
+            "tidak dibuka",
         ),
         "form.doctype": (
             "the file contains XML declarations (DOCTYPE/ENTITY) that a form never has; "
@@ -486,6 +494,19 @@ MESSAGES.update(
             "answers typed into another document must be copied into a form or the YAML file",
             "berkas ini bukan formulir buatan `cmwreport form` (data tersembunyinya tidak ada); "
             "jawaban yang diketik di dokumen lain harus disalin ke formulir atau ke berkas YAML",
+        ),
+        "form.bytes": ("{count} bytes", "{count} byte"),
+        "form.missing": (
+            "there is no such file; check the name and the folder",
+            "berkas tersebut tidak ditemukan; periksa nama dan foldernya",
+        ),
+        "form.unknown_body": (
+            "this form is for {code}, which is not in questions/ministries.yaml of this "
+            "workspace (listed: {known}); was it issued from another workspace? Nothing was "
+            "imported",
+            "formulir ini untuk {code}, yang tidak terdaftar di questions/ministries.yaml ruang "
+            "kerja ini (yang terdaftar: {known}); apakah formulir diterbitkan dari ruang kerja "
+            "lain? Tidak ada yang diimpor",
         ),
         "form.version": (
             "this form was made by another version of cmwreport (form version {version}); "
@@ -617,7 +638,7 @@ MESSAGES.update(
         ),
         "cli.init.dir": (
             "The new workspace's folder; it must not exist or be empty.",
-            "Folder ruang kerja baru; belum ada atau masih kosong.",
+            "Folder ruang kerja baru; harus belum ada atau masih kosong.",
         ),
     }
 )
