@@ -364,7 +364,9 @@ def test_zip_bomb_is_refused_before_opening(root: Path) -> None:
     entries["xl/workbook.xml"] = b"<workbook/>"
     path.write_bytes(_office_zip(entries))
     assert path.stat().st_size < 2 * 1024 * 1024
-    with pytest.raises(InputFileError, match="once unpacked, the file would expand to 120 MB .the limit is 100 MB"):
+    with pytest.raises(
+        InputFileError, match="once unpacked, the file would expand to 120 MB .the limit is 100 MB"
+    ):
         read_form(path)
 
 

@@ -175,3 +175,31 @@ def test_question_given_as_number_is_accepted(tmp_path: Path) -> None:
     }
     ws = load_workspace(write_workspace(tmp_path, answers=answers))
     assert [a.question for a in ws.answers if a.ministry == "KEMNAKER"] == ["2"]
+
+
+def test_field_names_never_show_pydantic_union_labels(tmp_path: Path) -> None:
+    content = (
+        'ministry: KP2MI\nanswers:\n  - just text\n  - question: "3"\n    status: draft\n'
+        "    text: [a, b]\n"
+    )
+    root = write_workspace(tmp_path, answers={"KP2MI": content})
+    mine = [
+        (p.line, p.message())
+        for p in check_workspace(load_workspace(root)).problems
+        if p.file == "answers/KP2MI.yaml"
+    ]
+    assert mine == [
+        (
+            3,
+            "each entry here must be a mapping of fields (`name: value` lines under `- `), "
+            "not 'just text'",
+        ),
+        (6, "`text` must be text, or a mapping by language (`en: …`, `id: …`), not […]"),
+    ]
+
+
+def test_backslash_in_double_quotes_gets_its_own_advice(tmp_path: Path) -> None:
+    found = _read(tmp_path, 'a: ok\nb: "C:\\Data\\report"\n')
+    assert _codes(found) == [(2, "yaml-syntax", "yaml.escape")]
+    assert "single quotes" in found.problems[0].message()
+    assert "tanda kutip tunggal" in found.problems[0].message("id")

@@ -239,3 +239,48 @@ def test_indonesian_headings_from_templates(ws_root: Path) -> None:
     assert parts[0] == "I. Pendahuluan"
     tags = [t.text for t in _of(report, Tag)]
     assert tags[0] == "KEMLU · disetujui"
+
+
+def _with_tables(tmp_path: Path) -> Path:
+    answers = copy.deepcopy(ANSWERS)
+    answers["KEMNAKER"] = {
+        "ministry": "KEMNAKER",
+        "answers": [
+            {
+                "question": "2",
+                "status": "draft",
+                "text": {"en": "Claims paid:\n\n| Kind | Number |\n|---|---|\n| JKK | 12 |\n"},
+                "tables": [
+                    {
+                        "title": "Claims",
+                        "columns": ["Year", "Claims", "Participants", "Note", "USD million"],
+                        "rows": [
+                            [2020, 900, 250000, "first", 9.4],
+                            [2021, 1200, 300000, None, 12345.5],
+                            ["Total", 2100, 550000, "", 12354.9],
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    return write_workspace(tmp_path / "ws", answers=answers)
+
+
+def test_every_table_has_its_numbered_title_line(tmp_path: Path) -> None:
+    report = _build(_with_tables(tmp_path))
+    titles = [t.title for t in _of(report, TableBlock)]
+    # 1(b)'s statistics, the pipe table of 2, then 2's statistics: no number is skipped
+    assert titles == ["Table 1: Placements by sex", "Table 2", "Table 3: Claims"]
+
+
+def test_thousands_separators_are_the_same_down_a_column(tmp_path: Path) -> None:
+    root = _with_tables(tmp_path)
+    for lang, sep, point in (("en", ",", "."), ("id", ".", ",")):
+        table = _of(_build(root, lang=lang), TableBlock)[2]
+        columns = list(zip(*[[plain(c) for c in row] for row in table.rows], strict=True))
+        assert columns[0] == ("2020", "2021", "Total")  # years stay as written
+        assert columns[1] == ("900", f"1{sep}200", f"2{sep}100")
+        assert columns[2] == (f"250{sep}000", f"300{sep}000", f"550{sep}000")
+        assert columns[3] == ("first", "", "")
+        assert columns[4] == (f"9{point}4", f"12{sep}345{point}5", f"12{sep}354{point}9")

@@ -97,3 +97,26 @@ def test_reference_docx_prefers_the_workspace_copy(tmp_path: Path) -> None:
     own.parent.mkdir()
     own.write_bytes((PACKAGED / "reference.docx").read_bytes())
     assert templates_for(tmp_path).reference_docx() == own
+
+
+def test_error_while_rendering_names_the_workspace_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "templates" / "en"
+    folder.mkdir(parents=True)
+    (folder / "reply_heading.j2").write_text(
+        "{#- a comment -#}\nReply to\n{{ report.nope.deeper }}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("reply_heading.j2", "en", number=1, report={})
+    assert info.value.line == 3
+    assert info.value.message.startswith("template templates/en/reply_heading.j2:3: ")
+    assert "nope" in info.value.message
+
+
+def test_error_in_an_included_template_names_that_template(tmp_path: Path) -> None:
+    folder = tmp_path / "templates" / "en"
+    folder.mkdir(parents=True)
+    (folder / "reply_heading.j2").write_text('{% include "en/part.j2" %}\n', encoding="utf-8")
+    (folder / "part.j2").write_text("fine\n{{ missing }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("reply_heading.j2", "en", number=1)
+    assert "templates/en/part.j2:2: 'missing' is undefined" in info.value.message

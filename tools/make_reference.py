@@ -33,6 +33,20 @@ from cmwreport.render.docx import normalise_zip  # noqa: E402
 TARGET = REPO / "src" / "cmwreport" / "templates" / "reference.docx"
 FONT = "Times New Roman"
 GREY = RGBColor(0x6E, 0x6E, 0x6E)
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct "
+    "autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing "
+    "mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap "
+    "outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+"""The order the schema fixes for a paragraph's properties (Word rejects any other)."""
+
+
+def _insert_ppr(ppr: Any, child: Any, name: str) -> None:
+    """Put *child* (``w:name``) into *ppr* at the place the schema gives it."""
+    following = PPR_ORDER[PPR_ORDER.index(name) + 1 :]
+    ppr.insert_element_before(child, *(f"w:{n}" for n in following))
 
 
 def _fonts(rpr: Any) -> None:
@@ -115,7 +129,7 @@ def _shade(style: Any, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    ppr.append(shd)
+    _insert_ppr(ppr, shd, "shd")
 
 
 def _bottom_rule(style: Any) -> None:
@@ -125,7 +139,7 @@ def _bottom_rule(style: Any) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "4"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.insert(0, borders)
+    _insert_ppr(ppr, borders, "pBdr")
 
 
 def _table_style(doc: Any) -> None:
@@ -350,6 +364,16 @@ def build() -> bytes:
         after=6,
         align=WD_ALIGN_PARAGRAPH.JUSTIFY,
         tab=4.0,
+    )
+    _paragraph_style(
+        doc,
+        "Report List 3",
+        left=5.0,
+        hanging=1.0,
+        right=1.0,
+        after=6,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        tab=5.0,
     )
     _paragraph_style(doc, "Abbreviation", left=6.5, hanging=4.5, after=2, tab=6.5)
     # Tables

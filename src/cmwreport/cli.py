@@ -401,6 +401,7 @@ def render(
     ui: UiLangOpt = None,
 ) -> None:
     """Render the consolidated report as DOCX."""
+    from cmwreport.i18n import number
     from cmwreport.report import language_name, render_report
     from cmwreport.workspace import load_workspace
 
@@ -419,14 +420,14 @@ def render(
             "render.words",
             lang,
             language=report.lang,
-            words=f"{report.words:,}",
-            limit=f"{report.limit:,}",
+            words=number(report.words, lang),
+            limit=number(report.limit, lang),
             percent=percent,
-            intro=f"{report.intro_words:,}",
+            intro=number(report.intro_words, lang),
         )
     )
     if report.words > report.limit:
-        typer.echo(t("render.over_limit", lang, over=f"{report.words - report.limit:,}"))
+        typer.echo(t("render.over_limit", lang, over=number(report.words - report.limit, lang)))
     tables = sum(1 for b in report.blocks if type(b).__name__ == "TableBlock")
     typer.echo(
         t(

@@ -169,6 +169,8 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         return error(rel, line, "yaml-syntax", "yaml.tab")
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         return error(rel, exc.context_mark.line + 1, "yaml-syntax", "yaml.unclosed_quote")
+    if "unknown escape" in problem or "escape" in problem and "quoted" in context:
+        return error(rel, line, "yaml-syntax", "yaml.escape")
     detail = f"{context}: {problem}" if context else problem
     return error(rel, line, "yaml-syntax", "yaml.syntax", detail=detail)
 
@@ -420,10 +422,15 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Path_, list[str |
 
 
 def _field_name(path: Path_, rest: list[str | int]) -> str:
-    for part in reversed(list(path) + [r for r in rest if isinstance(r, str)]):
-        if isinstance(part, str) and "[" not in part and "-" not in part:
+    """The user's name for the field in error: the last key of the data path.
+
+    What pydantic adds after it (``str``, ``dict[...]``, ``function-after[...]``) labels
+    the members of a union, not fields, and is never shown.
+    """
+    for part in reversed(path):
+        if isinstance(part, str):
             return part
-    return "?"
+    return ""
 
 
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
@@ -467,7 +474,9 @@ def _problem_from_error(
     raw = source.raw.get(full)
     if raw is not None and not isinstance(value, dict | list):
         hint = Msg("hint.quote", {"raw": raw})
-    if kind == "missing":
+    if not name and kind in ("model_type", "dict_type", "model_attributes_type"):
+        msg = Msg("ws.entry_not_mapping", {"value": _show(value)})
+    elif kind == "missing":
         msg = Msg("invalid.missing", {"field": rest[-1] if rest else name})
     elif kind == "extra_forbidden":
         field_name = str(loc[-1])

@@ -17,6 +17,7 @@ once, right under the paragraph's heading, before the lettered sub-replies.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,8 @@ class Heading:
     text: str
     depth: int = 0
     """For sections: how deep the section sits in the list of issues (0 = top)."""
+    runs: list[Run] = field(default_factory=list)
+    """For a heading written in an answer: its text with formatting and footnotes."""
 
 
 @dataclass
@@ -435,10 +438,7 @@ class _Builder:
             self.tables += 1
             header = [[Run(strip_illegal(str(c)))] for c in table.columns]
             grouped = [
-                any(
-                    _whole(row[i]) is not None and abs(_whole(row[i]) or 0) >= 10000
-                    for row in table.rows
-                )
+                not _years([row[i] for row in table.rows if i < len(row)])
                 for i in range(len(table.columns))
             ]
             rows = [
@@ -506,7 +506,8 @@ class _Builder:
                 current = Paragraph(self.number, _shift(block.runs, offset))
                 blocks.append(current)
             elif isinstance(block, MdHeading):
-                blocks.append(Heading("sub", "".join(r.text for r in block.runs)))
+                runs = _shift(block.runs, offset)
+                blocks.append(Heading("sub", "".join(r.text for r in runs), runs=runs))
                 current = None
             elif isinstance(block, MdList):
                 if current is None:
@@ -540,7 +541,7 @@ class _Builder:
                 blocks.append(
                     TableBlock(
                         self.tables,
-                        "",
+                        self.render("table_title.j2", number=self.tables, title=""),
                         [_shift(c, offset) for c in block.header],
                         rows,
                         "",
@@ -596,21 +597,30 @@ def _whole(value: object) -> int | None:
     return None
 
 
+def _years(values: list[object]) -> bool:
+    """Whether a table column holds years: its whole numbers all lie between 1800 and 2100."""
+    wholes = [w for w in (_whole(v) for v in values) if w is not None]
+    return bool(wholes) and all(1800 <= w <= 2100 for w in wholes)
+
+
 def _cell(value: object, lang: str, grouped: bool) -> str:
     """A table cell as text.
 
-    In a column holding a whole number of five digits or more, whole numbers from 1,000 up
-    get thousands separators (``,`` in English, ``.`` in Indonesian); years stay as written.
+    Numbers from 1,000 up get thousands separators, the same way down a whole column (a
+    column of years stays as written); Indonesian swaps the marks: ``1.200`` and ``9,4``.
     """
     if value is None:
         return ""
     whole = _whole(value)
     if whole is not None:
-        if grouped and abs(whole) >= 1000:
-            text = f"{whole:,}"
-            return text.replace(",", ".") if lang == "id" else text
-        return str(whole)
-    return str(value)
+        text = f"{whole:,}" if grouped and abs(whole) >= 1000 else str(whole)
+    elif isinstance(value, float) and math.isfinite(value):
+        text = f"{value:,}" if grouped else str(value)
+    else:
+        return str(value)
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
 
 
 def _is_number(value: object) -> bool:

@@ -90,11 +90,11 @@ class Templates:
                 names[0], t("render.template_missing", self.ui_lang), lang=self.ui_lang
             ) from None
         except Exception as exc:  # noqa: BLE001 - syntax errors in a coordinator's file
-            raise _template_error(exc, names[0], self.ui_lang) from None
+            raise self._error(exc, names[0]) from None
         try:
             text = template.render(lang=lang, **context)
         except Exception as exc:  # noqa: BLE001 - undefined names, sandbox refusals
-            raise _template_error(exc, template.name or names[0], self.ui_lang) from None
+            raise self._error(exc, template.name or names[0]) from None
         return strip_illegal(text).strip()
 
     def lines(self, name: str, /, **context: Any) -> list[str]:
@@ -109,8 +109,31 @@ class Templates:
                 name, t("render.template_missing", self.ui_lang), lang=self.ui_lang
             ) from None
         except Exception as exc:  # noqa: BLE001
-            raise _template_error(exc, name, self.ui_lang) from None
+            raise self._error(exc, name) from None
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def _error(self, exc: Exception, name: str) -> TemplateError:
+        """A :class:`TemplateError` for *exc*, naming the file and line at fault.
+
+        Jinja gives the line of a syntax error; for an error while rendering (an unknown
+        variable, a failing filter) the line is the template frame's in the traceback.
+        A workspace template is named by its path in the workspace (``templates/en/…``).
+        """
+        filename = getattr(exc, "filename", None)
+        name = str(getattr(exc, "name", None) or name)
+        line = getattr(exc, "lineno", None)
+        if not isinstance(line, int) or not line:
+            line = None
+            found = _template_frame(exc, self.dirs)
+            if found is not None:
+                name, line = found
+                filename = None
+        if len(self.dirs) > 1:
+            own = self.dirs[0] / name
+            if own.is_file() and (filename is None or Path(filename) == own):
+                name = f"{TEMPLATES_DIR}/{name}"
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        return TemplateError(name, str(message), line, lang=self.ui_lang)
 
 
 def templates_for(root: Path | None, *, ui_lang: str = "en") -> Templates:
@@ -122,13 +145,18 @@ def templates_for(root: Path | None, *, ui_lang: str = "en") -> Templates:
     return Templates(dirs=dirs, ui_lang=ui_lang)
 
 
-def _template_error(exc: Exception, name: str, ui_lang: str) -> TemplateError:
-    line = getattr(exc, "lineno", None)
-    filename = getattr(exc, "name", None) or name
-    message = getattr(exc, "message", None) or str(exc)
-    return TemplateError(
-        str(filename), str(message), line if isinstance(line, int) else None, lang=ui_lang
-    )
+def _template_frame(exc: BaseException, dirs: list[Path]) -> tuple[str, int] | None:
+    """The template (its name in the lookup folders) and line where *exc* was raised."""
+    found: tuple[str, int] | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        path = Path(tb.tb_frame.f_code.co_filename)
+        for folder in dirs:
+            if path.is_relative_to(folder):
+                found = (path.relative_to(folder).as_posix(), tb.tb_lineno)
+                break
+        tb = tb.tb_next
+    return found
 
 
 def _environment(dirs: list[Path]) -> SandboxedEnvironment:

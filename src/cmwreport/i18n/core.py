@@ -109,6 +109,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "questions/ministries.yaml tidak ada: setiap kode instansi yang dipakai harus "
         "terdaftar di sana",
     ),
+    "ws.entry_not_mapping": (
+        "each entry here must be a mapping of fields (`name: value` lines under `- `), not {value}",
+        "setiap entri di sini harus berupa pemetaan kolom (baris `nama: nilai` di bawah `- `), "
+        "bukan {value}",
+    ),
+    "yaml.escape": (
+        "a backslash inside double quotes starts an escape sequence (like \\n); "
+        "for Windows paths or other backslashes use single quotes or a `|` block",
+        "garis miring terbalik di dalam tanda kutip ganda memulai urutan escape (seperti \\n); "
+        "untuk path Windows atau garis miring terbalik lainnya gunakan tanda kutip tunggal "
+        "atau blok `|`",
+    ),
     "ws.not_mapping": (
         "this must be a mapping with the fields {fields}",
         "bagian ini harus berupa pemetaan dengan kolom {fields}",

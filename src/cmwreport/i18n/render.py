@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "render.gaps_allowed": (
         "rendered despite {count} gap(s) (--allow-gaps); each is marked in the document:",
-        "tetap dirender walaupun ada {count} kekosongan (--allow-gaps); "
+        "laporan tetap dibuat walaupun ada {count} kekosongan (--allow-gaps); "
         "masing-masing ditandai di dokumen:",
     ),
     "render.gate": (
@@ -92,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "language. Approve or translate them, or add --allow-gaps to render anyway:",
         "laporan final tidak ditulis: {count} unit belum memiliki jawaban yang disetujui "
         "dalam bahasa laporan. Setujui atau terjemahkan jawabannya, atau tambahkan "
-        "--allow-gaps untuk tetap merender:",
+        "--allow-gaps untuk tetap membuatnya:",
     ),
     "render.gap.unanswered": (
         "{unit}: no reply from anyone (lead {lead})",

@@ -54,6 +54,43 @@ LANG_TAGS = {
     "zh": "zh-CN",
 }
 
+SETTINGS_AFTER_COMPAT = tuple(
+    f"w:{name}"
+    for name in (
+        "docVars rsids m:mathPr attachedSchema themeFontLang clrSchemeMapping "
+        "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+        "readModeInkLockDown smartTagType sl:schemaLibrary shapeDefaults "
+        "doNotEmbedSmartTags decimalSymbol listSeparator"
+    ).split()
+    if ":" not in name
+)
+"""Settings that the schema puts after ``w:compat``."""
+
+COMPAT_AFTER_SHIFT_RETURN = tuple(
+    f"w:{name}"
+    for name in (
+        "spacingInWholePoints lineWrapLikeWord6 printBodyTextBeforeHeader printColBlack "
+        "wpSpaceWidth showBreaksInFrames subFontBySize suppressBottomSpacing "
+        "suppressTopSpacing suppressSpacingAtTopOfPage suppressTopSpacingWP "
+        "suppressSpBfAfterPgBrk swapBordersFacingPages convMailMergeEsc "
+        "truncateFontHeightsLikeWP6 mwSmallCaps usePrinterMetrics "
+        "doNotSuppressParagraphBorders wrapTrailSpaces footnoteLayoutLikeWW8 "
+        "shapeLayoutLikeWW8 alignTablesRowByRow forgetLastTabAlignment "
+        "adjustLineHeightInTable autoSpaceLikeWord95 noSpaceRaiseLower "
+        "doNotUseHTMLParagraphAutoSpacing layoutRawTableWidth layoutTableRowsApart "
+        "useWord97LineBreakRules doNotBreakWrappedTables doNotSnapToGridInCell "
+        "selectFldWithFirstOrLastChar applyBreakingRules doNotWrapTextWithPunct "
+        "doNotUseEastAsianBreakRules useWord2002TableStyleRules growAutofit useFELayout "
+        "useNormalStyleForList doNotUseIndentAsNumberingTabStop "
+        "useAltKinsokuLineBreakRules allowSpaceOfSameStyleInTable "
+        "doNotSuppressIndentation doNotAutofitConstrainedTables "
+        "autofitToFirstFixedWidthCell underlineTabInNumList displayHangulFixedWidth "
+        "splitPgBreakAndParaMark doNotVertAlignCellWithSp doNotBreakConstrainedForcedTable "
+        "doNotVertAlignInTxbx useAnsiKerningPairs cachedColBandSize compatSetting"
+    ).split()
+)
+"""Compatibility options that the schema puts after ``w:doNotExpandShiftReturn``."""
+
 FOOTNOTES_XML = (
     f'<w:footnotes xmlns:w="{W_NS}">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
@@ -111,9 +148,9 @@ def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> byte
         doc = Document(str(reference))
     except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same advice
         raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
-    writer = _Writer(doc, report)
-    writer.write()
     when = source_date()
+    writer = _Writer(doc, report, when)
+    writer.write()
     _properties(doc, report, when)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -123,24 +160,35 @@ def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> byte
 class _Writer:
     """Append the report's blocks to a python-docx document."""
 
-    def __init__(self, doc: DocxDocument, report: Report) -> None:
+    def __init__(self, doc: DocxDocument, report: Report, when: dt.datetime) -> None:
         self.doc = doc
         self.report = report
+        self.when = when
+        """The time stamped on comments (``SOURCE_DATE_EPOCH`` when set)."""
         self.styles: dict[str, Any] = {}
         self.style_ids: dict[str, str | None] = {}
-        self.footnote_ids: list[int] = []
+        self.footnote_ids: list[tuple[int, int]] = []
+        """(Word id, index in the report's footnotes) of every footnote reference."""
         self.next_footnote = 1
+        self.notes: tuple[Any, Any] | None = None
+        """The footnotes part and its root element, once the first reference needs them."""
         self.footnote_style = self._style_id("Footnote Reference", character=True)
 
     # ------------------------------------------------------------------- plumbing
 
     def _style(self, name: str, fallback: str = "Normal") -> Any:
-        """The paragraph or table style *name*, or *fallback* when the reference lacks it."""
+        """The style *name*; when the reference lacks it, *fallback*, then Normal, or None."""
         if name not in self.styles:
-            try:
-                self.styles[name] = self.doc.styles[name]
-            except KeyError:
-                self.styles[name] = self.doc.styles[fallback] if fallback else None
+            found = None
+            for candidate in (name, fallback, "Normal"):
+                if not candidate:
+                    continue
+                try:
+                    found = self.doc.styles[candidate]
+                except KeyError:
+                    continue
+                break
+            self.styles[name] = found
         return self.styles[name]
 
     def _style_id(self, name: str, *, character: bool = False) -> str | None:
@@ -189,6 +237,8 @@ class _Writer:
             if child.tag != f"{{{W_NS}}}sectPr":
                 body.remove(child)
         self.clear_comments()
+        if any(r.reltype.endswith("/footnotes") for r in self.doc.part.rels.values()):
+            self.notes = self.footnotes_part()  # drop the reference document's own footnotes
         for block in self.report.blocks:
             if isinstance(block, Paragraph):
                 self.numbered(block)
@@ -207,6 +257,7 @@ class _Writer:
         self.footnotes()
         self.header_footer()
         self.language()
+        self.line_breaks()
 
     def title(self, block: TitleBlock) -> None:
         if block.symbol:
@@ -247,7 +298,10 @@ class _Writer:
         match = NUMERAL.match(text)
         if match and block.kind in ("part", "section"):
             text = f"{match.group(1)}.\t{match.group(2)}"
-        self.paragraph(style, text, fallback)
+        if block.runs:
+            self.runs(self.paragraph(style, fallback=fallback), block.runs)
+        else:
+            self.paragraph(style, text, fallback)
 
     def numbered(self, block: Paragraph) -> None:
         paragraph = self.paragraph("Report Paragraph")
@@ -260,8 +314,12 @@ class _Writer:
             paragraph.add_run(f"{first.label} ")
             self.runs(paragraph, first.runs)
         for item in items:
-            style = "Report List" if item.level == 0 else "Report List 2"
-            entry = self.paragraph(style, fallback="Report Paragraph")
+            if item.level == 0:
+                entry = self.paragraph("Report List", fallback="Report Paragraph")
+            elif item.level == 1:
+                entry = self.paragraph("Report List 2", fallback="Report List")
+            else:
+                entry = self.paragraph("Report List 3", fallback="Report List 2")
             entry.add_run(f"{item.label}\t")
             self.runs(entry, item.runs)
 
@@ -274,12 +332,13 @@ class _Writer:
             run.bold = True
             run.font.color.rgb = RGBColor(0xC0, 0x50, 0x00)
         if block.note:
-            self.doc.add_comment(
+            comment = self.doc.add_comment(
                 run,
                 text=block.note,
                 author=block.body or "cmwreport",
                 initials=(block.body or "CR")[:4],
             )
+            comment._comment_elm.date = self.when
 
     def placeholder(self, block: Placeholder) -> None:
         from docx.enum.text import WD_COLOR_INDEX
@@ -289,6 +348,7 @@ class _Writer:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def table(self, block: TableBlock) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
@@ -299,14 +359,19 @@ class _Writer:
         columns = max([len(block.header), *(len(r) for r in block.rows)])
         table = self.doc.add_table(rows=1 + len(block.rows), cols=columns)
         style = self._style("Report Table", "Table Grid")
-        if style is not None:
+        if style is not None and style.type == WD_STYLE_TYPE.TABLE:
             table.style = style
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         tbl_pr = table._tbl.tblPr
         indent = OxmlElement("w:tblInd")
         indent.set(qn("w:w"), "1134")  # 2 cm: the table lines up with the report's text
         indent.set(qn("w:type"), "dxa")
-        tbl_pr.append(indent)
+        # the schema fixes the order of a table's properties; Word rejects others
+        tbl_pr.insert_element_before(
+            indent,
+            *("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
+            *("w:tblCaption", "w:tblDescription", "w:tblPrChange"),
+        )
         self._widths(table, block, columns)
         for row_index, row in enumerate(table.rows):
             cells = row.cells
@@ -369,9 +434,11 @@ class _Writer:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
+        if self.notes is None:
+            self.notes = self.footnotes_part()
         number = self.next_footnote
         self.next_footnote += 1
-        self.footnote_ids.append(index)
+        self.footnote_ids.append((number, index))
         run = OxmlElement("w:r")
         rpr = OxmlElement("w:rPr")
         if self.footnote_style:
@@ -387,10 +454,12 @@ class _Writer:
         run.append(ref)
         return run
 
-    def footnotes(self) -> None:
-        """Add the footnotes part holding every footnote referred to in the body."""
-        if not self.footnote_ids:
-            return
+    def footnotes_part(self) -> tuple[Any, Any]:
+        """The footnotes part (the reference document's, emptied, or a new one) and its root.
+
+        Its separators stay; the report's footnotes get the ids above theirs (Word writes
+        them as -1 and 0, LibreOffice as 0 and 1).
+        """
         from docx.opc.constants import CONTENT_TYPE as CT
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.opc.packuri import PackURI
@@ -410,8 +479,21 @@ class _Writer:
             root = parse_xml(FOOTNOTES_XML)
             part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
             doc_part.relate_to(part, RT.FOOTNOTES)
+        kept = [_int(note.get(f"{{{W_NS}}}id")) for note in root]
+        self.next_footnote = max([0, *kept]) + 1
+        return part, root
+
+    def footnotes(self) -> None:
+        """Fill the footnotes part with every footnote referred to in the body."""
+        if self.notes is None:
+            return
+        from docx.opc.part import XmlPart
+
+        part, root = self.notes
+        if self.footnote_ids:
+            self.footnote_settings(root)
         text_style = self._style_id("Footnote Text")
-        for number, index in enumerate(self.footnote_ids, start=1):
+        for number, index in self.footnote_ids:
             root.append(self.footnote(number, self.report.footnotes[index], text_style))
         if not isinstance(part, XmlPart):
             from lxml import etree  # type: ignore[import-untyped]
@@ -419,6 +501,30 @@ class _Writer:
             part._blob = etree.tostring(
                 root, xml_declaration=True, encoding="UTF-8", standalone=True
             )
+
+    def footnote_settings(self, root: Any) -> None:
+        """Name the separator footnotes of *root* in the settings, as Word itself does."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        settings = self.doc.settings.element
+        if settings.find(qn("w:footnotePr")) is not None:
+            return
+        kinds = ("separator", "continuationSeparator")
+        separators = [n.get(qn("w:id")) for n in root if n.get(qn("w:type")) in kinds]
+        properties = OxmlElement("w:footnotePr")
+        for number in separators:
+            separator = OxmlElement("w:footnote")
+            separator.set(qn("w:id"), number)
+            properties.append(separator)
+        # the schema's order: footnotePr comes right before these (when present)
+        following = ("endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema")
+        for name in following:
+            found = settings.find(qn(f"w:{name}"))
+            if found is not None:
+                found.addprevious(properties)
+                return
+        settings.append(properties)
 
     def footnote(self, number: int, paragraphs: list[list[Run]], style: str | None) -> Any:
         from lxml import etree
@@ -484,6 +590,21 @@ class _Writer:
                                 lambda m: strip_illegal(values.get(m.group(1), "")), run.text
                             )
 
+    def line_breaks(self) -> None:
+        """Keep a line that ends in a line break (code, a hard break) from being justified."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        settings = self.doc.settings.element
+        compat = settings.find(qn("w:compat"))
+        if compat is None:
+            compat = OxmlElement("w:compat")
+            _insert_before(settings, compat, SETTINGS_AFTER_COMPAT)
+        if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+            _insert_before(
+                compat, OxmlElement("w:doNotExpandShiftReturn"), COMPAT_AFTER_SHIFT_RETURN
+            )
+
     def language(self) -> None:
         """Mark the text's language (spelling and hyphenation) as the report's."""
         from docx.oxml import OxmlElement
@@ -501,6 +622,26 @@ class _Writer:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
         lang.set(qn("w:val"), tag)
+
+
+def _insert_before(parent: Any, child: Any, following: tuple[str, ...]) -> None:
+    """Put *child* into *parent* before the first of the elements *following* it, or last."""
+    from docx.oxml.ns import qn
+
+    tags = {qn(name) for name in following}
+    for element in parent:
+        if element.tag in tags:
+            element.addprevious(child)
+            return
+    parent.append(child)
+
+
+def _int(value: str | None) -> int:
+    """*value* as a whole number (0 when it is none)."""
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 def _cell_border(cell: Any, edge: str) -> None:
@@ -525,6 +666,7 @@ def _properties(doc: DocxDocument, report: Report, when: dt.datetime) -> None:
     core.title = strip_illegal(report.title)[:255]
     core.subject = strip_illegal(report.symbol)
     core.author = "cmwreport"
+    core.comments = ""
     core.last_modified_by = "cmwreport"
     core.language = LANG_TAGS.get(report.lang, report.lang)
     core.keywords = "final" if report.final else "draft"
