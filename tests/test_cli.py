@@ -95,3 +95,29 @@ def test_example_has_warnings_and_no_errors(cli: Any) -> None:
         "missing-data",
         "empty-answer",
     } <= codes
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_quiet() -> None:
+    env = dict(os.environ, CMWREPORT_LANG="")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cmwreport",
+            "coverage",
+            "--format",
+            "markdown",
+            "--root",
+            str(EXAMPLE),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert first.startswith(b"# Coverage")
+    assert "Traceback" not in err and "internal error" not in err

@@ -88,6 +88,10 @@ def boundary(func: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`cmwreport check | head`): stop quietly.
+            _silence_stdout()
+            raise typer.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if os.environ.get("CMWREPORT_DEBUG"):
                 traceback.print_exc()
@@ -446,9 +450,26 @@ def render(
             typer.echo(f"  {gap.describe(lang, report.lang)}")
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device so that the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
+
+
 def main() -> None:
     """Entry point of the ``cmwreport`` console script."""
     try:
         app()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
     except SystemExit as exc:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
         sys.exit(exc.code)
