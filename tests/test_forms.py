@@ -206,7 +206,9 @@ def test_new_body_file_is_created_from_a_form(root: Path) -> None:
     ] == ["added"]
     text = (root / "answers" / "KEMNAKER.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/answers.schema.json")
-    assert (root / "schemas" / "answers.schema.json").is_file()
+    # like scaffold: the schema line is there, the schemas are left to `cmwreport schema`
+    assert result.created and result.schema_missing
+    assert not (root / "schemas").exists()
     assert _records(root, "KEMNAKER")["2"] == {
         "question": "2",
         "status": "submitted",
@@ -214,6 +216,70 @@ def test_new_body_file_is_created_from_a_form(root: Path) -> None:
         "text": {"id": "Kebijakan nasional.\n"},
     }
     assert check_workspace(load_workspace(root)).errors == 0
+
+
+def test_import_creating_a_file_hints_at_the_schema_once(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = _issue(root, "xlsx", code="KEMNAKER")
+    _fill_xlsx(path, {"2": {"id": "Kebijakan nasional."}})
+    result = cli("import", str(path), "--root", str(root), "--ui-lang", "id")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "2: jawaban baru ditambahkan" in result.stdout
+    assert len(result.stderr.splitlines()) == 1
+    assert "`cmwreport schema --output schemas`" in result.stderr
+    assert "answers/KEMNAKER.yaml" in result.stderr
+    assert not (root / "schemas").exists()
+    # an existing file is updated without the hint
+    path = _issue(root, "xlsx")
+    _fill_xlsx(path, {"3": {"en": "Online."}})
+    result = cli("import", str(path), "--root", str(root))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+
+
+def _set_dimension(path: Path, ref: str) -> None:
+    """Rewrite the size the form's sheet declares (as some spreadsheet programs get wrong)."""
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        members = [(i, archive.read(i.filename)) for i in archive.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename == member:
+                text = data.decode("utf-8")
+                start = text.index("<dimension ref=")
+                end = text.index("/>", start)
+                data = (text[:start] + f'<dimension ref="{ref}"' + text[end:]).encode("utf-8")
+            archive.writestr(info, data)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_rows_beyond_a_wrong_declared_size_are_still_read(root: Path) -> None:
+    path = _issue(root, "xlsx")
+    _fill_xlsx(path, {"3": {"en": "Online.", "status": "submitted"}, "1(a)": {"id": "Ada."}})
+    _set_dimension(path, "A1:B2")
+    result = import_form(root, path, today=TODAY, now=NOW)
+    assert sorted((o.question, o.action) for o in result.outcomes if o.action != "unchanged") == [
+        ("1(a)", "added"),
+        ("3", "updated"),
+    ]
+    records = _records(root)
+    assert records["3"]["status"] == "submitted"
+    assert records["3"]["text"] == {"id": "Pengaduan dapat disampaikan daring.", "en": "Online.\n"}
+
+
+def test_one_unknown_row_is_named(root: Path) -> None:
+    path = _issue(root, "xlsx")
+    wb = load_workbook(path)
+    sheet = wb.worksheets[0]
+    last = sheet.max_row
+    sheet.cell(last + 2, 1, "99")
+    sheet.cell(last + 2, 4, "An answer to a question nobody asked.")
+    wb.save(path)
+    result = import_form(root, path, today=TODAY, now=NOW)
+    skipped = [o for o in result.outcomes if o.action == "invalid"]
+    assert [(o.question, o.rows) for o in skipped] == [(f"row {last + 2}", 1)]
+    assert "1 row(s) skipped" in skipped[0].message
+    assert result.count("invalid") == 1 and not result.written
 
 
 def test_unfilled_form_changes_nothing(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -574,6 +640,20 @@ def test_dtd_in_a_utf16_part_is_refused(root: Path) -> None:
     evil.write_bytes(_office_zip(entries))
     with pytest.raises(InputFileError, match="DOCTYPE"):
         read_form(evil)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be"])
+def test_dtd_cut_across_two_pieces_is_still_seen(
+    monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """XML parts are scanned piece by piece; a declaration on a piece's edge is not missed."""
+    monkeypatch.setattr(forms, "_SCAN_CHUNK", 64)
+    for shift in range(64):
+        head = '<?xml version="1.0"?><!--' + "p" * (40 + shift) + "-->"
+        part = (head + '<!ENTITY e SYSTEM "file:///etc/hostname"><x/>').encode(encoding)
+        assert forms._part_declares_dtd(io.BytesIO(part)), shift
+        clean = (head + "<x>" + "text " * 50 + "</x>").encode(encoding)
+        assert not forms._part_declares_dtd(io.BytesIO(clean)), shift
 
 
 ODD_LAYOUT = """\

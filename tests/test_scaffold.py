@@ -39,7 +39,9 @@ def test_new_file_has_schema_line_header_and_one_record_per_assigned_unit(ws_roo
     assert result.created and result.added == ["1(b)", "2", "3"]
     text = (ws_root / "answers" / "KEMNAKER.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/answers.schema.json"
-    assert (ws_root / "schemas" / "answers.schema.json").is_file()
+    # the schema line stays, but scaffold writes nothing besides the body's own file
+    assert not (ws_root / "schemas").exists()
+    assert result.schema_missing
     data = yaml.safe_load(text)
     assert data["ministry"] == "KEMNAKER"
     assert [r["question"] for r in data["answers"]] == ["1(b)", "2", "3"]
@@ -171,6 +173,38 @@ def test_cli_unknown_body_and_indonesian_messages(ws_root: Path, cli) -> None:  
     assert "Anda penanggung jawab" in text and "Tulis jawaban di bawah" in text
 
 
+def _files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_cli_writes_only_the_answers_file_and_hints_at_the_schema(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    before = _files(ws_root)
+    result = cli("scaffold", "KEMNAKER", "--root", str(ws_root))
+    assert result.exit_code == 0, result.stderr
+    assert _files(ws_root) - before == {"answers/KEMNAKER.yaml"}
+    hint = result.stderr.strip()
+    assert len(result.stderr.splitlines()) == 1
+    assert "schemas/answers.schema.json is missing" in hint
+    assert "answers/KEMNAKER.yaml" in hint and "`cmwreport schema --output schemas`" in hint
+    # in Indonesian too
+    (ws_root / "answers" / "KEMNAKER.yaml").unlink()
+    result = cli("scaffold", "KEMNAKER", "--root", str(ws_root), "--ui-lang", "id")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("saran: schemas/answers.schema.json belum ada")
+    assert "`cmwreport schema --output schemas` satu kali" in result.stderr
+
+
+def test_no_hint_once_the_schemas_are_there(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    written = cli("schema", "--output", "schemas", "--root", str(ws_root))
+    assert written.exit_code == 0, written.stderr
+    schema = (ws_root / "schemas" / "answers.schema.json").read_bytes()
+    result = cli("scaffold", "KEMNAKER", "--root", str(ws_root))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "created answers/KEMNAKER.yaml" in result.stdout
+    assert (ws_root / "schemas" / "answers.schema.json").read_bytes() == schema
+
+
 def test_body_without_assignments(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     ministries = [
         {"code": "KEMLU", "name": "Foreign Affairs"},
@@ -219,7 +253,7 @@ def test_empty_or_comment_only_file_gets_the_header_appended(ws_root: Path, cont
     text = new.decode("utf-8-sig")
     assert "# yaml-language-server: $schema=../schemas/answers.schema.json" in text
     assert [r["question"] for r in yaml.safe_load(text)["answers"]] == ["1(b)", "2", "3"]
-    assert (ws_root / "schemas" / "answers.schema.json").is_file()
+    assert not (ws_root / "schemas").exists()
     assert not [
         p for p in _problems(ws_root) if p[1] == "answers/KEMNAKER.yaml" and p[0] != "empty-answer"
     ]

@@ -135,3 +135,18 @@ def test_cli_prints_and_writes_schemas(tmp_path: Path, cli) -> None:  # type: ig
     assert "skema ditulis" in result.stderr
     answers = json.loads((root / "schemas" / "answers.schema.json").read_text(encoding="utf-8"))
     assert answers["title"].startswith("Berkas jawaban")
+
+
+def test_committed_schemas_of_the_example_are_current(cli) -> None:  # type: ignore[no-untyped-def]
+    """schemas/ at the repository root is what `cmwreport schema` writes today (no drift)."""
+    folder = EXAMPLE / "schemas"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(SCHEMA_FILES.values())
+    for kind, name in SCHEMA_FILES.items():
+        result = cli("schema", "--file", kind, "--root", str(EXAMPLE))
+        assert result.exit_code == 0, result.stderr
+        committed = (folder / name).read_text(encoding="utf-8")
+        assert committed == result.stdout, (
+            f"schemas/{name} is out of date: run `cmwreport schema --output schemas` at the "
+            "repository root and commit the result"
+        )
+        assert json.loads(committed)["$schema"].startswith("https://json-schema.org/")

@@ -249,12 +249,11 @@ def scaffold(
 ) -> None:
     """Append skeleton answers for a body."""
     from cmwreport.scaffold import scaffold as run_scaffold
+    from cmwreport.scaffold import schema_hint
 
     lang = _lang(ui)
     result = run_scaffold(root, code, lang=lang)
     rel = f"answers/{code}.yaml"
-    for path in result.schemas[:1]:
-        typer.echo(t("scaffold.schemas_written", lang, path=str(path.parent)), err=True)
     if result.added:
         key = "scaffold.created" if result.created else "scaffold.appended"
         typer.echo(t(key, lang, path=rel, count=len(result.added), units=", ".join(result.added)))
@@ -263,6 +262,8 @@ def scaffold(
         typer.echo(t("scaffold.none_assigned", lang, code=code))
     else:
         typer.echo(t("scaffold.nothing", lang, path=rel, code=code, assigned=result.assigned))
+    if result.schema_missing:
+        typer.echo(schema_hint(code, lang=lang), err=True)
 
 
 @app.command(help=_h("cli.schema"))
@@ -357,6 +358,10 @@ def import_(
         )
         if result.backup is not None:
             typer.echo(t("import.backup", lang, path=str(result.backup)))
+        if result.schema_missing:
+            from cmwreport.scaffold import schema_hint
+
+            typer.echo(schema_hint(result.code, lang=lang), err=True)
         checked = check_workspace(load_workspace(root, lang=lang), ministry=result.code)
         typer.echo(
             t(

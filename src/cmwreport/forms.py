@@ -6,12 +6,16 @@ of sight, a fingerprint of every answer record as it was when the form was issue
 :func:`import_form` reads a filled form back into ``answers/<CODE>.yaml``: new answers are
 appended, changed ones updated in place with ruamel.yaml's round trip (comments and
 layout kept), and a record that changed in the YAML since the form was issued is refused
-unless ``force``. The file rewritten is always backed up first under ``build/backups/``.
+unless ``force``. The file rewritten is always backed up first under ``build/backups/``;
+no other file of the workspace is written (a new answers file's editor schema is left to
+``cmwreport schema``, as for ``scaffold``).
 
 Besides the renderers, this is the one module that imports python-docx and openpyxl,
 because forms are also *read back* from those formats. Both are imported lazily. Every
 form file is checked before either library opens it: size, number of zip entries, the
 declared uncompressed size (zip bombs), and no DTD or entity declarations in its XML.
+An Excel form is read in openpyxl's streaming mode and refused once its sheet passes
+:data:`MAX_FORM_ROWS` rows, so a stretched sheet costs neither time nor memory.
 """
 
 from __future__ import annotations
@@ -26,15 +30,21 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOption
 from cmwreport.files import write_atomic
+from cmwreport.i18n import number as grouped_number
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml, validate, validate_list
 from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id
-from cmwreport.scaffold import drafting_order, file_header, language_name, local_name
-from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
+from cmwreport.scaffold import (
+    drafting_order,
+    file_header,
+    language_name,
+    local_name,
+    schema_present,
+)
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
 
 FORM_MARK = "cmwreport-form"
@@ -48,6 +58,8 @@ MAX_ZIP_UNCOMPRESSED = 100 * 1024 * 1024
 """Largest total uncompressed size a form's zip may declare (100 MiB)."""
 MAX_ZIP_RATIO = 200
 """Largest compression ratio of one entry bigger than 1 MiB."""
+MAX_FORM_ROWS = 10_000
+"""Most rows a form's sheet may have; a form has one row per question, about a hundred."""
 BACKUP_DIR = "build/backups"
 """Where import keeps a copy of every answers file before rewriting it."""
 DOCX_MARK_PREFIX = "CMWREPORT-FORM "
@@ -600,6 +612,8 @@ class FilledRow:
     texts: dict[str, str]
     status: str | None
     place: str
+    row: int | None = None
+    """The sheet's row number (Excel forms only)."""
 
 
 @dataclass
@@ -619,18 +633,49 @@ def _mb(size: int, lang: str) -> str:
     return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
-def _declares_dtd(content: bytes) -> bool:
-    """Whether an XML part declares a DOCTYPE or an entity, in UTF-8 or UTF-16."""
+def _is_wide(start: bytes) -> bool:
+    """Whether an XML part that begins with *start* is written in UTF-16."""
+    return start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in start[:64]
+
+
+def _declares_dtd(content: bytes, wide: bool | None = None) -> bool:
+    """Whether (a piece of) an XML part declares a DOCTYPE or an entity, in UTF-8 or UTF-16.
+
+    *wide* says whether the part is UTF-16 (guessed from *content* when not given); a
+    piece may start or end inside a character, so both byte alignments are tried.
+    """
     if _DOCTYPE.search(content):
         return True
-    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in content[:64]:
-        for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
-            try:
-                text = content.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _DOCTYPE.search(text.encode("utf-8", "replace")):
-                return True
+    if wide is None:
+        wide = _is_wide(content)
+    if wide:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            for start in (0, 1):
+                text = content[start:].decode(encoding, errors="replace")
+                if _DOCTYPE.search(text.encode("utf-8", "replace")):
+                    return True
+    return False
+
+
+_SCAN_CHUNK = 1024 * 1024
+_SCAN_OVERLAP = 256
+"""Bytes kept from one piece to the next, so a declaration cut in two is still seen."""
+
+
+def _part_declares_dtd(handle: IO[bytes]) -> bool:
+    """Whether the XML part read from *handle* declares a DOCTYPE or an entity.
+
+    The part is read piece by piece, so memory stays small however big the part is.
+    """
+    tail = b""
+    wide: bool | None = None
+    while chunk := handle.read(_SCAN_CHUNK):
+        window = tail + chunk
+        if wide is None:
+            wide = _is_wide(window)
+        if _declares_dtd(window, wide):
+            return True
+        tail = window[-_SCAN_OVERLAP:]
     return False
 
 
@@ -684,8 +729,8 @@ def _check_container(path: Path, lang: str) -> str:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with archive.open(info) as handle:
-                        content = handle.read(MAX_ZIP_UNCOMPRESSED + 1)
-                    if _declares_dtd(content):
+                        declares = _part_declares_dtd(handle)
+                    if declares:
                         raise InputFileError(path, t("form.doctype", lang), lang)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
@@ -734,21 +779,67 @@ def _read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
     return meta
 
 
+def _too_many_rows(path: Path, sheet: str, lang: str) -> InputFileError:
+    """The refusal of a sheet longer than any form."""
+    limit = grouped_number(MAX_FORM_ROWS, lang)
+    return InputFileError(path, t("form.too_many_rows", lang, sheet=sheet, limit=limit), lang)
+
+
+def _sheet_rows(
+    sheet: Any, path: Path, lang: str, *, min_row: int, max_col: int
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The rows of a read-only *sheet* from *min_row* on: (row number, values up to *max_col*).
+
+    An oversized sheet is refused: first by its declared size, then, because that size
+    may be wrong, as soon as a row beyond :data:`MAX_FORM_ROWS` is read. Rows are streamed,
+    so neither time nor memory grows with what lies past the limit.
+    """
+    declared = sheet.max_row
+    if isinstance(declared, int) and declared > MAX_FORM_ROWS:
+        raise _too_many_rows(path, sheet.title, lang)
+    sheet.reset_dimensions()  # a declared size too small must not hide rows either
+    rows = sheet.iter_rows(min_row=1, max_col=max(1, max_col), values_only=True)
+    for row_number, values in enumerate(rows, start=1):
+        if row_number > MAX_FORM_ROWS:
+            raise _too_many_rows(path, sheet.title, lang)
+        if row_number >= min_row:
+            yield row_number, values
+
+
+def _at(values: tuple[Any, ...], column: Any) -> Any:
+    """The value in 1-based *column* of a row's *values* (``None`` when out of range)."""
+    if not isinstance(column, int) or not 0 < column <= len(values):
+        return None
+    return values[column - 1]
+
+
 def _read_xlsx(path: Path, lang: str) -> FilledForm:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
-    if "_cmwreport" not in wb.sheetnames:
+    try:
+        return _read_xlsx_book(wb, path, lang)
+    except InputFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails while it is streamed
+        raise InputFileError(path, t("form.not_office", lang), lang) from exc
+    finally:
+        wb.close()
+
+
+def _read_xlsx_book(wb: Any, path: Path, lang: str) -> FilledForm:
+    """Read the hidden data and the typed rows of an open read-only workbook."""
+    if "_cmwreport" not in wb.sheetnames or not wb.worksheets:
         raise InputFileError(path, t("form.foreign", lang), lang)
-    meta_sheet = wb["_cmwreport"]
-    if meta_sheet["A1"].value != FORM_MARK:
+    hidden = dict(_sheet_rows(wb["_cmwreport"], path, lang, min_row=1, max_col=3))
+    if hidden.get(1, (None,))[0] != FORM_MARK:
         raise InputFileError(path, t("form.foreign", lang), lang)
-    meta = _read_meta_json(str(meta_sheet["A2"].value or ""), path, lang)
+    meta = _read_meta_json(str(hidden.get(2, (None,))[0] or ""), path, lang)
     rows_meta: list[dict[str, str]] = []
-    for values in meta_sheet.iter_rows(min_row=5, max_col=3, values_only=True):
+    for values in list(hidden.values())[4:]:
         if values[0] is None:
             break
         rows_meta.append(
@@ -761,22 +852,25 @@ def _read_xlsx(path: Path, lang: str) -> FilledForm:
     meta["rows"] = rows_meta
     layout = meta.get("layout") or {}
     columns: dict[str, int] = layout.get("columns") or {}
-    sheet = wb.worksheets[0]
+    wanted = [c for c in columns.values() if isinstance(c, int) and 0 < c <= 1000]
     filled = FilledForm(meta=meta, rows=[])
-    for row_cells in sheet.iter_rows(min_row=int(layout.get("first_row", 1))):
-        by_col = {c.column: c.value for c in row_cells}
-        question = _cell_text(by_col.get(columns.get("question", 1))).strip()
+    first_row = int(layout.get("first_row", 1))
+    sheet = wb.worksheets[0]
+    for row_number, values in _sheet_rows(
+        sheet, path, lang, min_row=first_row, max_col=max(wanted, default=1)
+    ):
+        question = _cell_text(_at(values, columns.get("question", 1))).strip()
         if not question:
             continue
         texts = {}
         for code in meta.get("languages", []):
-            raw = _cell_text(by_col.get(columns.get(code, 0)))
+            raw = _cell_text(_at(values, columns.get(code, 0)))
             text = normalise_answer(raw.replace("\r\n", "\n").split("\n"))
             if text:
                 texts[code] = text
-        status = _cell_text(by_col.get(columns.get("status", 0))).strip() or None
-        place = t("form.place_row", lang, row=row_cells[0].row)
-        filled.rows.append(FilledRow(question, texts, status, place))
+        status = _cell_text(_at(values, columns.get("status", 0))).strip() or None
+        place = t("form.place_row", lang, row=row_number)
+        filled.rows.append(FilledRow(question, texts, status, place, row_number))
     return filled
 
 
@@ -843,11 +937,16 @@ def read_form(path: Path, *, lang: str = "en") -> FilledForm:
 
 @dataclass
 class RowOutcome:
-    """What import did with one row of the form."""
+    """What import did with one row of the form, or with a group of skipped rows.
+
+    The rows whose question number was not on the form as issued are reported together:
+    one outcome whose *question* says where they are (``rows 40–95``) and *rows* how many.
+    """
 
     question: str
     action: str  # "added", "updated", "unchanged", "refused", "invalid"
     message: str = ""
+    rows: int = 1
 
 
 @dataclass
@@ -858,6 +957,10 @@ class ImportResult:
     path: Path
     backup: Path | None
     outcomes: list[RowOutcome]
+    created: bool = False
+    """Whether the answers file was created by this import."""
+    schema_missing: bool = False
+    """Whether the file was created while the workspace has no editor schema."""
 
     @property
     def written(self) -> bool:
@@ -871,7 +974,7 @@ class ImportResult:
 
     def count(self, action: str) -> int:
         """How many rows had *action*."""
-        return sum(1 for o in self.outcomes if o.action == action)
+        return sum(o.rows for o in self.outcomes if o.action == action)
 
 
 def _status_of(value: str | None) -> str | None:
@@ -1112,6 +1215,29 @@ def _already_there(record: Any, texts: dict[str, str], status: str | None, first
     return same_text and (status is None or record.get("status") == status)
 
 
+MAX_PLACES_LISTED = 6
+"""How many rows (or runs of rows) the line about skipped rows names before ``…``."""
+
+
+def _places(rows: list[FilledRow], lang: str) -> str:
+    """Where the *rows* are, briefly: ``rows 7, 40–95`` (runs of rows joined)."""
+    numbers = sorted({r.row for r in rows if r.row is not None})
+    if not numbers:
+        shown = [r.place for r in rows[:MAX_PLACES_LISTED]]
+        return ", ".join(shown) + (", …" if len(rows) > MAX_PLACES_LISTED else "")
+    runs: list[list[int]] = []
+    for value in numbers:
+        if runs and value == runs[-1][1] + 1:
+            runs[-1][1] = value
+        else:
+            runs.append([value, value])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:MAX_PLACES_LISTED]]
+    listed = ", ".join(parts) + (", …" if len(runs) > MAX_PLACES_LISTED else "")
+    if len(numbers) == 1:
+        return t("form.place_row", lang, row=listed)
+    return t("form.place_rows", lang, rows=listed)
+
+
 def _iter_rows(filled: FilledForm) -> Iterator[tuple[FilledRow, dict[str, str] | None]]:
     issued = {r["question"]: r for r in filled.meta.get("rows", [])}
     for row in filled.rows:
@@ -1159,12 +1285,11 @@ def import_form(
     old_starts = _record_lines(records)
     changed: set[int] = set()
     outcomes: list[RowOutcome] = []
+    unknown: list[FilledRow] = []
     for row, issued in _iter_rows(filled):
         question = row.question
         if issued is None:
-            outcomes.append(
-                RowOutcome(question, "invalid", t("form.unknown_row", lang, place=row.place))
-            )
+            unknown.append(row)
             continue
         status = _status_of(row.status)
         if row.status is not None and status is None:
@@ -1204,6 +1329,9 @@ def import_form(
         _touch(record, status, today)
         _put_tail(record, tail)
         outcomes.append(RowOutcome(question, "updated"))
+    if unknown:
+        message = t("form.unknown_rows", lang, count=grouped_number(len(unknown), lang))
+        outcomes.append(RowOutcome(_places(unknown, lang), "invalid", message, len(unknown)))
     result = ImportResult(code=code, path=path, backup=None, outcomes=outcomes)
     if not result.written:
         return result
@@ -1223,7 +1351,8 @@ def import_form(
         new_bytes = b"\xef\xbb\xbf" + new_bytes
     if path.exists():
         result.backup = write_atomic(_backup_path(root, code, now), old_bytes, lang=lang)
-    elif not (root / SCHEMA_DIR / SCHEMA_FILES["answers"]).exists():
-        write_schemas(root / SCHEMA_DIR, lang=lang)
+    else:
+        result.created = True
+        result.schema_missing = not schema_present(root)
     write_atomic(path, new_bytes, lang=lang)
     return result

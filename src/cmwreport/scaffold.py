@@ -3,8 +3,11 @@
 :func:`scaffold` appends to ``answers/<CODE>.yaml`` one skeleton record per unit assigned
 to the body that it has not answered yet, with the question's text as comments above it.
 It only ever appends: the bytes already in the file never change, and the whole new file
-is written atomically, so a crash never leaves half a record. :func:`init_workspace`
-creates a new workspace that passes ``cmwreport check``.
+is written atomically, so a crash never leaves half a record. It writes no other file: the
+editor schema that the file's first line points to (``schemas/``) is the workspace's own,
+written once with ``cmwreport schema --output schemas``; when it is missing the command
+prints a hint (:func:`schema_hint`). :func:`init_workspace` creates a new workspace, its
+``schemas/`` included, that passes ``cmwreport check``.
 """
 
 from __future__ import annotations
@@ -61,7 +64,8 @@ class ScaffoldResult:
     created: bool
     added: list[str] = field(default_factory=list)
     assigned: int = 0
-    schemas: list[Path] = field(default_factory=list)
+    schema_missing: bool = False
+    """Whether the editor schema the file's first line points to is absent."""
 
 
 def language_name(code: str, lang: str) -> str:
@@ -220,6 +224,21 @@ def skeleton_record(
     return "\n".join(lines) + "\n"
 
 
+def schema_present(root: Path) -> bool:
+    """Whether the workspace has the editor schema of answers files (``schemas/``)."""
+    return (Path(root) / SCHEMA_DIR / SCHEMA_FILES["answers"]).is_file()
+
+
+def schema_hint(code: str, *, lang: str) -> str:
+    """The one-line advice to write the editor schemas once (``cmwreport schema``)."""
+    return t(
+        "scaffold.schema_hint",
+        lang,
+        path=f"{SCHEMA_DIR}/{SCHEMA_FILES['answers']}",
+        file=f"{ANSWERS_DIR}/{code}.yaml",
+    )
+
+
 def file_header(ws: Workspace, code: str, *, lang: str) -> str:
     """The first lines of a new answers file: the schema line, a short guide, ``ministry:``."""
     ministry = ws.ministries[code]
@@ -314,11 +333,8 @@ def scaffold(
         new_text = new_text.replace("\n", "\r\n")
     appended = new_text.encode("utf-8")
     _verify(old_text, (old_bytes + appended).decode("utf-8-sig"), added, rel, lang)
-    if blank:
-        schema_path = root / SCHEMA_DIR / SCHEMA_FILES["answers"]
-        if not schema_path.exists():
-            result.schemas = write_schemas(root / SCHEMA_DIR, lang=lang)
     write_atomic(path, old_bytes + appended, lang=lang)
+    result.schema_missing = not schema_present(root)
     result.added = added
     return result
 

@@ -94,9 +94,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "selanjutnya: buka berkas, ketik jawaban, lalu jalankan "
         "`cmwreport check --ministry {code}`",
     ),
-    "scaffold.schemas_written": (
-        "editor schemas written to {path}",
-        "skema untuk editor ditulis ke {path}",
+    "scaffold.schema_hint": (
+        "tip: {path} is missing, so your editor cannot complete or check {file} yet; run "
+        "`cmwreport schema --output schemas` once in the workspace (and commit the schemas/ "
+        "folder)",
+        "saran: {path} belum ada, sehingga editor belum dapat melengkapi dan memeriksa "
+        "{file}; jalankan `cmwreport schema --output schemas` satu kali di ruang kerja (lalu "
+        "commit folder schemas/)",
     ),
     # ---- schema
     "schema.written": ("schema written to {path}", "skema ditulis ke {path}"),
@@ -525,10 +529,19 @@ MESSAGES.update(
             "table {number} (question {question})",
             "tabel {number} (pertanyaan {question})",
         ),
-        "form.unknown_row": (
-            "{place}: this question number was not on the form as issued; it was skipped",
-            "{place}: nomor pertanyaan ini tidak ada pada formulir saat diterbitkan; baris "
-            "dilewati",
+        "form.place_rows": ("rows {rows}", "baris {rows}"),
+        "form.unknown_rows": (
+            "question number not on the form as issued; {count} row(s) skipped",
+            "nomor pertanyaan tidak ada pada formulir saat diterbitkan; {count} baris dilewati",
+        ),
+        "form.too_many_rows": (
+            "the sheet “{sheet}” has more than {limit} rows, far more than a form has (one row "
+            "per question), so it was not read and nothing was imported. Issue a new form with "
+            "`cmwreport form`, copy the answers into it, and import that one",
+            "lembar “{sheet}” memuat lebih dari {limit} baris, jauh melebihi isi sebuah "
+            "formulir (satu baris per pertanyaan), sehingga lembar tidak dibaca dan tidak ada "
+            "yang diimpor. Terbitkan formulir baru dengan `cmwreport form`, salin jawabannya "
+            "ke formulir tersebut, lalu impor formulir itu",
         ),
         "form.bad_status": (
             "{place}: status {value!r} is not draft, submitted or approved; the row was skipped",

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NUMERAL = re.compile(r"^([IVXLCDM]+|[A-Z]|\d+)\.\s+(.+)$", re.DOTALL)
+CONTROL = re.compile(r"([\t\r\n])")
+"""The characters python-docx writes as elements of their own in a run."""
 PLACEHOLDER_FIELD = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 LANG_TAGS = {
@@ -173,6 +175,15 @@ class _Writer:
         self.notes: tuple[Any, Any] | None = None
         """The footnotes part and its root element, once the first reference needs them."""
         self.footnote_style = self._style_id("Footnote Reference", character=True)
+        self.body: Any = doc.element.body
+        self.end: Any = None
+        """The body's final ``w:sectPr``: new blocks go just before it (None: appended)."""
+        self.block_width = 0
+        """The width between the margins, in EMU, that python-docx gives a new table."""
+        self.text_width: int | None = None
+        """The width a table may take (2 cm indent, 1 cm spare), or None when unknown."""
+        self.table_style: str | None = None
+        """The style id of report tables (None: the document's default table style)."""
 
     # ------------------------------------------------------------------- plumbing
 
@@ -205,14 +216,39 @@ class _Writer:
             found = self._style(style, fallback)
             self.style_ids[key] = str(found.style_id) if found is not None else None
         style_id = self.style_ids[key]
-        if style_id:
-            paragraph._p.get_or_add_pPr().style = style_id
+        if not style_id:
+            return
+        p = paragraph._p
+        if len(p):
+            p.get_or_add_pPr().style = style_id
+        else:  # a new paragraph: what python-docx's (slow) setter would write
+            from lxml import etree  # type: ignore[import-untyped]
+
+            properties = etree.SubElement(p, f"{{{W_NS}}}pPr")
+            etree.SubElement(properties, f"{{{W_NS}}}pStyle").set(f"{{{W_NS}}}val", style_id)
+
+    def _add(self, element: Any) -> None:
+        """Put *element* at the end of the body, before its final section properties.
+
+        python-docx's ``add_paragraph`` and ``add_table`` do the same but look for the
+        section properties among all the body's children each time, which makes a long
+        report quadratic; here they are found once, in ``write``.
+        """
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.body.append(element)
 
     def paragraph(self, style: str, text: str = "", fallback: str = "Normal") -> DocxParagraph:
-        paragraph = self.doc.add_paragraph()
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        element = OxmlElement("w:p")
+        self._add(element)
+        paragraph = DocxParagraph(element, self.doc._body)
         self._set_style(paragraph, style, fallback)
         if text:
-            paragraph.add_run(strip_illegal(text))
+            _add_run(paragraph, strip_illegal(text))
         return paragraph
 
     def runs(self, paragraph: DocxParagraph, runs: list[Run]) -> None:
@@ -223,7 +259,7 @@ class _Writer:
                 if 0 <= run.footnote < len(self.report.footnotes):
                     paragraph._p.append(self.footnote_reference(run.footnote))
             elif run.text:
-                added = paragraph.add_run(strip_illegal(run.text))
+                added = _add_run(paragraph, strip_illegal(run.text))
                 if run.bold:
                     added.bold = True
                 if run.italic:
@@ -236,6 +272,8 @@ class _Writer:
         for child in list(body):
             if child.tag != f"{{{W_NS}}}sectPr":
                 body.remove(child)
+        self.end = body.find(f"{{{W_NS}}}sectPr")
+        self.geometry()
         self.clear_comments()
         if any(r.reltype.endswith("/footnotes") for r in self.doc.part.rels.values()):
             self.notes = self.footnotes_part()  # drop the reference document's own footnotes
@@ -275,7 +313,7 @@ class _Writer:
         self.paragraph("Heading 1", block.heading)
         for abbreviation, runs in block.rows:
             paragraph = self.paragraph("Abbreviation")
-            paragraph.add_run(strip_illegal(abbreviation) + "\t")
+            _add_run(paragraph, strip_illegal(abbreviation) + "\t")
             self.runs(paragraph, runs)
 
     def heading(self, block: Heading) -> None:
@@ -305,13 +343,13 @@ class _Writer:
 
     def numbered(self, block: Paragraph) -> None:
         paragraph = self.paragraph("Report Paragraph")
-        paragraph.add_run(f"{block.number}.\t")
+        _add_run(paragraph, f"{block.number}.\t")
         items = list(block.items)
         if block.runs:
             self.runs(paragraph, block.runs)
         elif items:
             first = items.pop(0)
-            paragraph.add_run(f"{first.label} ")
+            _add_run(paragraph, f"{first.label} ")
             self.runs(paragraph, first.runs)
         for item in items:
             if item.level == 0:
@@ -320,14 +358,14 @@ class _Writer:
                 entry = self.paragraph("Report List 2", fallback="Report List")
             else:
                 entry = self.paragraph("Report List 3", fallback="Report List 2")
-            entry.add_run(f"{item.label}\t")
+            _add_run(entry, f"{item.label}\t")
             self.runs(entry, item.runs)
 
     def tag(self, block: Tag) -> None:
         from docx.shared import RGBColor
 
         paragraph = self.paragraph("Draft Tag")
-        run = paragraph.add_run(strip_illegal(block.text))
+        run = _add_run(paragraph, strip_illegal(block.text))
         if block.untranslated:
             run.bold = True
             run.font.color.rgb = RGBColor(0xC0, 0x50, 0x00)
@@ -344,23 +382,27 @@ class _Writer:
         from docx.enum.text import WD_COLOR_INDEX
 
         paragraph = self.paragraph("Placeholder")
-        run = paragraph.add_run(strip_illegal(block.text))
+        run = _add_run(paragraph, strip_illegal(block.text))
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def table(self, block: TableBlock) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Emu
+        from docx.table import Table, _Cell
+        from docx.text.paragraph import Paragraph as DocxParagraph
 
         if block.title:
             self.paragraph("Table Title", block.title)
         columns = max([len(block.header), *(len(r) for r in block.rows)])
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=columns)
-        style = self._style("Report Table", "Table Grid")
-        if style is not None and style.type == WD_STYLE_TYPE.TABLE:
-            table.style = style
+        element = CT_Tbl.new_tbl(1 + len(block.rows), columns, Emu(self.block_width))
+        self._add(element)
+        table = Table(element, self.doc._body)
+        if self.table_style is not None:
+            element.tblStyle_val = self.table_style
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         tbl_pr = table._tbl.tblPr
         indent = OxmlElement("w:tblInd")
@@ -373,18 +415,19 @@ class _Writer:
             *("w:tblCaption", "w:tblDescription", "w:tblPrChange"),
         )
         self._widths(table, block, columns)
-        for row_index, row in enumerate(table.rows):
-            cells = row.cells
+        # a new table is a plain grid: one w:tc per column in each w:tr, one w:p in each
+        for row_index, tr in enumerate(element.tr_lst):
             values = block.header if row_index == 0 else block.rows[row_index - 1]
             if row_index == 0:
-                tr_pr = row._tr.get_or_add_trPr()
+                tr_pr = tr.get_or_add_trPr()
                 header = OxmlElement("w:tblHeader")
                 tr_pr.append(header)
-            for column, cell in enumerate(cells):
-                paragraph = cell.paragraphs[0]
+            for column, tc in enumerate(tr.tc_lst):
+                cell = _Cell(tc, table)
+                paragraph = DocxParagraph(tc.p_lst[0], cell)
                 self._set_style(paragraph, "Table Text")
                 if column < len(block.numeric) and block.numeric[column]:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    _align_right(paragraph, WD_ALIGN_PARAGRAPH.RIGHT)
                 runs = values[column] if column < len(values) else []
                 if row_index == 0:
                     runs = [Run(r.text, True, r.italic, r.footnote, r.line_break) for r in runs]
@@ -395,26 +438,46 @@ class _Writer:
         else:
             self.paragraph("Table Source")
 
+    def geometry(self) -> None:
+        """Read the page size and margins and the table style once, before any table."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.section import Section
+        from docx.shared import Emu, Inches
+
+        style = self._style("Report Table", "Table Grid")
+        if style is not None and style.type == WD_STYLE_TYPE.TABLE:
+            part: Any = self.doc.part  # as Table.style does: None for the default style
+            self.table_style = part.get_style_id(style, WD_STYLE_TYPE.TABLE)
+        if self.end is None:  # python-docx's defaults: a Letter page, 1-inch margins
+            self.block_width = int(Inches(8.5) - Inches(1) - Inches(1))
+            return
+        section = Section(self.end, self.doc.part)
+        page_width, left, right = section.page_width, section.left_margin, section.right_margin
+        self.block_width = int(
+            Emu((page_width or Inches(8.5)) - (left or Inches(1)) - (right or Inches(1)))
+        )
+        if page_width is not None and left is not None:
+            text_width = int(page_width) - int(left) - int(right or 0)
+            self.text_width = text_width - (720000 + 360000)  # 2 cm indent, 1 cm on the right
+
     def _widths(self, table: Any, block: TableBlock, columns: int) -> None:
         """Fit the table between the text's left edge (2 cm) and the right margin less 1 cm."""
         from docx.shared import Emu
 
-        section = self.doc.sections[-1]
-        if section.page_width is None or section.left_margin is None:
+        if self.text_width is None:
             return
-        text_width = int(section.page_width) - int(section.left_margin)
-        text_width -= int(section.right_margin or 0)
-        available = text_width - int(Emu(720000 + 360000))  # 2 cm indent, 1 cm on the right
+        available = self.text_width
         weights = [
             1 if (i < len(block.numeric) and block.numeric[i]) else 2 for i in range(columns)
         ]
         total = sum(weights) or 1
         table.autofit = False
-        for index, column in enumerate(table.columns):
-            width = Emu(available * weights[index] // total)
-            column.width = width
-            for cell in column.cells:
-                cell.width = width
+        widths = [Emu(available * weights[index] // total) for index in range(columns)]
+        for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=False):
+            grid_column.w = width
+        for tr in table._tbl.tr_lst:
+            for tc, width in zip(tr.tc_lst, widths, strict=False):
+                tc.width = width
 
     def clear_comments(self) -> None:
         """Drop comments a reference document may carry (its body is not rendered)."""
@@ -496,7 +559,7 @@ class _Writer:
         for number, index in self.footnote_ids:
             root.append(self.footnote(number, self.report.footnotes[index], text_style))
         if not isinstance(part, XmlPart):
-            from lxml import etree  # type: ignore[import-untyped]
+            from lxml import etree
 
             part._blob = etree.tostring(
                 root, xml_declaration=True, encoding="UTF-8", standalone=True
@@ -622,6 +685,43 @@ class _Writer:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
         lang.set(qn("w:val"), tag)
+
+
+def _add_run(paragraph: DocxParagraph, text: str) -> Any:
+    """Append a run holding *text* to *paragraph* and return it (a python-docx ``Run``).
+
+    Writes what python-docx's ``add_run(text)`` writes (a tab becomes ``w:tab``, a line
+    end ``w:br``, the rest ``w:t``, space-preserving when it starts or ends with a
+    space), without its character-by-character loop.
+    """
+    from docx.text.run import Run as DocxRun
+    from lxml import etree
+
+    w = f"{{{W_NS}}}"
+    r = etree.SubElement(paragraph._p, f"{w}r")
+    for piece in CONTROL.split(text):
+        if piece == "\t":
+            etree.SubElement(r, f"{w}tab")
+        elif piece in ("\r", "\n"):
+            etree.SubElement(r, f"{w}br")
+        elif piece:
+            element = etree.SubElement(r, f"{w}t")
+            element.text = piece
+            if len(piece.strip()) < len(piece):
+                element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return DocxRun(r, paragraph)
+
+
+def _align_right(paragraph: DocxParagraph, right: Any) -> None:
+    """Align *paragraph* right; directly when its properties hold no more than a style."""
+    from lxml import etree
+
+    p = paragraph._p
+    properties = p.pPr
+    if properties is not None and all(c.tag == f"{{{W_NS}}}pStyle" for c in properties):
+        etree.SubElement(properties, f"{{{W_NS}}}jc").set(f"{{{W_NS}}}val", "right")
+    else:
+        paragraph.alignment = right
 
 
 def _insert_before(parent: Any, child: Any, following: tuple[str, ...]) -> None:
