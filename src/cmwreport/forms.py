@@ -701,30 +701,17 @@ def _check_container(path: Path, lang: str) -> str:
             if len(infos) > MAX_ZIP_ENTRIES:
                 raise InputFileError(path, t("form.too_many_entries", lang, count=len(infos)), lang)
             total = sum(i.file_size for i in infos)
+            bomb = InputFileError(
+                path,
+                t("form.bomb", lang, size=_mb(total, lang), limit=_mb(MAX_ZIP_UNCOMPRESSED, lang)),
+                lang,
+            )
             if total > MAX_ZIP_UNCOMPRESSED:
-                raise InputFileError(
-                    path,
-                    t(
-                        "form.bomb",
-                        lang,
-                        size=_mb(total, lang),
-                        limit=_mb(MAX_ZIP_UNCOMPRESSED, lang),
-                    ),
-                    lang,
-                )
+                raise bomb
             for info in infos:
                 ratio = info.file_size / max(1, info.compress_size)
                 if info.file_size > 1024 * 1024 and ratio > MAX_ZIP_RATIO:
-                    raise InputFileError(
-                        path,
-                        t(
-                            "form.bomb",
-                            lang,
-                            size=_mb(total, lang),
-                            limit=_mb(MAX_ZIP_UNCOMPRESSED, lang),
-                        ),
-                        lang,
-                    )
+                    raise bomb
             names = {i.filename for i in infos}
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
