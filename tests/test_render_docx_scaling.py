@@ -3,7 +3,6 @@ paths write exactly what python-docx's own (slower) calls would write."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,11 @@ from docx.oxml.document import CT_Body, CT_Document
 from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from cmwreport.render.docx import _add_run, _align_right
 from cmwreport.text import strip_illegal
-from conftest import ANSWERS, write_workspace
+from conftest import write_workspace
 
 ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}
 
@@ -93,7 +92,9 @@ def test_right_alignment_after_a_style_matches_python_docx() -> None:
     other = doc.add_paragraph()
     other.paragraph_format.keep_with_next = True
     _align_right(other, WD_ALIGN_PARAGRAPH.RIGHT)
-    tags = [child.tag for child in other._p.pPr]
+    properties = other._p.pPr
+    assert properties is not None
+    tags = [child.tag for child in properties]
     assert tags == [qn("w:keepNext"), qn("w:jc")]
 
 
@@ -135,7 +136,7 @@ def test_table_widths_follow_the_page(cli: Any, ws_root: Path) -> None:
         int(section.page_width) - int(section.left_margin) - int(section.right_margin or 0)
     ) - 1080000
     (table,) = doc.tables
-    grid = [int(col.w) for col in table._tbl.tblGrid.gridCol_lst]
+    grid = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
     # "Year", "Men", "Women" are numbers: equal weights, the grid fills the space
     assert len(set(grid)) == 1 and abs(sum(grid) - available) < 3 * 635
     for row in table.rows:
@@ -144,8 +145,7 @@ def test_table_widths_follow_the_page(cli: Any, ws_root: Path) -> None:
 
 def test_reference_without_section_properties(cli: Any, tmp_path: Path) -> None:
     # a reference document whose body has no w:sectPr (python-docx's sections are empty)
-    answers = copy.deepcopy(ANSWERS)
-    root = write_workspace(tmp_path / "ws", answers=answers)
+    root = write_workspace(tmp_path / "ws")
     own = root / "templates" / "reference.docx"
     own.parent.mkdir()
     plain = Document()
@@ -161,5 +161,5 @@ def test_reference_without_section_properties(cli: Any, tmp_path: Path) -> None:
     (table,) = doc.tables
     assert [c.text for c in table.rows[1].cells] == ["2023", "100", "200"]
     # python-docx's default block width (Letter, 1-inch margins) shared by the columns
-    grid = [int(col.w) for col in table._tbl.tblGrid.gridCol_lst]
+    grid = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
     assert grid == [5943600 // 3] * 3  # 8.5 in - 2 × 1 in = 6.5 in
