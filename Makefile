@@ -40,8 +40,8 @@ test: $(VENV)/.test lint
 	$(PY) -m pytest -n 2
 
 lint: $(VENV)/.test
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/ruff format --check src tests bench tools
 	$(VENV)/bin/mypy
 
 bench: $(VENV)/.test
