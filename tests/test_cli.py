@@ -114,3 +114,30 @@ def test_output_piped_into_a_reader_that_stops_early_is_quiet() -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_wrong_body_code_names_the_argument_not_an_option(cli: Any, tmp_path: Path) -> None:
+    from conftest import write_workspace
+
+    root = write_workspace(tmp_path / "ws")
+    for command in (["scaffold", "kemnaker"], ["form", "NOPE"]):
+        result = cli(*command, "--root", str(root))
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"cmwreport: CODE {command[1]}: no such body")
+        assert "--ministry" not in result.stderr
+
+
+def test_schema_into_a_relative_folder_needs_a_workspace(cli: Any, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = cli("schema", "--output", "schemas", "--root", str(missing))
+    assert result.exit_code == 2
+    assert not missing.exists()
+
+
+def test_empty_report_language_is_a_usage_error(cli: Any, tmp_path: Path) -> None:
+    from conftest import write_workspace
+
+    root = write_workspace(tmp_path / "ws")
+    result = cli("render", "--lang", "", "--root", str(root))
+    assert result.exit_code == 2
+    assert not (root / "build").exists()

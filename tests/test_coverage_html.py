@@ -260,3 +260,9 @@ def test_chromium_screenshot_and_print(cli: Any, tmp_path: Path) -> None:
     document = pdf.read_bytes()
     assert document.startswith(b"%PDF")
     assert b"/MediaBox [0 0 594.95996 841.91998]" in document or b"595" in document
+
+
+def test_indonesian_dashboard_uses_indonesian_thousands_separators(cli: Any) -> None:
+    html = _run(cli, EXAMPLE, "--ui-lang", "id")
+    assert "7.548 dari 21.200 kata" in html
+    assert "7,548" not in html

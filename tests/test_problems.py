@@ -177,3 +177,16 @@ def test_unreadable_ministries_do_not_flood_codes_with_unknown_ministry(tmp_path
     problems = check_workspace(load_workspace(root)).problems
     errors = [(p.file, p.code, p.msg.key) for p in problems if p.severity == "error"]
     assert errors == [("questions/loipr.yaml", "invalid-record", "ws.no_ministries")]
+
+
+def test_text_in_a_language_the_report_never_shows_is_an_error(tmp_path: Path) -> None:
+    answers = {
+        "KEMNAKER": 'ministry: KEMNAKER\nanswers:\n  - question: "2"\n    status: draft\n'
+        "    text:\n      en: Policy.\n      fr: Politique.\n"
+    }
+    ws = load_workspace(write_workspace(tmp_path, answers=answers))
+    found = [
+        (p.file, p.line, p.code) for p in check_workspace(ws).problems if p.severity == "error"
+    ]
+    assert found == [("answers/KEMNAKER.yaml", 7, "invalid-record")]
+    assert ws.best_status(ws.unit_by_id["2"]) == "draft"  # the English text still counts

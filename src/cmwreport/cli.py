@@ -21,7 +21,12 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from cmwreport import __version__
-from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
+from cmwreport.errors import (
+    CmwReportError,
+    NoWorkspaceError,
+    UnknownMinistryOption,
+    UsageError,
+)
 from cmwreport.i18n import t, ui_lang
 
 _HELP_LANG = ui_lang()
@@ -286,6 +291,9 @@ def schema(
     if output is None:
         typer.echo(schema_text(kind.value, lang=lang), nl=False)
         return
+    if not output.is_absolute() and not (root / "questions" / "loipr.yaml").is_file():
+        # A relative folder is placed in the workspace, so there must be one.
+        raise NoWorkspaceError(root, lang)
     folder = output if output.is_absolute() else root / output
     for path in write_schemas(folder, lang=lang):
         typer.echo(t("schema.written", lang, path=str(path)), err=True)

@@ -41,8 +41,12 @@ class NoWorkspaceError(UsageError):
 class UnknownMinistryOption(UsageError):
     """``--ministry CODE`` names a body that ministries.yaml lacks."""
 
-    def __init__(self, code: str, known: list[str], lang: str = "en") -> None:
-        super().__init__(t("err.unknown_ministry_option", lang, code=code, known=", ".join(known)))
+    def __init__(
+        self, code: str, known: list[str], lang: str = "en", *, option: str = "--ministry"
+    ) -> None:
+        super().__init__(
+            t("err.unknown_ministry_option", lang, option=option, code=code, known=", ".join(known))
+        )
         self.code = code
 
 

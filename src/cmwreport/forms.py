@@ -228,7 +228,7 @@ def _question_text(ws: Workspace, question: str) -> dict[str, str]:
 def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
     """The rows of *code*'s form: its assigned units and its existing records, in order."""
     if code not in ws.ministries:
-        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+        raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
     data, _ = _load_records(ws, code, lang)
     records = _records(data)
     first_lang = ws.drafting_languages[0]

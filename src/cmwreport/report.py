@@ -690,7 +690,7 @@ def render_report(
     from cmwreport.templating import templates_for
 
     started = time.perf_counter()
-    language = (lang or ws.language).strip().lower()
+    language = (ws.language if lang is None else lang).strip().lower()
     if not language.isalpha() or not 2 <= len(language) <= 3:
         raise UsageError(t("render.bad_lang", ui_lang, value=lang))
     known = {ws.language, *ws.drafting_languages}

@@ -292,7 +292,7 @@ def scaffold(
     root = Path(root)
     ws = load_workspace(root, lang=lang)
     if code not in ws.ministries:
-        raise UnknownMinistryOption(code, list(ws.ministries), lang)
+        raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
     today = today or dt.date.today()
     rel = f"{ANSWERS_DIR}/{code}.yaml"
     path = root / rel

@@ -197,6 +197,8 @@ class Workspace:
     questions_readable: bool = True
     """False when the list of issues could not be read: answers are then not judged."""
     ministries_readable: bool = True
+    languages_known: bool = True
+    """False when the report's languages could not be read from the list of issues."""
     """False when ministries.yaml could not be read: codes are then not judged."""
 
     # ------------------------------------------------------------------ derived views
@@ -390,6 +392,7 @@ def _load_loipr(ws: Workspace) -> None:
     if not (isinstance(data, dict) and isinstance(data.get("sections"), list)):
         ws.questions_readable = False
     if data is None:
+        ws.languages_known = False
         return
     if not isinstance(data, dict):
         ws.problems.append(
@@ -401,6 +404,7 @@ def _load_loipr(ws: Workspace) -> None:
                 fields="committee, state, symbol, report, sections",
             )
         )
+        ws.languages_known = False
         return
     head = dict(data)
     head["sections"] = []
@@ -414,6 +418,7 @@ def _load_loipr(ws: Workspace) -> None:
             meta = ReportMeta.model_validate(report)
         except Exception:  # noqa: BLE001 - already reported above
             meta = ReportMeta(title="")
+            ws.languages_known = False
         loipr = Loipr.model_construct(
             committee=str(data.get("committee", "CMW")),
             state=str(data.get("state", "")),
@@ -671,6 +676,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
     default_lang = ws.drafting_languages[0]
+    languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
     for index, answer in good:
         base: tuple[str | int, ...] = ("answers", index)
         line = source.line(base)
@@ -685,6 +691,19 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
             units=_units_of(ws, answer.question),
             field_lines=fields,
         )
+        if isinstance(answer.text, dict) and ws.languages_known:
+            for lang_code in answer.text:
+                if lang_code not in languages:
+                    # Text in a language the report never shows would be silently lost.
+                    problem = error(
+                        rel,
+                        source.line(base + ("text", lang_code)),
+                        "invalid-record",
+                        "invalid.text_language",
+                        lang=lang_code,
+                        known=", ".join(languages),
+                    )
+                    ws.problems.append(dataclasses.replace(problem, ministries=bodies))
         if not entry.units:
             number, _ = parse_question_id(answer.question)
             if ws.questions_readable and number not in ws.broken_questions:

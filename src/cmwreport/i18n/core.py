@@ -11,8 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "atau buat ruang kerja baru dengan `cmwreport init DIR`.",
     ),
     "err.unknown_ministry_option": (
-        "--ministry {code}: no such body in questions/ministries.yaml (known: {known})",
-        "--ministry {code}: instansi ini tidak ada di questions/ministries.yaml "
+        "{option} {code}: no such body in questions/ministries.yaml (known: {known})",
+        "{option} {code}: instansi ini tidak ada di questions/ministries.yaml "
         "(yang terdaftar: {known})",
     ),
     "err.workspace_invalid": (
@@ -166,6 +166,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{field}` must be a date written YYYY-MM-DD (e.g. 2025-07-15), not {value}{hint}",
         "`{field}` harus berupa tanggal dengan format YYYY-MM-DD (mis. 2025-07-15), "
         "bukan {value}{hint}",
+    ),
+    "invalid.text_language": (
+        "text in `{lang}:` is not in a language of this report ({known}), so it would never "
+        "appear; write it under one of them",
+        "teks pada `{lang}:` bukan dalam bahasa laporan ini ({known}), sehingga tidak akan "
+        "pernah tampil; tuliskan di bawah salah satu bahasa tersebut",
     ),
     "invalid.table_row": (
         "row {row} of the table has {cells} cells but the table has {columns} columns",

@@ -19,6 +19,7 @@ from cmwreport.coverage import (
     UnitCoverage,
     own_statuses,
 )
+from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
 from cmwreport.render.tables import since_heading, since_summary, state_label
 
@@ -247,11 +248,15 @@ def _words(cov: Coverage, lang: str) -> str:
     over = cov.words > cov.limit
     width = min(100, 100 * cov.words / cov.limit) if cov.limit else 0
     if over:
-        rest = t("cov.words_over", lang, over=f"{cov.words - cov.limit:,}")
+        rest = t("cov.words_over", lang, over=format_number(cov.words - cov.limit, lang))
     else:
-        rest = t("cov.words_left", lang, left=f"{cov.limit - cov.words:,}")
+        rest = t("cov.words_left", lang, left=format_number(cov.limit - cov.words, lang))
     figures = t(
-        "cov.words_short", lang, words=f"{cov.words:,}", limit=f"{cov.limit:,}", percent=percent
+        "cov.words_short",
+        lang,
+        words=format_number(cov.words, lang),
+        limit=format_number(cov.limit, lang),
+        percent=percent,
     )
     return (
         f'<div class="words" data-words="{cov.words}" data-limit="{cov.limit}">'
