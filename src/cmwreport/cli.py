@@ -445,7 +445,7 @@ def render(
     )
     if report.words > report.limit:
         typer.echo(t("render.over_limit", lang, over=number(report.words - report.limit, lang)))
-    tables = sum(1 for b in report.blocks if type(b).__name__ == "TableBlock")
+    tables = report.tables
     typer.echo(
         t(
             "render.counts",

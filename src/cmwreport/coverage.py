@@ -246,7 +246,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         previous = statuses.get(entry.ministry)
         if previous is None or STATES.index(entry.status) > STATES.index(previous):
             statuses[entry.ministry] = entry.status
-    state = max(statuses.values(), key=STATES.index, default="unanswered")
+    state = ws.best_status(unit)
     order = {code: i for i, code in enumerate(unit.assigned)}
     answered_by = tuple(sorted(statuses, key=lambda c: (order.get(c, len(order)), c)))
     missing = tuple(code for code in unit.assigned if code not in statuses)

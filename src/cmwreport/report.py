@@ -179,6 +179,11 @@ class Report:
         """How many numbered paragraphs the report has."""
         return sum(1 for b in self.blocks if isinstance(b, Paragraph))
 
+    @property
+    def tables(self) -> int:
+        """How many statistics tables the report has."""
+        return sum(1 for b in self.blocks if isinstance(b, TableBlock))
+
 
 # ------------------------------------------------------------------------------ builder
 

@@ -242,19 +242,6 @@ class Workspace:
                 result[unit_id].append(entry)
         return result
 
-    @cached_property
-    def answers_by_question(self) -> dict[str, list[AnswerEntry]]:
-        """Answer records by the question id they name literally."""
-        result: dict[str, list[AnswerEntry]] = {}
-        for entry in self.answers:
-            if entry.units:
-                result.setdefault(entry.question, []).append(entry)
-        return result
-
-    def ministry_order(self) -> list[str]:
-        """Body codes in the order of ministries.yaml."""
-        return list(self.ministries)
-
     def inputs(self, unit: Unit, *, final: bool = False) -> list[AnswerEntry]:
         """The answers that go into the report for *unit*, in the report's order.
 
@@ -573,13 +560,7 @@ class _QuestionsBuilder:
         contributors = (
             item.contributors if item and item.contributors is not None else paragraph.contributors
         )
-        data = (
-            item.data
-            if item and item.data is not None
-            else (paragraph.data if item is None else None)
-        )
-        if item is not None and data is None and paragraph.data is not None:
-            data = paragraph.data
+        data = item.data if item and item.data is not None else paragraph.data
         unit_id = f"{paragraph.number}({item.letter})" if item else str(paragraph.number)
         text = item.text if item else paragraph.text
         data_line = self.source.line(path + ("data",)) if data else self.source.line(path)
