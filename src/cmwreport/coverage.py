@@ -14,6 +14,7 @@ from typing import Any
 
 from cmwreport.errors import InputFileError
 from cmwreport.i18n import t
+from cmwreport.models import pick_text
 from cmwreport.text import first_words
 from cmwreport.workspace import Unit, Workspace
 
@@ -229,14 +230,6 @@ class Coverage:
         return result
 
 
-def _text_in(texts: dict[str, str], *langs: str | None) -> str:
-    """The text in the first of *langs* it has, else in any language."""
-    for lang in langs:
-        if lang and texts.get(lang):
-            return texts[lang]
-    return next((v for v in texts.values() if v), "")
-
-
 def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> UnitCoverage:
     """The coverage of one unit (the question's words in *lang* when the LOIPR has them)."""
     statuses: dict[str, str] = {}
@@ -261,7 +254,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         answered_by=answered_by,
         missing=missing,
         statuses=statuses,
-        question=first_words(_text_in(unit.text, lang, ws.language)),
+        question=first_words(pick_text(unit.text, lang, ws.language)),
     )
 
 
@@ -300,7 +293,7 @@ def compute_coverage(
             sections.append(
                 SectionCoverage(
                     id=section.id,
-                    title=_text_in(section.title, lang, ws.language),
+                    title=pick_text(section.title, lang, ws.language),
                     depth=section.depth,
                     units=len(members),
                     unanswered=states["unanswered"],
@@ -338,8 +331,8 @@ def _ministry(
     ws: Workspace, code: str, units: list[UnitCoverage], lang: str | None = None
 ) -> MinistryCoverage:
     record = ws.ministries.get(code)
-    name = _text_in(_as_texts(record.name if record else code), lang, ws.language)
-    abbreviation = _text_in(_as_texts(record.abbreviation if record else None), lang, ws.language)
+    name = pick_text(record.name if record else code, lang, ws.language)
+    abbreviation = pick_text(record.abbreviation if record else None, lang, ws.language)
     assigned = [u for u in units if code == u.lead or code in u.contributors]
     answered = [u for u in assigned if code in u.statuses]
     approved = [u for u in answered if u.statuses[code] == "approved"]
@@ -354,14 +347,6 @@ def _ministry(
         unanswered=tuple(u.id for u in assigned if code not in u.statuses),
         given={u.id: u.statuses[code] for u in units if code in u.statuses},
     )
-
-
-def _as_texts(value: str | dict[str, str] | None) -> dict[str, str]:
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        return {"": value}
-    return value
 
 
 # ---- snapshots and progress since the last meeting

@@ -37,12 +37,11 @@ from cmwreport.files import write_atomic
 from cmwreport.i18n import number as grouped_number
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml, validate, validate_list
-from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id
+from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id, pick_text
 from cmwreport.scaffold import (
     drafting_order,
     file_header,
     language_name,
-    local_name,
     schema_present,
 )
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
@@ -274,8 +273,8 @@ def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) 
     if not rows:
         raise FormError(t("scaffold.none_assigned", lang, code=code))
     ministry = ws.ministries[code]
-    body = local_name(ministry.name, "id")
-    body_en = local_name(ministry.name, "en")
+    body = pick_text(ministry.name, "id")
+    body_en = pick_text(ministry.name, "en")
     if body_en and body_en != body:
         body = f"{body} / {body_en}"
     return FormData(

@@ -196,6 +196,24 @@ def texts_by_language(text: LocalText | None, default_lang: str) -> dict[str, st
     return dict(text)
 
 
+def pick_text(value: LocalText | None, *langs: str | None) -> str:
+    """The text of *value* in the first of *langs* it has, else in any language it has.
+
+    A plain string is returned as it is; blank texts are skipped. This is the one rule
+    every output uses to choose a language for names, titles and question texts.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    for lang in langs:
+        if lang:
+            text = value.get(lang)
+            if text and text.strip():
+                return text
+    return next((text for text in value.values() if text and text.strip()), "")
+
+
 def parse_question_id(question_id: str) -> tuple[int, str | None]:
     """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``."""
     match = QUESTION_ID_RE.match(question_id)

@@ -34,7 +34,7 @@ from cmwreport.markdown import (
     Run,
     parse,
 )
-from cmwreport.models import Ministry, texts_by_language
+from cmwreport.models import Ministry, pick_text, texts_by_language
 from cmwreport.text import count_words, strip_illegal
 
 if TYPE_CHECKING:
@@ -197,20 +197,6 @@ def language_name(code: str, lang: str) -> str:
         return code
 
 
-def _local(value: object, lang: str, fallback: list[str]) -> str:
-    """Text in *lang* from a string or a mapping by language, else the first available."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        for code in [lang, *fallback, *value]:
-            text = value.get(code)
-            if isinstance(text, str) and text.strip():
-                return text
-    return ""
-
-
 def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str, Any]:
     """A body as the templates see it: code, name, abbreviation (in *lang*) and coordinator."""
     names = texts_by_language(ministry.name, fallback[0] if fallback else lang)
@@ -219,8 +205,8 @@ def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str
     other = others[0] if others else ""
     return {
         "code": ministry.code,
-        "name": _local(ministry.name, lang, fallback),
-        "abbreviation": _local(ministry.abbreviation, lang, fallback) or ministry.code,
+        "name": pick_text(ministry.name, lang, *fallback),
+        "abbreviation": pick_text(ministry.abbreviation, lang, *fallback) or ministry.code,
         "other_name": names.get(other, "") if other else "",
         "other_abbreviation": abbreviations.get(other, "") if other else "",
         "names": names,
@@ -257,7 +243,7 @@ class _Builder:
             "committee": loipr.committee,
             "loipr": {"symbol": loipr.symbol, "adopted": loipr.adopted},
             "report": {
-                "title": _local(meta.title, self.lang, self.fallback),
+                "title": pick_text(meta.title, self.lang, *self.fallback),
                 "symbol": meta.symbol or "",
                 "due": meta.due,
                 "date_received": meta.date_received,
@@ -345,7 +331,7 @@ class _Builder:
     # ------------------------------------------------------------------ the replies
 
     def section(self, section: SectionNode) -> None:
-        title = _local(section.title, self.lang, self.fallback)
+        title = pick_text(section.title, self.lang, *self.fallback)
         text = self.render(
             "section_heading.j2", section={"id": section.id, "title": title, "depth": section.depth}
         )

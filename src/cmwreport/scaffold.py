@@ -25,7 +25,7 @@ from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml
-from cmwreport.models import Ministry, parse_question_id
+from cmwreport.models import Ministry, parse_question_id, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
 
@@ -76,18 +76,9 @@ def language_name(code: str, lang: str) -> str:
     return names[1] if lang == "id" else names[0]
 
 
-def local_name(value: str | dict[str, str] | None, lang: str) -> str:
-    """A name given as text or by language, in *lang* when available."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return value.get(lang) or value.get("en") or next(iter(value.values()), "")
-
-
 def ministry_label(ministry: Ministry, lang: str) -> str:
     """``full name (CODE)`` in *lang*."""
-    name = local_name(ministry.name, lang)
+    name = pick_text(ministry.name, lang, "en")
     return f"{name} ({ministry.code})" if name else ministry.code
 
 
