@@ -431,7 +431,9 @@ def render(
     mode = t("render.mode.final" if final else "render.mode.draft", lang)
     language = language_name(report.lang, lang)
     typer.echo(t("render.written", lang, path=str(done.path), mode=mode, language=language))
-    percent = round(100 * report.words / report.limit) if report.limit else 0
+    from cmwreport.text import percent
+
+    share = percent(report.words, report.limit)
     typer.echo(
         t(
             "render.words",
@@ -439,7 +441,7 @@ def render(
             language=report.lang,
             words=number(report.words, lang),
             limit=number(report.limit, lang),
-            percent=percent,
+            percent=share,
             intro=number(report.intro_words, lang),
         )
     )

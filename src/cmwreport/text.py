@@ -40,6 +40,11 @@ def count_words_in(values: Iterable[object]) -> int:
     return sum(count_words(str(v)) for v in values if v is not None)
 
 
+def percent(part: int, whole: int) -> int:
+    """*part* as a whole percentage of *whole* (0 when *whole* is 0)."""
+    return round(100 * part / whole) if whole else 0
+
+
 def strip_illegal(text: str) -> str:
     """Remove the characters a DOCX cannot hold."""
     return DOCX_ILLEGAL.sub("", text)

@@ -22,6 +22,7 @@ from cmwreport.coverage import (
 from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
 from cmwreport.render.tables import since_heading, since_summary, state_label
+from cmwreport.text import percent
 
 GLYPHS = {"unanswered": "○", "draft": "◔", "submitted": "◑", "approved": "●"}
 """A state's glyph: the circle fills up as the answer matures."""
@@ -159,10 +160,6 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _pct(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
-
-
 def _state_word(state: str, lang: str) -> str:
     word = t("state." + state, lang)
     return word[:1].upper() + word[1:]
@@ -221,7 +218,7 @@ def _overview(cov: Coverage, lang: str, body: MinistryCoverage | None) -> str:
         counts = {s: cov.totals[s] for s in STATES}
         total = cov.totals["units"]
         total_label = t("cov.units", lang).capitalize()
-    done = t("cov.percent_done", lang, percent=_pct(total - counts["unanswered"], total))
+    done = t("cov.percent_done", lang, percent=percent(total - counts["unanswered"], total))
     tiles = [
         f'<div class="tile total" data-total="{total}"><div class="n">{total}</div>'
         f'<div class="l">{_e(total_label)}</div><div class="p">{_e(done)}</div></div>'
@@ -231,7 +228,7 @@ def _overview(cov: Coverage, lang: str, body: MinistryCoverage | None) -> str:
         tiles.append(
             f'<div class="tile s-{state}" data-state="{state}" data-count="{n}">'
             f'<div class="n">{n}</div><div class="l">{GLYPHS[state]} '
-            f'{_e(_state_word(state, lang))}</div><div class="p">{_pct(n, total)} %</div></div>'
+            f'{_e(_state_word(state, lang))}</div><div class="p">{percent(n, total)} %</div></div>'
         )
     out = [f'<section class="overview"><div class="tiles">{"".join(tiles)}</div>']
     out.append(_stacked(counts, total, lang))
@@ -244,7 +241,7 @@ def _overview(cov: Coverage, lang: str, body: MinistryCoverage | None) -> str:
 
 
 def _words(cov: Coverage, lang: str) -> str:
-    percent = _pct(cov.words, cov.limit)
+    share = percent(cov.words, cov.limit)
     over = cov.words > cov.limit
     width = min(100, 100 * cov.words / cov.limit) if cov.limit else 0
     if over:
@@ -256,7 +253,7 @@ def _words(cov: Coverage, lang: str) -> str:
         lang,
         words=format_number(cov.words, lang),
         limit=format_number(cov.limit, lang),
-        percent=percent,
+        percent=share,
     )
     return (
         f'<div class="words" data-words="{cov.words}" data-limit="{cov.limit}">'
@@ -333,7 +330,7 @@ def _progress(cov: Coverage, lang: str) -> str:
             f'<div class="name indent{min(s.depth, 3)}" title="{_e(s.title)}" '
             f'data-section="{_e(s.id)}">{_e(s.id)}</div>'
             f"{_stacked(s.states, s.units, lang, thin=True)}"
-            f'<div class="fig">{done}/{s.units} · {_pct(done, s.units)} %</div>'
+            f'<div class="fig">{done}/{s.units} · {percent(done, s.units)} %</div>'
         )
     body_rows = []
     for m in _listed(cov):
@@ -341,7 +338,8 @@ def _progress(cov: Coverage, lang: str) -> str:
         body_rows.append(
             f'<div class="name" title="{_e(m.name)}">{_e(m.code)}</div>'
             f"{_stacked(counts, m.assigned, lang, thin=True)}"
-            f'<div class="fig">{m.answered}/{m.assigned} · {_pct(m.answered, m.assigned)} %</div>'
+            f'<div class="fig">{m.answered}/{m.assigned} · '
+            f"{percent(m.answered, m.assigned)} %</div>"
         )
     return (
         '<section class="two">'

@@ -9,10 +9,7 @@ from pathlib import Path
 
 from cmwreport.coverage import STATES, Coverage
 from cmwreport.i18n import number, t
-
-
-def _percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
+from cmwreport.text import percent
 
 
 def _bar(part: int, whole: int, width: int = 20) -> str:
@@ -49,7 +46,7 @@ def _totals_line(cov: Coverage, lang: str) -> str:
     parts = [f"{total} {t('cov.units', lang)}"]
     for state in STATES:
         count = cov.totals[state]
-        parts.append(f"{t('state.' + state, lang)} {count} ({_percent(count, total)} %)")
+        parts.append(f"{t('state.' + state, lang)} {count} ({percent(count, total)} %)")
     return " · ".join(parts)
 
 
@@ -60,7 +57,7 @@ def _words_line(cov: Coverage, lang: str) -> str:
         lang=cov.language,
         words=number(cov.words, lang),
         limit=number(cov.limit, lang),
-        percent=_percent(cov.words, cov.limit),
+        percent=percent(cov.words, cov.limit),
     )
 
 
@@ -92,7 +89,7 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
                 _short(s.title, 44),
                 str(s.units),
                 str(s.unanswered),
-                f"{_bar(done, s.units)} {_percent(done, s.units):>3} %",
+                f"{_bar(done, s.units)} {percent(done, s.units):>3} %",
             ]
         )
     out += ["  " + line for line in _grid(rows, right=(2, 3))]
@@ -154,7 +151,7 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         indent = "&nbsp;&nbsp;" * s.depth
         out.append(
             f"| {indent}{_md(s.id)} | {_md(s.title)} | {s.units} | {s.unanswered} | "
-            f"{_percent(s.units - s.unanswered, s.units)} |"
+            f"{percent(s.units - s.unanswered, s.units)} |"
         )
     out += ["", f"## {t('cov.by_body', lang)}", ""]
     out.append(
