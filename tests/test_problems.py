@@ -75,7 +75,7 @@ def test_messages_say_what_to_do(cli: Any) -> None:
     out = cli("check", "--root", str(DATA / "invalid-records")).stdout
     assert "(did you mean `text`?)" in out
     assert 'put it in quotes: "1.10"' in out
-    assert "'draft', 'submitted' or 'approved', not 'no'" in out
+    assert "`status` must be one of draft, submitted, approved, not 'no'" in out
     assert "row 2 of the table has 2 cells but the table has 3 columns" in out
     out = cli("check", "--root", str(DATA / "broken-yaml")).stdout
     assert "answers/KEMNAKER.yaml:4: error[yaml-syntax] a tab character" in out

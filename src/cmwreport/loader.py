@@ -497,7 +497,9 @@ def _problem_from_error(
             {
                 "field": name,
                 "value": _show(value),
-                "expected": err["ctx"]["expected"],
+                # pydantic words the choices in English ("'a', 'b' or 'c'"): list them plainly
+                "expected": ", ".join(re.findall(r"'([^']*)'", str(err["ctx"]["expected"])))
+                or err["ctx"]["expected"],
                 "hint": hint,
             },
         )
