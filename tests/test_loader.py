@@ -203,3 +203,17 @@ def test_backslash_in_double_quotes_gets_its_own_advice(tmp_path: Path) -> None:
     assert _codes(found) == [(2, "yaml-syntax", "yaml.escape")]
     assert "single quotes" in found.problems[0].message()
     assert "tanda kutip tunggal" in found.problems[0].message("id")
+
+
+def test_yml_spelling_is_refused_loudly_not_read(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path, answers={})
+    (root / "answers" / "KP2MI.yml").write_text(
+        'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n    text: Isi.\n',
+        encoding="utf-8",
+    )
+    ws = load_workspace(root)
+    errors = [
+        (p.file, p.line, p.code) for p in check_workspace(ws).problems if p.severity == "error"
+    ]
+    assert errors == [("answers/KP2MI.yml", 1, "invalid-record")]
+    assert ws.answers == []

@@ -609,6 +609,14 @@ def _load_answers(ws: Workspace) -> None:
         return
     paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     for path in paths:
+        if path.suffix == ".yml":
+            # scaffold and import write CODE.yaml: a second spelling would split a body's
+            # answers over two files, so it is refused loudly rather than read.
+            rel = f"{ANSWERS_DIR}/{path.name}"
+            ws.files.append(rel)
+            problem = error(rel, 1, "invalid-record", "ws.yml_suffix", name=path.stem)
+            ws.problems.append(dataclasses.replace(problem, ministries=frozenset({path.stem})))
+            continue
         _load_answer_file(ws, path)
 
 

@@ -121,6 +121,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "untuk path Windows atau garis miring terbalik lainnya gunakan tanda kutip tunggal "
         "atau blok `|`",
     ),
+    "ws.yml_suffix": (
+        "answers files are named CODE.yaml: rename this file to answers/{name}.yaml "
+        "(it was not read)",
+        "berkas jawaban diberi nama KODE.yaml: ganti nama berkas ini menjadi "
+        "answers/{name}.yaml (berkas ini tidak dibaca)",
+    ),
     "ws.not_mapping": (
         "this must be a mapping with the fields {fields}",
         "bagian ini harus berupa pemetaan dengan kolom {fields}",
