@@ -418,8 +418,8 @@ def render(
     ui: UiLangOpt = None,
 ) -> None:
     """Render the consolidated report as DOCX."""
-    from cmwreport.i18n import number
-    from cmwreport.report import language_name, render_report
+    from cmwreport.i18n import language_name, number
+    from cmwreport.report import render_report
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)

@@ -34,14 +34,13 @@ from typing import IO, Any
 
 from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOption
 from cmwreport.files import write_atomic
+from cmwreport.i18n import language_name, t
 from cmwreport.i18n import number as grouped_number
-from cmwreport.i18n import t
 from cmwreport.loader import read_yaml, validate, validate_list
 from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id, pick_text
 from cmwreport.scaffold import (
     drafting_order,
     file_header,
-    language_name,
     schema_present,
 )
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from cmwreport.errors import CmwReportError, GateError, UsageError, WorkspaceInvalidError
-from cmwreport.i18n import t
+from cmwreport.i18n import language_name, t
 from cmwreport.markdown import (
     MdHeading,
     MdList,
@@ -186,15 +186,6 @@ class Report:
 
 
 # ------------------------------------------------------------------------------ builder
-
-
-def language_name(code: str, lang: str) -> str:
-    """The name of language *code* in *lang* (``Indonesian``, ``bahasa Indonesia``)."""
-    key = f"rpt.lang.{code}"
-    try:
-        return t(key, lang)
-    except KeyError:
-        return code
 
 
 def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str, Any]:

@@ -23,7 +23,7 @@ import yaml
 
 from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
-from cmwreport.i18n import t
+from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
 from cmwreport.models import Ministry, parse_question_id, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
@@ -31,17 +31,6 @@ from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
 
 COMMENT_WIDTH = 92
 """Width of the comment lines that quote a question."""
-
-LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
-    "id": ("Indonesian", "bahasa Indonesia"),
-    "en": ("English", "bahasa Inggris"),
-    "fr": ("French", "bahasa Prancis"),
-    "es": ("Spanish", "bahasa Spanyol"),
-    "ar": ("Arabic", "bahasa Arab"),
-    "ru": ("Russian", "bahasa Rusia"),
-    "zh": ("Chinese", "bahasa Tionghoa"),
-}
-"""Names of languages in the two interface languages (others are shown by code)."""
 
 
 class ScaffoldError(CmwReportError):
@@ -66,14 +55,6 @@ class ScaffoldResult:
     assigned: int = 0
     schema_missing: bool = False
     """Whether the editor schema the file's first line points to is absent."""
-
-
-def language_name(code: str, lang: str) -> str:
-    """The name of the language *code* in the interface language *lang*."""
-    names = LANGUAGE_NAMES.get(code)
-    if names is None:
-        return code
-    return names[1] if lang == "id" else names[0]
 
 
 def ministry_label(ministry: Ministry, lang: str) -> str:

@@ -39,6 +39,14 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def language_name(code: str, lang: str = DEFAULT_LANG) -> str:
+    """The name of language *code* in *lang* (``bahasa Indonesia``); unknown: the code."""
+    pair = CATALOG.get(f"rpt.lang.{code}")
+    if pair is None:
+        return code
+    return pair[1] if lang == "id" else pair[0]
+
+
 def number(value: int, lang: str = DEFAULT_LANG) -> str:
     """Format a whole number with the thousands separator of *lang* (7,548 / 7.548)."""
     text = f"{value:,}"
