@@ -109,8 +109,20 @@ def test_yes_no_stay_text_and_numbers_keep_their_source(tmp_path: Path) -> None:
 
 
 def test_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
-    found = _read(tmp_path, "[" * 5000 + "]" * 5000 + "\n")
+    # deeper than cmwreport's own limit but well under libyaml's (about 1,000), so this
+    # tests our limit and its message, not the parser's
+    depth = loader.MAX_DEPTH * 8
+    found = _read(tmp_path, "[" * depth + "]" * depth + "\n")
     assert [p.msg.key for p in found.problems] == ["yaml.too_deep"]
+    assert found.data is None
+
+
+def test_nesting_past_the_parsers_own_limit_is_one_clear_problem(tmp_path: Path) -> None:
+    # far past libyaml's own limit: whatever libyaml says, one yaml-syntax problem at the
+    # line where the nesting is, and nothing read
+    found = _read(tmp_path, "a: 1\nb: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert [(p.line, p.code) for p in found.problems] == [(2, "yaml-syntax")]
+    assert found.data is None
 
 
 def test_many_documents(tmp_path: Path) -> None:
