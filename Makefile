@@ -77,7 +77,9 @@ test-latest:
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip setuptools wheel
 	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
-	.venv-latest/bin/python -m pip freeze --all --exclude-editable | diff $(LOCK) - | grep '^[<>]' || true
+	@echo "packages newer than the lock (< locked, > newest):"
+	@.venv-latest/bin/python -m pip freeze --all --exclude-editable | sort -f > .venv-latest/freeze.txt
+	@grep -v '^#' $(LOCK) | diff - .venv-latest/freeze.txt | grep '^[<>]' || echo "  none"
 	CMWREPORT_UNLOCKED=1 .venv-latest/bin/python -m pytest -n 2
 	.venv-latest/bin/ruff check src tests bench tools
 	.venv-latest/bin/ruff format --check src tests bench tools
