@@ -9,6 +9,7 @@ functions, so a refactoring that keeps the behaviour keeps them green.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 import zipfile
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 import yaml
 from lxml import etree
 
@@ -212,6 +214,27 @@ def test_header_follows_the_symbol_in_the_list_of_issues(cli: Any, tmp_path: Pat
     write_workspace(root, loipr=loipr)
     headers = _parts(_render(cli, root, "-o", str(root / "build" / DOCX)), "header")
     assert "CMW/C/TST/3" in headers.values()
+
+
+# ------------------------------------- 15. same bytes whatever the clock says (DOCX too)
+
+
+def test_draft_is_the_same_bytes_on_another_day_and_hour(cli: Any, tmp_path: Path) -> None:
+    """Breakage: a DOCX stamp (comment, properties, zip entries) taken from the clock."""
+    answers = copy.deepcopy(ANSWERS)
+    answers["KP2MI"]["answers"][0]["note"] = "Check the 2024 figures with BPS."
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    runs = []
+    for clock in ("2025-08-04 09:00:01+07:00", "2026-01-15 17:42:39+07:00"):
+        with time_machine.travel(dt.datetime.fromisoformat(clock), tick=False):
+            runs.append(_render(cli, root).read_bytes())
+    assert runs[0] == runs[1]
+    with zipfile.ZipFile(root / "build" / DOCX) as docx:
+        comments = docx.read("word/comments.xml").decode()
+        core = docx.read("docProps/core.xml").decode()
+        assert {i.date_time[:3] for i in docx.infolist()} == {(2025, 7, 31)}
+    assert 'w:date="2025-07-31T' in comments
+    assert "2025-07-31T" in core and "2026" not in core
 
 
 # ------------------------------------------ 16. coverage --ministry keeps unassigned units
