@@ -216,6 +216,63 @@ def test_header_follows_the_symbol_in_the_list_of_issues(cli: Any, tmp_path: Pat
     assert "CMW/C/TST/3" in headers.values()
 
 
+# ------------------------ 14. an import never gives the answers file an error it lacked
+
+
+def _fill_english(form: Path, answers: dict[str, str]) -> None:
+    """Type answers into the English column of an XLSX form, as a desk officer would."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(form)
+    sheet = wb.worksheets[0]
+    header = next(r for r in range(1, 30) if str(sheet.cell(r, 1).value or "").startswith("No."))
+    titles = {c: str(sheet.cell(header, c).value or "") for c in range(1, sheet.max_column + 1)}
+    (english,) = [c for c, h in titles.items() if re.search(r"Inggris|English", h.split("\n")[0])]
+    for row in range(header + 1, sheet.max_row + 1):
+        question = str(sheet.cell(row, 1).value or "")
+        if question in answers:
+            sheet.cell(row, english, answers.pop(question))
+    assert answers == {}, "every answer found its row"
+    wb.save(form)
+
+
+def test_import_refuses_to_add_an_error_the_answers_file_did_not_have(
+    cli: Any, tmp_path: Path
+) -> None:
+    """Breakage: the import guard "never turns a valid file into an invalid one" disabled.
+
+    The form was issued for paragraph 3; the list of issues was renumbered before the
+    body sent it back. Importing would add an answer to a question the list no longer has.
+    """
+    answers = copy.deepcopy(ANSWERS)
+    answers["KEMNAKER"] = (
+        'ministry: KEMNAKER\nanswers:\n  - question: "2"\n    status: draft\n'
+        "    text: National policy.\n"
+    )
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    form = tmp_path / "KEMNAKER.xlsx"
+    issued = cli("form", "KEMNAKER", "--root", str(root), "--output", str(form))
+    assert issued.exit_code == 0, issued.stdout + issued.stderr
+    _fill_english(form, {"3": "Complaints are heard online.", "2": "National policy, updated."})
+    loipr = yaml.safe_load((root / "questions" / "loipr.yaml").read_text(encoding="utf-8"))
+    loipr["sections"][1]["sections"][0]["paragraphs"][0]["number"] = 4
+    write_workspace(root, loipr=loipr, answers={})
+    target = root / "answers" / "KEMNAKER.yaml"
+    before = target.read_bytes()
+    _, checked = _json(cli, "check", "--root", str(root), "--ministry", "KEMNAKER")
+    assert checked["errors"] == 0
+
+    result = cli("import", str(form), "--root", str(root), env=ENV)
+    assert result.exit_code == 1
+    message = result.stdout + result.stderr
+    assert "nothing was written" in message
+    assert 'question "3" is not in the list of issues' in message
+    assert target.read_bytes() == before
+    assert not (root / "build" / "backups").exists()
+    _, checked = _json(cli, "check", "--root", str(root), "--ministry", "KEMNAKER")
+    assert checked["errors"] == 0
+
+
 # ------------------------------------- 15. same bytes whatever the clock says (DOCX too)
 
 
