@@ -343,26 +343,36 @@ def _table_cells(path: Path) -> list[list[tuple[str, str | None]]]:
     return tables
 
 
-def test_numeric_table_columns_are_right_aligned(cli: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("written_as", ["tables", "markdown"])
+def test_numeric_table_columns_are_right_aligned(cli: Any, tmp_path: Path, written_as: str) -> None:
     """Breakage: numeric columns of a statistics table no longer right-aligned in the DOCX."""
     answers = copy.deepcopy(ANSWERS)
-    answers["KP2MI"]["answers"][0]["tables"] = [
-        {
-            "title": "Placements by destination",
-            "columns": ["Destination", "Men", "Women"],
-            "rows": [["Malaysia", 100, 2200], ["Saudi Arabia", 110, 3.5]],
+    record = answers["KP2MI"]["answers"][0]
+    if written_as == "tables":
+        record["tables"] = [
+            {
+                "title": "Placements by destination",
+                "columns": ["Destination", "Men", "Women"],
+                "rows": [["Malaysia", 100, 2200], ["Saudi Arabia", 110, 3.5]],
+            }
+        ]
+        expected = [["Malaysia", "100", "2,200"], ["Saudi Arabia", "110", "3.5"]]
+    else:
+        del record["tables"]
+        record["text"] = {
+            "en": "Placements:\n\n| Destination | Men | Women |\n|---|---|---|\n"
+            "| Malaysia | 100 | 2,200 |\n| Saudi Arabia | 110 | 3.5 |\n"
         }
-    ]
+        expected = [["Malaysia", "100", "2,200"], ["Saudi Arabia", "110", "3.5"]]
     root = write_workspace(tmp_path / "ws", answers=answers)
     (table,) = _table_cells(_render(cli, root))
     assert [[text for text, _ in row] for row in table] == [
         ["Destination", "Men", "Women"],
-        ["Malaysia", "100", "2,200"],
-        ["Saudi Arabia", "110", "3.5"],
+        *expected,
     ]
-    for row in table:
+    for row in table:  # the heading row too
         (_, first), *numbers = row
-        assert first in (None, "left", "start")
+        assert first in (None, "left", "start", "both")
         assert [jc for _, jc in numbers] == ["right", "right"]
 
 
