@@ -201,7 +201,7 @@ def test_reference_header_shows_the_report_symbol(cli: Any, ws_root: Path) -> No
     path = _render(cli, ws_root)
     headers = _parts(path, "header")
     assert headers, "the packaged reference document has a header"
-    assert "CMW/C/TST/2" in headers.values()
+    assert any("CMW/C/TST/2" in text for text in headers.values()), headers
     for text in (*headers.values(), *_parts(path, "footer").values()):
         assert "{{" not in text and "}}" not in text
 
@@ -213,7 +213,7 @@ def test_header_follows_the_symbol_in_the_list_of_issues(cli: Any, tmp_path: Pat
     loipr["report"]["symbol"] = "CMW/C/TST/3"
     write_workspace(root, loipr=loipr)
     headers = _parts(_render(cli, root, "-o", str(root / "build" / DOCX)), "header")
-    assert "CMW/C/TST/3" in headers.values()
+    assert any("CMW/C/TST/3" in text for text in headers.values()), headers
 
 
 # ------------------------ 14. an import never gives the answers file an error it lacked
