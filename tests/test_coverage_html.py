@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 
 from cmwreport.coverage import compute_coverage
 from cmwreport.render.html import GLYPHS, render_coverage_html
@@ -215,12 +216,23 @@ def test_written_to_a_file(cli: Any, ws_root: Path) -> None:
     assert _page(target.read_text(encoding="utf-8")).cells
 
 
-def test_core_renderer_is_deterministic(ws_root: Path) -> None:
+def test_core_renderer_is_deterministic(cli: Any, ws_root: Path) -> None:
     import datetime as dt
 
     cov = compute_coverage(load_workspace(ws_root), today=dt.date(2025, 7, 1))
     assert render_coverage_html(cov, "en") == render_coverage_html(cov, "en")
     assert "2025-07-01" in render_coverage_html(cov, "en")
+    # two runs on different days and at different times give the same page, dated from
+    # SOURCE_DATE_EPOCH: a timestamp taken from the clock would tell them apart
+    env = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025
+    pages = []
+    for clock in ("2025-08-04 09:00:01", "2026-01-15 17:42:39"):
+        with time_machine.travel(dt.datetime.fromisoformat(clock + "+07:00"), tick=False):
+            result = cli("coverage", "--root", str(ws_root), "--format", "html", env=env)
+        assert result.exit_code == 0, result.stderr
+        pages.append((ws_root / "build" / "coverage.html").read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert "2025-07-31" in pages[0]
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import time_machine
 
 from cmwreport.coverage import compute_coverage
 from cmwreport.render.xlsx import FILLS, render_coverage_xlsx
@@ -203,3 +204,17 @@ def test_default_output_and_identical_bytes(cli: Any, ws_root: Path) -> None:
     assert target.is_file()
     cov = compute_coverage(load_workspace(ws_root), today=dt.date(2025, 7, 1))
     assert render_coverage_xlsx(cov, "en") == render_coverage_xlsx(cov, "en")
+    # two runs on different days and at different times give the same bytes, dated from
+    # SOURCE_DATE_EPOCH: a timestamp taken from the clock would tell them apart
+    env = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025
+    runs = []
+    for clock in ("2025-08-04 09:00:01", "2026-01-15 17:42:39"):
+        with time_machine.travel(dt.datetime.fromisoformat(clock + "+07:00"), tick=False):
+            result = cli("coverage", "--root", str(ws_root), "--format", "xlsx", env=env)
+        assert result.exit_code == 0, result.stderr
+        runs.append(target.read_bytes())
+    assert runs[0] == runs[1]
+    wb = openpyxl.load_workbook(target)
+    assert wb.properties.modified == dt.datetime(2025, 7, 31)
+    dates = [c for row in wb.worksheets[0].iter_rows(values_only=True) for c in row]
+    assert dt.datetime(2025, 7, 31) in dates

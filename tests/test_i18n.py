@@ -59,9 +59,13 @@ def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
     assert missing == []
 
 
-def test_ui_lang_choice() -> None:
+def test_ui_lang_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CMWREPORT_LANG", raising=False)
     assert ui_lang("id") == "id" and ui_lang("ID") == "id" and ui_lang("en") == "en"
-    assert ui_lang("fr") in ("en", "id")
+    # a language without a catalogue falls back to CMWREPORT_LANG, else to English
+    assert ui_lang("fr") == "en" and ui_lang("") == "en" and ui_lang(None) == "en"
+    monkeypatch.setenv("CMWREPORT_LANG", "id")
+    assert ui_lang("fr") == "id" and ui_lang(None) == "id" and ui_lang("en") == "en"
     assert t("check.summary_ok", "id", files=3) == "tidak ada masalah dalam 3 berkas"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -306,7 +307,7 @@ def compute_coverage(
         symbol=loipr.symbol if loipr else "",
         report_symbol=loipr.report.symbol if loipr else None,
         language=ws.language,
-        generated=today or dt.date.today(),
+        generated=today or generated_on(),
         totals=totals,
         units=units,
         ministries=ministries,
@@ -316,6 +317,20 @@ def compute_coverage(
         ministry=ministry,
         all_unit_ids=tuple(u.id for u in all_units),
     )
+
+
+def generated_on() -> dt.date:
+    """The date coverage is stamped with: ``SOURCE_DATE_EPOCH``'s (UTC) when set, else today.
+
+    As for the DOCX, so that two runs on the same files give the same bytes.
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            pass
+    return dt.date.today()
 
 
 def own_statuses(code: str, units: list[UnitCoverage]) -> dict[str, int]:

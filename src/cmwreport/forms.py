@@ -25,6 +25,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -36,14 +37,15 @@ from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOpti
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.i18n import number as grouped_number
-from cmwreport.loader import read_yaml, validate, validate_list
-from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id, pick_text
+from cmwreport.loader import read_yaml
+from cmwreport.models import STATUSES, parse_question_id, pick_text
+from cmwreport.problems import Problem, check_workspace
 from cmwreport.scaffold import (
     drafting_order,
     file_header,
     schema_present,
 )
-from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
+from cmwreport.workspace import ANSWERS_DIR, LOIPR_FILE, Unit, Workspace, load_workspace
 
 FORM_MARK = "cmwreport-form"
 """Marks a form made by cmwreport (in the hidden sheet or the hidden paragraph)."""
@@ -1162,24 +1164,19 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     return dumped.replace("\n", "\r\n") if crlf else dumped
 
 
-def _validate_text(text: str, rel: str) -> int:
-    """Count the errors the loader finds in the answers file *text*."""
+def _check_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[Problem]:
+    """The errors ``check`` would find in the answers file *rel* if it held *text*.
+
+    The file is checked beside a copy of the workspace's questions, as ``check`` reads it.
+    """
     with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
-        candidate = Path(folder) / Path(rel).name
-        candidate.write_text(text, encoding="utf-8")
-        loaded = read_yaml(candidate, rel)
-    errors = sum(1 for p in loaded.problems if p.severity == "error")
-    data = loaded.data
-    if not isinstance(data, dict):
-        return errors + 1
-    head = {k: v for k, v in data.items() if k != "answers"}
-    _, problems = validate(AnswersFile, head, loaded.source, rel)
-    errors += len(problems)
-    records = data.get("answers") or []
-    if isinstance(records, list):
-        _, problems = validate_list(Answer, records, loaded.source, rel, ("answers",))
-        errors += len(problems)
-    return errors
+        copy = Path(folder)
+        questions = Path(LOIPR_FILE).parent
+        shutil.copytree(ws.root / questions, copy / questions)
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        (copy / rel).write_text(text, encoding="utf-8")
+        problems = check_workspace(load_workspace(copy, lang=lang)).problems
+    return [p for p in problems if p.file == rel and p.severity == "error"]
 
 
 def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
@@ -1326,10 +1323,13 @@ def import_form(
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     new_text = _splice(old_text, old_starts, changed, buffer.getvalue())
-    before = _validate_text(old_text, rel) if old_text else 0
-    after = _validate_text(new_text, rel)
-    if after > before:
-        raise FormError(t("form.would_break", lang, path=rel))
+    before = _check_errors(ws, rel, old_text, lang) if old_text else []
+    after = _check_errors(ws, rel, new_text, lang)
+    if len(after) > len(before):
+        known = {(p.code, p.message(lang)) for p in before}
+        added = [p for p in after if (p.code, p.message(lang)) not in known] or after
+        listed = "; ".join(f"[{p.code}] {p.message(lang)}" for p in added)
+        raise FormError(t("form.would_break", lang, path=rel, problems=listed))
     old_bytes = path.read_bytes() if path.exists() else b""
     new_bytes = new_text.encode("utf-8")
     if old_bytes.startswith(b"\xef\xbb\xbf"):  # keep a byte order mark

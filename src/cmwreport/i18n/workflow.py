@@ -563,10 +563,12 @@ MESSAGES.update(
             "menambahkannya kembali",
         ),
         "form.would_break": (
-            "importing would make {path} invalid; nothing was written (this is a bug, "
-            "please report it with the form)",
-            "impor akan membuat {path} tidak valid; tidak ada yang ditulis (ini kesalahan "
-            "program, mohon laporkan beserta formulirnya)",
+            "nothing was written: importing would give {path} errors it does not have now "
+            "({problems}). If the list of issues changed after the form was issued, ask the "
+            "coordinators for a new form",
+            "tidak ada yang ditulis: impor akan menimbulkan kesalahan baru di {path} "
+            "({problems}). Jika daftar pertanyaan berubah setelah formulir ini diterbitkan, "
+            "mintalah formulir baru kepada koordinator",
         ),
         # ---- import: what happened
         "import.added": ("{question}: new answer added", "{question}: jawaban baru ditambahkan"),
