@@ -32,7 +32,7 @@ from cmwreport.models import (
     parse_question_id,
     texts_by_language,
 )
-from cmwreport.problems import Problem, error
+from cmwreport.problems import Msg, Problem, error
 from cmwreport.text import count_words, count_words_in
 
 LOIPR_FILE = "questions/loipr.yaml"
@@ -200,6 +200,10 @@ class Workspace:
     languages_known: bool = True
     """False when the report's languages could not be read from the list of issues."""
     """False when ministries.yaml could not be read: codes are then not judged."""
+    yaml_sources: list[tuple[str, Any, SourceMap, frozenset[str]]] = field(default_factory=list)
+    """Each file read: (file, its plain data, how it was written, the bodies it concerns)."""
+    unread_bodies: set[str] = field(default_factory=set)
+    """Bodies whose answers file could not be read at all: their units are not judged."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -318,6 +322,7 @@ def _load_ministries(ws: Workspace) -> None:
     ws.files.append(MINISTRIES_FILE)
     loaded = read_yaml(path, MINISTRIES_FILE)
     ws.problems.extend(loaded.problems)
+    ws.yaml_sources.append((MINISTRIES_FILE, loaded.data, loaded.source, frozenset()))
     data = loaded.data
     if not (isinstance(data, dict) and isinstance(data.get("ministries"), list)):
         ws.ministries_readable = False
@@ -375,6 +380,7 @@ def _load_loipr(ws: Workspace) -> None:
     ws.files.insert(0, rel)
     loaded = read_yaml(ws.root / rel, rel)
     ws.problems.extend(loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, frozenset()))
     data = loaded.data
     if not (isinstance(data, dict) and isinstance(data.get("sections"), list)):
         ws.questions_readable = False
@@ -627,10 +633,12 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     loaded = read_yaml(path, rel)
     bodies = frozenset({stem})
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, bodies))
     if ws.ministries and stem not in ws.ministries:
         ws.unknown_codes.append(UnknownCode(stem, rel, 1, "file"))
     data = loaded.data
     if data is None:
+        _answers_unread(ws, rel, stem)
         return
     source = loaded.source
     if not isinstance(data, dict):
@@ -640,6 +648,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
                 ministries=bodies,
             )
         )
+        _answers_unread(ws, rel, stem)
         return
     head = {k: v for k, v in data.items() if k != "answers"}
     record, problems = validate(AnswersFile, head, source, rel)
@@ -661,6 +670,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         ws.problems.append(
             dataclasses.replace(_not_list(rel, source, ("answers",)), ministries=bodies)
         )
+        _answers_unread(ws, rel, stem)
         return
     good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
@@ -712,6 +722,18 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
             ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
         if answer.note:
             ws.text_fields.append((rel, fields["note"], answer.note, owners))
+
+
+def _answers_unread(ws: Workspace, rel: str, code: str) -> None:
+    """Say once, on the file's first error, that none of the body's answers could be read."""
+    ws.unread_bodies.add(code)
+    for index, problem in enumerate(ws.problems):
+        if problem.file == rel and problem.severity == "error":
+            note = Msg("yaml.answers_unread", {"code": code})
+            ws.problems[index] = dataclasses.replace(
+                problem, msg=dataclasses.replace(problem.msg, note=note)
+            )
+            return
 
 
 def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
