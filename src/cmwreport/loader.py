@@ -345,6 +345,7 @@ def _explain_syntax(
                     "yaml.item_misaligned",
                     {"first": sibling + 1, "spaces": _parse_line(at(sibling)).indent},
                 )
+            return p_index + 1, "yaml.item_unexpected", {}
         elif here.key is not None and exc.context_mark is not None:
             c_line = exc.context_mark.line
             c_col = exc.context_mark.column
@@ -355,6 +356,8 @@ def _explain_syntax(
                     return None
                 prev = _parse_line(at(above))
                 c_line, c_col, sibling_key = above, prev.column, prev.key or ""
+            if not sibling_key:
+                return p_index + 1, "yaml.line_misaligned", {"field": here.key, "first": c_line + 1}
             return (
                 p_index + 1,
                 "yaml.field_misaligned",

@@ -454,6 +454,20 @@ MESSAGES.update(
             "baris {first}: jika ini entri baru, awali dengan {spaces} spasi seperti baris itu; "
             "jika ini butir dari teks di atasnya, tulis teks itu di bawah `|`",
         ),
+        "yaml.item_unexpected": (
+            "this line starts a list item (`- `) where a field (`name: value`) is expected; "
+            "if it is a bullet of the text above, put that text under `|`; if it is a new "
+            "entry, indent it under the list it belongs to",
+            "baris ini memulai butir daftar (`- `) di tempat yang seharusnya berisi kolom "
+            "(`nama: nilai`); jika ini butir dari teks di atasnya, tulis teks itu di bawah `|`; "
+            "jika ini entri baru, jorokkan di bawah daftar tempatnya",
+        ),
+        "yaml.line_misaligned": (
+            "`{field}:` is not lined up with what it belongs to: it stands in the column of the "
+            "list on line {first}; indent it under the field or entry it belongs to",
+            "`{field}:` tidak sejajar dengan bagian tempatnya: posisinya sejajar dengan daftar "
+            "di baris {first}; jorokkan di bawah kolom atau entri tempatnya",
+        ),
         "yaml.field_misaligned": (
             "`{field}:` is not lined up with `{other}:` on line {first}; start it with {spaces} "
             "spaces like that one",
