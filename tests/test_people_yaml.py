@@ -175,6 +175,8 @@ def test_a_hashtag_in_unquoted_text_is_a_warning_at_its_line(cli: Any, tmp_path:
     ]
     message = _messages(data, "cut-by-comment")[0][1]
     assert "“Kampanye”" in message and "`id: |`" in message and "quotes" in message
+    item = _messages(data, "cut-by-comment")[1][1]
+    assert "“Laporan KP2MI”" in item and "put the whole text in quotes" in item
     loaded = load_workspace(tmp_path / "ws")
     entry = next(a for a in loaded.answers if a.ministry == "KP2MI" and a.question == "1(b)")
     assert entry.texts["id"] == "Kampanye"  # what YAML kept: the warning is about this
@@ -568,3 +570,21 @@ def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
     ):
         names.update(model.model_fields)
     assert names <= loader.FIELD_NAMES
+
+
+def test_a_record_with_an_error_does_not_also_make_its_unit_unanswered(
+    cli: Any, tmp_path: Path
+) -> None:
+    # KP2MI answered 1(b) (its lead unit) and 3, but wrote a status check cannot read.
+    text = (
+        HEAD.replace("status: submitted", "status: drfat")
+        + "    text: Isi.\n"
+        + '  - question: "3"\n'
+        + "    status: draft\n"
+        + "    text: Pengaduan dapat disampaikan daring.\n"
+    )
+    _, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert _rows(data) == [(FILE, 4, "error", "invalid-record")]
+    units = [p["message"].split()[0] for p in data["problems"] if p["code"] == "unanswered"]
+    assert units == ["2"]  # 1(b) is not "unanswered": its answer's error is said above
+    assert all(p["code"] not in ("lead-missing", "missing-data") for p in data["problems"])

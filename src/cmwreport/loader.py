@@ -1019,14 +1019,15 @@ _ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 
 def _split_params(split: Split) -> dict[str, object]:
     """How to speak of a number that commas split into cells (``1,5`` -> 1 and 5)."""
-    parts = split.text.split(",")
+    written = split.text if len(split.text) <= 40 else split.text[:39] + "…"
+    parts = written.split(",")
     whole = "".join(parts)
     advice = (
         Msg("hint.comma_two", {"decimal": ".".join(parts), "whole": whole})
         if len(parts) == 2
         else Msg("hint.comma_many", {"whole": whole})
     )
-    return {"written": split.text, "count": count_word(split.cells), "advice": advice}
+    return {"written": written, "count": count_word(split.cells), "advice": advice}
 
 
 def count_word(count: int) -> Msg | int:

@@ -169,7 +169,7 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
 def check_unanswered(ws: Workspace) -> Iterator[Problem]:
     """``unanswered``: nobody has answered a unit (empty skeletons do not count)."""
     for unit in ws.units:
-        if _judged_elsewhere(ws, unit.assigned):
+        if _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
             continue
         if ws.best_status(unit) == "unanswered":
             yield warning(
@@ -188,6 +188,8 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
     for unit in ws.units:
         if unit.lead is None or unit.lead in ws.unread_bodies:
             continue
+        if unit.lead in ws.rejected.get(unit.id, ()):
+            continue  # the lead did answer: its record has an error, said at its line
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not entries or any(a.answer.consolidated for a in entries):
             continue
@@ -254,7 +256,7 @@ def check_missing_translation(ws: Workspace) -> Iterator[Problem]:
 def check_missing_data(ws: Workspace) -> Iterator[Problem]:
     """``missing-data``: a unit asks for statistics and no answer has a table."""
     for unit in ws.units:
-        if not unit.data or _judged_elsewhere(ws, unit.assigned):
+        if not unit.data or _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
             continue
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
@@ -417,7 +419,7 @@ def check_ambiguous_numbers(ws: Workspace) -> Iterator[Problem]:
                 for split in source.splits.get(row_path, ()):
                     if not split.mixed and len(row) == len(columns):
                         continue  # [2024,100,200]: commas written the same way throughout
-                    parts = split.text.split(",")
+                    parts = _short(split.text).split(",")
                     advice = (
                         Msg("hint.comma_two", {"decimal": ".".join(parts), "whole": "".join(parts)})
                         if len(parts) == 2
@@ -428,7 +430,7 @@ def check_ambiguous_numbers(ws: Workspace) -> Iterator[Problem]:
                         source.line(row_path + (split.first,)),
                         "ambiguous-number",
                         "check.ambiguous_split",
-                        written=split.text,
+                        written=_short(split.text),
                         count=Msg(f"count.{split.cells}") if 2 <= split.cells <= 9 else split.cells,
                         cells=" | ".join(parts),
                         advice=advice,
@@ -460,7 +462,7 @@ def check_cut_by_comment(ws: Workspace) -> Iterator[Problem]:
                 file,
                 line,
                 "cut-by-comment",
-                "check.cut_by_comment",
+                "check.cut_by_comment" if isinstance(path[-1], str) else "check.cut_item",
                 owners,
                 field=path[-1] if isinstance(path[-1], str) else name,
                 kept=f"“{kept}”" if kept else "—",
@@ -481,6 +483,10 @@ def check_merged_paragraphs(ws: Workspace) -> Iterator[Problem]:
                 owners,
                 field=path[-1],
             )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _value_at(data: object, path: tuple[str | int, ...]) -> object:

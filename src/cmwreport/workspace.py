@@ -18,6 +18,7 @@ from typing import Any
 from cmwreport.errors import NoWorkspaceError
 from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
 from cmwreport.models import (
+    QUESTION_ID_RE,
     STATUSES,
     Answer,
     AnswersFile,
@@ -204,6 +205,8 @@ class Workspace:
     """Each file read: (file, its plain data, how it was written, the bodies it concerns)."""
     unread_bodies: set[str] = field(default_factory=set)
     """Bodies whose answers file could not be read at all: their units are not judged."""
+    rejected: dict[str, set[str]] = field(default_factory=dict)
+    """Units that an answer record with an error meant to answer, and the bodies that wrote it."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -674,6 +677,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         return
     good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
+    _note_rejected(ws, raw_answers, {index for index, _ in good}, code)
     default_lang = ws.drafting_languages[0]
     languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
     for index, answer in good:
@@ -722,6 +726,20 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
             ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
         if answer.note:
             ws.text_fields.append((rel, fields["note"], answer.note, owners))
+
+
+def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str) -> None:
+    """Remember the units that records with an error meant to answer (see ``rejected``)."""
+    for index, record in enumerate(records):
+        if index in kept or not isinstance(record, dict):
+            continue
+        question = record.get("question")
+        if isinstance(question, int) and not isinstance(question, bool):
+            question = str(question)
+        if not isinstance(question, str) or QUESTION_ID_RE.match(question) is None:
+            continue
+        for unit_id in _units_of(ws, question):
+            ws.rejected.setdefault(unit_id, set()).add(code)
 
 
 def _answers_unread(ws: Workspace, rel: str, code: str) -> None:

@@ -568,6 +568,12 @@ MESSAGES.update(
             "(yang tersisa {kept}); tulis teksnya di baris berikutnya di bawah `{field}: |`, "
             "atau beri tanda kutip",
         ),
+        "check.cut_item": (
+            "YAML read this text only up to ` #` and dropped the rest as a comment (it kept "
+            "{kept}); put the whole text in quotes",
+            "YAML hanya membaca teks ini sampai ` #` dan membuang sisanya sebagai komentar "
+            "(yang tersisa {kept}); beri tanda kutip pada seluruh teksnya",
+        ),
         "check.merged_folded": (
             "this text is written with `>`, which joins its lines: its paragraphs (or list "
             "items) become one paragraph of the report; write `|` instead of `>`",
