@@ -366,6 +366,27 @@ SYNTAX_CASES = {
         "put that text under `|`",
         "di bawah `|`",
     ),
+    "missing colon before a field": (
+        "    text Isi\n    updated: 2025-07-15\n",
+        5,
+        "yaml.missing_colon",
+        "write `text: Isi`",
+        "tulis `text: Isi`",
+    ),
+    "list item starting with a quote": (
+        '    text: Isi.\n    sources:\n      - "UU 18" tahun 2017\n',
+        7,
+        "yaml.item_starts_with",
+        "write `- |`",
+        "tulis `- |`",
+    ),
+    "list item starting with a star": (
+        "    text: Isi.\n    sources:\n      - *Penting* UU 18\n",
+        7,
+        "yaml.item_starts_with",
+        "starts with `*`",
+        "diawali `*`",
+    ),
     "field indented too far": (
         "     text: Isi.\n",
         5,

@@ -283,6 +283,9 @@ def _explain_syntax(
         if parsed.key and parsed.value and _starts_badly(parsed.value):
             char = "` `" if parsed.value[0] == "`" else parsed.value[0]
             return index + 1, "yaml.starts_with", {"field": parsed.key, "char": char}
+        if parsed.key is None and parsed.dashes and parsed.body and _starts_badly(parsed.body):
+            char = "` `" if parsed.body[0] == "`" else parsed.body[0]
+            return index + 1, "yaml.item_starts_with", {"char": char}
     if "flow sequence" in context or "flow mapping" in context:
         if exc.context_mark is not None:
             opened = "[" if "sequence" in context else "{"
@@ -298,6 +301,10 @@ def _explain_syntax(
             above = _previous_line(lines, p_index)
             if above is not None:
                 prev = _parse_line(at(above))
+                words = prev.body.split()
+                if prev.key is None and words and words[0] in FIELD_NAMES:
+                    fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
+                    return above + 1, "yaml.missing_colon", {"written": prev.body, "fixed": fixed}
                 return (
                     p_index + 1,
                     "yaml.field_indented",

@@ -390,6 +390,12 @@ MESSAGES.update(
             "bukan teks; tulis teksnya di baris berikutnya di bawah `{field}: |` (menjorok), "
             "atau beri tanda kutip",
         ),
+        "yaml.item_starts_with": (
+            "this list item starts with `{char}`, which YAML reads as a sign, not as text; "
+            "write `- |` and put the text on the next line, indented",
+            "butir daftar ini diawali `{char}`, yang dibaca YAML sebagai tanda khusus, bukan "
+            "teks; tulis `- |` lalu letakkan teksnya di baris berikutnya, menjorok",
+        ),
         "yaml.unknown_alias": (
             "`*{name}` at the start of a value is read by YAML as a reference to something "
             "marked `&{name}`, and there is none; if this is text (like *bold*), put it on the "
