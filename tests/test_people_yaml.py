@@ -609,3 +609,11 @@ def test_a_record_with_an_error_does_not_also_make_its_unit_unanswered(
     units = [p["message"].split()[0] for p in data["problems"] if p["code"] == "unanswered"]
     assert units == ["2"]  # 1(b) is not "unanswered": its answer's error is said above
     assert all(p["code"] not in ("lead-missing", "missing-data") for p in data["problems"])
+
+
+def test_a_missing_colon_is_found_on_the_line_above_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("ministry KP2MI\nanswers: []\n", encoding="utf-8")
+    [problem] = loader.read_yaml(path, "f.yaml").problems
+    assert (problem.line, problem.msg.key) == (1, "yaml.missing_colon")
+    assert "write `ministry: KP2MI`" in problem.message()
