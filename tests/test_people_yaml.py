@@ -105,7 +105,7 @@ def test_dotted_thousands_are_errors_that_say_what_yaml_read(cli: Any, tmp_path:
 def test_plain_numbers_and_decimals_are_not_ambiguous(cli: Any, tmp_path: Path) -> None:
     text = _table(
         "          - [2024, 110300, 187100]\n"
-        "          - [2023, 12.5, 1.25]\n"
+        "          - [2023, 12.5, 0.125]\n"
         "          - [2022,100,200]\n"  # no spaces anywhere: three cells, as meant
         "          - [2021, 1200000.5, ..]\n"
     )
@@ -617,3 +617,17 @@ def test_a_missing_colon_is_found_on_the_line_above_the_error(tmp_path: Path) ->
     [problem] = loader.read_yaml(path, "f.yaml").problems
     assert (problem.line, problem.msg.key) == (1, "yaml.missing_colon")
     assert "write `ministry: KP2MI`" in problem.message()
+
+
+def test_text_starting_with_an_ampersand_is_not_silently_shortened(
+    cli: Any, tmp_path: Path
+) -> None:
+    text = HEAD + "    text: &copy Pemerintah 2024, hak cipta dilindungi.\n"
+    status, data = _check(cli, _ws(tmp_path, KP2MI=text))
+    assert status == 1
+    assert _rows(data) == [(FILE, 5, "error", "yaml-syntax")]
+    assert "starts with `&copy`" in _messages(data, "yaml-syntax")[0][1]
+    # An anchor that is referred to is YAML's own feature, not lost text.
+    path = tmp_path / "f.yaml"
+    path.write_text("a: &x lol\nb: *x\n", encoding="utf-8")
+    assert loader.read_yaml(path, "f.yaml").problems == []

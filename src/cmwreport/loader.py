@@ -532,6 +532,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.aliases = 0
+        self.text_anchors: dict[str, int] = {}
+        """Unquoted texts with an anchor (``&name``) not yet referred to: name -> line."""
 
     def _fail(self, line: int, key: str, **params: object) -> typing.NoReturn:
         self.problems.append(error(self.rel, line, "yaml-syntax", key, **params))
@@ -571,6 +573,8 @@ class _Builder:
                     self.nodes += 1
                     if event.anchor:
                         self.anchors[event.anchor] = (value, 1)
+                        if isinstance(value, str) and event.style == "":
+                            self.text_anchors[event.anchor] = line
                 path = self._place(stack, value, line)
                 if plain_text is not None and path is not None:
                     raw[path] = plain_text
@@ -609,6 +613,12 @@ class _Builder:
                     self._fail(event.start_mark.line + 1, "yaml.many_documents")
             if self.nodes > MAX_NODES:
                 self._fail(event.start_mark.line + 1, "yaml.too_many_nodes", limit=MAX_NODES)
+        for name, at_line in self.text_anchors.items():
+            # `&copy pemerintah` never referred to: YAML took `&copy` as a label and
+            # dropped it from the text without a word.
+            self.problems.append(
+                error(self.rel, at_line, "yaml-syntax", "yaml.anchor_text", name=name)
+            )
         return root
 
     def _flow_item(self, frame: _Frame, event: Any) -> None:
@@ -714,6 +724,7 @@ class _Builder:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
             self._fail(line, "yaml.too_many_aliases", limit=MAX_ALIASES)
+        self.text_anchors.pop(event.anchor, None)
         found = self.anchors.get(event.anchor)
         if found is None:
             self._fail(line, "yaml.unknown_alias", name=event.anchor)

@@ -343,7 +343,7 @@ def _judged_elsewhere(ws: Workspace, codes: Iterable[str]) -> bool:
     return bool(ws.unread_bodies) and any(code in ws.unread_bodies for code in codes)
 
 
-_THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
+_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
 _TEXT_FIELDS = frozenset(
     {"text", "title", "name", "abbreviation", "note", "sources", "source", "columns", "rows"}
 )

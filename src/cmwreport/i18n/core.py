@@ -396,6 +396,13 @@ MESSAGES.update(
             "butir daftar ini diawali `{char}`, yang dibaca YAML sebagai tanda khusus, bukan "
             "teks; tulis `- |` lalu letakkan teksnya di baris berikutnya, menjorok",
         ),
+        "yaml.anchor_text": (
+            "the text here starts with `&{name}`, which YAML reads as a label and leaves out "
+            "of the text; put the text on the next lines under `|`, or in quotes",
+            "teks di sini diawali `&{name}`, yang dibaca YAML sebagai label dan tidak "
+            "dimasukkan ke dalam teks; tulis teksnya di baris berikutnya di bawah `|`, atau "
+            "beri tanda kutip",
+        ),
         "yaml.unknown_alias": (
             "`*{name}` at the start of a value is read by YAML as a reference to something "
             "marked `&{name}`, and there is none; if this is text (like *bold*), put it on the "
