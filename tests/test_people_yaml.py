@@ -387,6 +387,56 @@ SYNTAX_CASES = {
         "starts with `*`",
         "diawali `*`",
     ),
+    "a bullet right after the colon": (
+        "    text: - pelatihan\n      - pengawasan\n",
+        5,
+        "yaml.starts_with",
+        "starts with `-`",
+        "diawali `-`",
+    ),
+    "text on the line of its `>`": (
+        "    text: >Pemerintah telah bertindak.\n",
+        5,
+        "yaml.starts_with",
+        "starts with `>`",
+        "diawali `>`",
+    ),
+    "a stray line in a text block": (
+        "    text: |\n      Paragraf satu.\n    *\n      Paragraf dua.\n",
+        7,
+        "yaml.dedented_text",
+        "indent it by 6 spaces",
+        "jorokkan 6 spasi",
+    ),
+    "a heading line dedented in a text block": (
+        "    text: |\n      Paragraf satu.\n  # Judul\n      Paragraf dua.\n",
+        7,
+        "yaml.dedented_text",
+        "belongs to the text under `text:` (line 5)",
+        "bagian dari teks di bawah `text:` (baris 5)",
+    ),
+    "a field moved to the left edge": (
+        '    updated: 2025-07-15\ntext: Isi.\n  - question: "3"\n    status: draft\n',
+        6,
+        "yaml.field_misaligned",
+        "`text:` is not lined up with `updated:` on line 5; start it with 4 spaces",
+        "awali dengan 4 spasi",
+    ),
+    "a cell starting with a percent sign": (
+        "    text: Isi.\n    tables:\n      - title: T\n        columns: [Tahun, Naik]\n"
+        "        rows:\n          - [2024, %15]\n",
+        10,
+        "yaml.cell_starts_with",
+        "inside `[...]` starts with `%`",
+        "beri tanda kutip",
+    ),
+    "stray text between records": (
+        '    text: Isi.\n\n   Catatan untuk koordinator\n  - question: "3"\n    status: draft\n',
+        7,
+        "yaml.stray_text",
+        "text outside any field",
+        "di luar kolom mana pun",
+    ),
     "field indented too far": (
         "     text: Isi.\n",
         5,
@@ -631,3 +681,13 @@ def test_text_starting_with_an_ampersand_is_not_silently_shortened(
     path = tmp_path / "f.yaml"
     path.write_text("a: &x lol\nb: *x\n", encoding="utf-8")
     assert loader.read_yaml(path, "f.yaml").problems == []
+
+
+def test_a_comment_that_lost_its_hash_at_the_top_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "# Jawaban KP2MI\n Catatan: diisi oleh Direktorat\n\nministry: KP2MI\nanswers: []\n",
+        encoding="utf-8",
+    )
+    [problem] = loader.read_yaml(path, "f.yaml").problems
+    assert (problem.line, problem.msg.key) == (2, "yaml.root_text")

@@ -215,7 +215,8 @@ FIELD_NAMES = frozenset(
     "ministries ministry name note number paragraphs question report rows sections source "
     "sources state status symbol tables text title updated word_limit".split()
 )
-_SPECIAL_START = "*&!@`%\"'[{"
+_SPECIAL_START = "*&!@`%\"'[{,"
+_BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")
 _BLOCK_HEADER = re.compile(r"^[ ]*(?:-[ ]+)*[^#\s][^#]*?:[ ]+[|>][-+0-9]*[ ]*(?:#.*)?$")
 _KEY_LIKE = re.compile(r"^[A-Za-z_][\w-]*$")
 _LOOK_BACK = 400
@@ -280,11 +281,18 @@ def _explain_syntax(
         candidates.insert(0, exc.context_mark.line)
     for index in candidates:
         parsed = _parse_line(at(index))
+        if parsed.key is None and not parsed.dashes and parsed.body:
+            # A line of text with no field: a dedented line of a `|` text, or stray text.
+            block = _enclosing_block(lines, index)
+            if block is not None:
+                return _dedented(lines, index, *block)
+            if _starts_badly(parsed.body):
+                return index + 1, "yaml.line_starts_with", {"char": _shown(parsed.body[0])}
         if parsed.key and parsed.value and _starts_badly(parsed.value):
-            char = "` `" if parsed.value[0] == "`" else parsed.value[0]
+            char = _shown(parsed.value[0])
             return index + 1, "yaml.starts_with", {"field": parsed.key, "char": char}
         if parsed.key is None and parsed.dashes and parsed.body and _starts_badly(parsed.body):
-            char = "` `" if parsed.body[0] == "`" else parsed.body[0]
+            char = _shown(parsed.body[0])
             return index + 1, "yaml.item_starts_with", {"char": char}
     if "flow sequence" in context or "flow mapping" in context:
         if exc.context_mark is not None:
@@ -294,6 +302,22 @@ def _explain_syntax(
     problem_mark = exc.problem_mark or marks[0]
     p_index = problem_mark.line
     here = _parse_line(at(p_index))
+    if "cannot start any token" in problem and "[" in at(p_index)[: problem_mark.column]:
+        char = _shown(at(p_index)[problem_mark.column : problem_mark.column + 1])
+        return p_index + 1, "yaml.cell_starts_with", {"char": char}
+    if "expected <document start>" in problem:
+        first = next(
+            (
+                i
+                for i, raw in enumerate(lines[:_LOOK_BACK])
+                if raw.strip() and raw.lstrip()[0] != "#"
+            ),
+            None,
+        )
+        top = _parse_line(lines[first]) if first is not None else None
+        if first is not None and top is not None and first < p_index:
+            if top.key is None or (top.indent > 0 and top.key not in FIELD_NAMES):
+                return first + 1, "yaml.root_text", {}
     if "mapping values are not allowed" in problem:
         before = at(p_index)[: problem_mark.column]
         head = _parse_line(before + ":")
@@ -305,11 +329,18 @@ def _explain_syntax(
                 if prev.key is None and words and words[0] in FIELD_NAMES:
                     fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
                     return above + 1, "yaml.missing_colon", {"written": prev.body, "fixed": fixed}
+                if prev.key in FIELD_NAMES and prev.indent < here.indent:
+                    moved = _moved_out(lines, above)
+                    if moved is not None:
+                        return moved
                 return (
                     p_index + 1,
                     "yaml.field_indented",
                     {"field": head.key, "other": prev.key or prev.body[:30], "first": above + 1},
                 )
+        inside = _dedent_inside_block(lines, p_index)
+        if inside is not None:
+            return _dedented(lines, *inside)
         return p_index + 1, "yaml.colon_in_text", {"field": _owner_key(lines, p_index)}
 
     if "could not find expected ':'" in problem and exc.context_mark is not None:
@@ -344,13 +375,22 @@ def _explain_syntax(
         return k_index + 1, "yaml.no_colon", {"written": k.body[:40]}
 
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        if here.key is None and not here.dashes and here.body:
+            inside = _dedent_inside_block(lines, p_index)
+            if inside is not None:
+                return _dedented(lines, *inside)
+            return p_index + 1, "yaml.stray_text", {}
+        if here.dashes and exc.context_mark is not None:
+            moved = _dedented_field(lines, p_index, min(exc.context_mark.column, here.indent - 1))
+            if moved is not None:
+                return moved
         if here.dashes:
-            sibling = _sibling_item(lines, p_index)
-            if sibling is not None:
+            item = _sibling_item(lines, p_index)
+            if item is not None:
                 return (
                     p_index + 1,
                     "yaml.item_misaligned",
-                    {"first": sibling + 1, "spaces": _parse_line(at(sibling)).indent},
+                    {"first": item + 1, "spaces": _parse_line(at(item)).indent},
                 )
             return p_index + 1, "yaml.item_unexpected", {}
         elif here.key is not None and exc.context_mark is not None:
@@ -373,6 +413,90 @@ def _explain_syntax(
     return None
 
 
+def _shown(char: str) -> str:
+    """A character as shown between backticks (a backtick itself needs spaces)."""
+    return "` `" if char == "`" else char
+
+
+def _dedented(
+    lines: list[str], index: int, header: int, spaces: int
+) -> tuple[int, str, dict[str, object]]:
+    key = _parse_line(lines[header]).key or "text"
+    return index + 1, "yaml.dedented_text", {"field": key, "first": header + 1, "spaces": spaces}
+
+
+def _dedent_inside_block(lines: list[str], index: int) -> tuple[int, int, int] | None:
+    """A less indented line between a ``key: |`` and the text line *index* that follows it.
+
+    Such a line (text, a stray character, a ``#`` line) ends the block early, and YAML
+    then stumbles on the text after it. Returns (that line, the header, the text's
+    indentation), or None.
+    """
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    culprit: int | None = None
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        raw = lines[above]
+        if not raw.strip():
+            continue
+        own = len(raw) - len(raw.lstrip(" "))
+        if own >= indent:
+            continue
+        if _BLOCK_HEADER.match(raw):
+            return (culprit, above, indent) if culprit is not None else None
+        parsed = _parse_line(raw)
+        if (parsed.key is not None and parsed.key in FIELD_NAMES) or parsed.dashes:
+            return None
+        culprit = above
+    return None
+
+
+_TOP_FIELDS = frozenset(
+    "ministry answers ministries committee state symbol adopted report sections".split()
+)
+
+
+def _dedented_field(
+    lines: list[str], index: int, column: int
+) -> tuple[int, str, dict[str, object]] | None:
+    """A field of an entry written at the level of the file's own fields (or further out).
+
+    YAML reads it as a field of the outer mapping, and stumbles only at the next entry
+    (line *index*).
+    """
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        raw = lines[above]
+        body = raw.strip()
+        if not body or body.startswith("#"):
+            continue
+        if _parse_line(raw).indent > column:
+            continue
+        return _moved_out(lines, above, _parse_line(lines[index]).indent)
+    return None
+
+
+def _moved_out(
+    lines: list[str], index: int, beyond: int = -1
+) -> tuple[int, str, dict[str, object]] | None:
+    """``field_misaligned`` for the field at *index* when it stands left of the field above.
+
+    The field above must stand further right than *beyond* (the next entry's dash).
+    """
+    parsed = _parse_line(lines[index])
+    if parsed.key is None or parsed.key in _TOP_FIELDS or parsed.key not in FIELD_NAMES:
+        return None
+    sibling = _previous_line(lines, index)
+    if sibling is None:
+        return None
+    before = _parse_line(lines[sibling])
+    if before.key not in FIELD_NAMES or before.column <= max(beyond, parsed.indent):
+        return None
+    return (
+        index + 1,
+        "yaml.field_misaligned",
+        {"field": parsed.key, "other": before.key, "first": sibling + 1, "spaces": before.column},
+    )
+
+
 def _starts_badly(value: str) -> bool:
     """Whether a value's first character makes YAML read it as something other than text.
 
@@ -380,6 +504,10 @@ def _starts_badly(value: str) -> bool:
     starts with a quotation or a bracket (``"Pekerja migran" adalah ...``) is not.
     """
     first = value[0]
+    if first == "-":
+        return value.startswith("- ")
+    if first in "|>":  # `|` or `>` then text on the same line: `text: >Pemerintah`
+        return _BLOCK_INDICATOR.match(value) is None
     if first not in _SPECIAL_START:
         return False
     if first in "\"'[{":

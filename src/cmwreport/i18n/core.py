@@ -403,6 +403,32 @@ MESSAGES.update(
             "dimasukkan ke dalam teks; tulis teksnya di baris berikutnya di bawah `|`, atau "
             "beri tanda kutip",
         ),
+        "yaml.line_starts_with": (
+            "this line starts with `{char}`, which YAML reads as a sign, not as text; if it is "
+            "text, put it, indented, under the `text: |` it belongs to; if it is a note, start "
+            "it with `#`",
+            "baris ini diawali `{char}`, yang dibaca YAML sebagai tanda khusus, bukan teks; jika "
+            "ini teks, letakkan (menjorok) di bawah `text: |` tempatnya; jika ini catatan, "
+            "awali dengan `#`",
+        ),
+        "yaml.cell_starts_with": (
+            "a value inside `[...]` starts with `{char}`, which YAML cannot read there; "
+            "put that value in quotes",
+            "ada nilai di dalam `[...]` yang diawali `{char}`, yang tidak dapat dibaca YAML di "
+            "sana; beri tanda kutip pada nilai itu",
+        ),
+        "yaml.root_text": (
+            "this line is text outside any field (at the top of the file); "
+            "start it with `#` to make it a comment, or remove it",
+            "baris ini berisi teks di luar kolom mana pun (di awal berkas); "
+            "awali dengan `#` agar menjadi komentar, atau hapus",
+        ),
+        "yaml.stray_text": (
+            "this line is text outside any field; put it, indented, under the `text: |` it "
+            "belongs to, or start it with `#` to make it a comment",
+            "baris ini berisi teks di luar kolom mana pun; letakkan (menjorok) di bawah "
+            "`text: |` tempatnya, atau awali dengan `#` agar menjadi komentar",
+        ),
         "yaml.unknown_alias": (
             "`*{name}` at the start of a value is read by YAML as a reference to something "
             "marked `&{name}`, and there is none; if this is text (like *bold*), put it on the "
