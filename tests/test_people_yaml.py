@@ -9,6 +9,7 @@ what the message says, in English and in Indonesian.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
@@ -691,3 +692,34 @@ def test_a_comment_that_lost_its_hash_at_the_top_of_the_file(tmp_path: Path) -> 
     )
     [problem] = loader.read_yaml(path, "f.yaml").problems
     assert (problem.line, problem.msg.key) == (2, "yaml.root_text")
+
+
+def test_explaining_syntax_errors_never_fails_on_slips_in_real_files(tmp_path: Path) -> None:
+    """Random slips (a colon dropped, a line shifted, a sign typed) in the example files."""
+    repo = Path(__file__).resolve().parent.parent
+    sources = [p.read_text(encoding="utf-8") for p in sorted((repo / "answers").glob("*.yaml"))]
+    signs = [*":\"'*&!@`%[]{}#-|>,", "  ", "- ", ": ", "\n"]
+    path = tmp_path / "f.yaml"
+    explained = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        lines = rng.choice(sources).split("\n")
+        for _ in range(rng.randint(1, 3)):
+            index = rng.randrange(len(lines))
+            line = lines[index]
+            choice = rng.randrange(4)
+            if choice == 0 and ":" in line:
+                lines[index] = line.replace(":", "", 1)
+            elif choice == 1:
+                lines[index] = " " * rng.randint(0, 3) + line.lstrip()
+            elif choice == 2:
+                at = rng.randint(0, len(line))
+                lines[index] = line[:at] + rng.choice(signs) + line[at:]
+            else:
+                lines.insert(index, " " * rng.randint(0, 8) + rng.choice(["- x", "teks", "*a*"]))
+        path.write_text("\n".join(lines), encoding="utf-8")
+        for problem in loader.read_yaml(path, "f.yaml").problems:
+            assert 1 <= problem.line <= len(lines) + 1
+            assert problem.message("en") and problem.message("id")
+            explained += problem.code == "yaml-syntax" and problem.msg.key != "yaml.syntax"
+    assert explained > 100
