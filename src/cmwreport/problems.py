@@ -388,7 +388,7 @@ def check_ambiguous_numbers(ws: Workspace) -> Iterator[Problem]:
                 ),
                 -1,
             )
-            if not all(isinstance(row, list) for row in rows):
+            if not columns or not all(isinstance(row, list) for row in rows):
                 told = -1
             for r_index, row in enumerate(rows):
                 if not isinstance(row, list):
