@@ -90,13 +90,19 @@ def test_dotted_thousands_are_errors_that_say_what_yaml_read(cli: Any, tmp_path:
         (FILE, 12, "error", "ambiguous-number"),
         (FILE, 15, "error", "ambiguous-number"),
     ]
-    messages = dict(_messages(data, "ambiguous-number")[:3:2])
-    assert "`110.300`" in messages[11] and "110.3" in messages[11]
-    assert "write 110300" in messages[11]
-    assert "`1.200.000` as text" in messages[12] and "write 1200000" in messages[12]
     by_line = _messages(data, "ambiguous-number")
-    assert "`190.000`" in by_line[3][1] and "190000" in by_line[3][1]
-    assert "`95.500`" in by_line[4][1] and "95500" in by_line[4][1]
+    assert by_line[0] == (
+        11,
+        "YAML read `110.300` as the number 110.3; if you mean 110300, write 110300 "
+        "(no dots between thousands); if you mean the decimal, write 110.3",
+    )
+    assert by_line[2] == (
+        12,
+        "YAML read `1.200.000` as text, not as a number; write 1200000 "
+        "(no dots between thousands, a point for decimals)",
+    )
+    assert "`190.000`" in by_line[3][1] and "write 190000" in by_line[3][1]
+    assert "`95.500`" in by_line[4][1] and "write 95500" in by_line[4][1]
     _, data_id = _check(cli, _ws(tmp_path / "id", KP2MI=text), "id")
     assert (
         "YAML membaca `110.300` sebagai angka 110.3" in _messages(data_id, "ambiguous-number")[0][1]
