@@ -10,6 +10,7 @@ Nothing here raises for a problem in the user's files: problems are collected.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -52,6 +53,12 @@ _FALSE = {"false", "False", "FALSE"}
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{n}" for n in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {f"{_STD}map", f"{_STD}seq", f"{_STD}omap"}
+_NUMBER_START = frozenset("0123456789+-.")
+_SAME_LINE_COMMENT = re.compile(r"[ \t]+#")
+_LATER_COMMENT = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)*(?:\r\n|\r|\n)([ \t]*)#")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_INDENT = re.compile(r"[ ]*")
+_BLOCK_START = re.compile(r"(?:[-*+•◦▪‣]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)")
 
 
 @dataclass
@@ -61,6 +68,14 @@ class SourceMap:
     lines: dict[Path_, int] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text of plain scalars that YAML read as something other than text."""
+    numeric_text: dict[Path_, str] = field(default_factory=dict)
+    """Plain scalars that start like a number but YAML read as text (``1.200.000``)."""
+    cut: dict[Path_, int] = field(default_factory=dict)
+    """Unquoted text followed by a comment YAML dropped (`` #MigranAman``): the comment's line."""
+    folded: dict[Path_, str] = field(default_factory=dict)
+    """Text whose blank lines or list lines YAML folded away: its style (``>`` or plain)."""
+    splits: dict[Path_, list[Split]] = field(default_factory=dict)
+    """Flow lists (``[2024, 1,5]``) where a comma with no space after it split a number."""
 
     def line(self, path: Path_) -> int:
         """The line of *path*, or of its nearest recorded parent."""
@@ -71,6 +86,20 @@ class SourceMap:
                 return found
             path = path[:-1]
         return lines.get((), 1)
+
+
+@dataclass(frozen=True)
+class Split:
+    """Cells of a flow list joined by commas without spaces, as written (``1,5``)."""
+
+    first: int
+    """Index of the first of the cells."""
+    cells: int
+    """How many cells YAML made of it."""
+    text: str
+    """The text as written."""
+    mixed: bool
+    """Whether other commas of the same list are followed by a space."""
 
 
 @dataclass
@@ -171,16 +200,442 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         return error(rel, exc.context_mark.line + 1, "yaml-syntax", "yaml.unclosed_quote")
     if "unknown escape" in problem or "escape" in problem and "quoted" in context:
         return error(rel, line, "yaml-syntax", "yaml.escape")
+    found = _explain_syntax(exc, _BREAK.split(text))
+    if found is not None:
+        where, key, params = found
+        return error(rel, where, "yaml-syntax", key, **params)
     detail = f"{context}: {problem}" if context else problem
     return error(rel, line, "yaml-syntax", "yaml.syntax", detail=detail)
+
+
+# Every field name of the workspace's files: a line ``status draft`` is a missing colon.
+FIELD_NAMES = frozenset(
+    "abbreviation adopted answers articles code columns committee consolidated contributors "
+    "coordinator data date_received drafting_languages due id items kind language lead letter "
+    "ministries ministry name note number paragraphs question report rows sections source "
+    "sources state status symbol tables text title updated word_limit".split()
+)
+_SPECIAL_START = "*&!@`%\"'[{,"
+_BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")
+_BLOCK_HEADER = re.compile(r"^[ ]*(?:-[ ]+)*[^#\s][^#]*?:[ ]+[|>][-+0-9]*[ ]*(?:#.*)?$")
+_KEY_LIKE = re.compile(r"^[A-Za-z_][\w-]*$")
+_LOOK_BACK = 400
+"""Lines looked back over to explain a syntax error (bounds the work on huge files)."""
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One source line taken apart: indentation, list dashes, key and value."""
+
+    indent: int
+    dashes: int
+    body: str
+    key: str | None
+    value: str
+
+    @property
+    def column(self) -> int:
+        """The column where the key (or the text after the dashes) starts."""
+        return self.indent + self.dashes
+
+
+def _parse_line(raw: str) -> _Line:
+    stripped = raw.lstrip(" ")
+    indent = len(raw) - len(stripped)
+    rest = stripped
+    while rest.startswith("- ") or rest == "-":
+        rest = rest[1:].lstrip(" ")
+    dashes = len(stripped) - len(rest)
+    key: str | None = None
+    value = ""
+    colon = rest.find(": ")
+    if colon < 0 and rest.endswith(":"):
+        colon = len(rest) - 1
+    if colon > 0 and rest[0] not in "\"'#":
+        key = rest[:colon].strip()
+        value = rest[colon + 1 :].strip()
+    return _Line(indent, dashes, rest.rstrip(), key, value)
+
+
+def _explain_syntax(
+    exc: yaml.MarkedYAMLError, lines: list[str]
+) -> tuple[int, str, dict[str, object]] | None:
+    """The common mistakes behind a parser error, in words a desk officer can act on.
+
+    Returns (line to edit, message key, parameters), or None when the error is none of
+    the known mistakes.
+    """
+    problem = exc.problem or ""
+    context = exc.context or ""
+    marks = [m for m in (exc.problem_mark, exc.context_mark) if m is not None]
+    if not marks or not lines:
+        return None
+    count = len(lines)
+
+    def at(index: int) -> str:
+        return lines[index] if 0 <= index < count else ""
+
+    # Text whose first character means something to YAML: *bold*, "quoted" rest, [1] ...
+    candidates = [marks[0].line]
+    if exc.context_mark is not None and ("alias" in context or "next token" in context):
+        candidates.insert(0, exc.context_mark.line)
+    for index in candidates:
+        parsed = _parse_line(at(index))
+        if parsed.key is None and not parsed.dashes and parsed.body:
+            # A line of text with no field: a dedented line of a `|` text, or stray text.
+            block = _enclosing_block(lines, index)
+            if block is not None:
+                return _dedented(lines, index, *block)
+            if _starts_badly(parsed.body):
+                return index + 1, "yaml.line_starts_with", {"char": _shown(parsed.body[0])}
+        if parsed.key and parsed.value and _starts_badly(parsed.value):
+            char = _shown(parsed.value[0])
+            return index + 1, "yaml.starts_with", {"field": parsed.key, "char": char}
+        if parsed.key is None and parsed.dashes and parsed.body and _starts_badly(parsed.body):
+            char = _shown(parsed.body[0])
+            return index + 1, "yaml.item_starts_with", {"char": char}
+    if "flow sequence" in context or "flow mapping" in context:
+        if exc.context_mark is not None:
+            opened = "[" if "sequence" in context else "{"
+            return exc.context_mark.line + 1, "yaml.unclosed_bracket", {"char": opened}
+
+    problem_mark = exc.problem_mark or marks[0]
+    p_index = problem_mark.line
+    here = _parse_line(at(p_index))
+    if "cannot start any token" in problem and "[" in at(p_index)[: problem_mark.column]:
+        char = _shown(at(p_index)[problem_mark.column : problem_mark.column + 1])
+        return p_index + 1, "yaml.cell_starts_with", {"char": char}
+    if "expected <document start>" in problem:
+        first = next(
+            (
+                i
+                for i, raw in enumerate(lines[:_LOOK_BACK])
+                if raw.strip() and raw.lstrip()[0] != "#"
+            ),
+            None,
+        )
+        top = _parse_line(lines[first]) if first is not None else None
+        if first is not None and top is not None and first < p_index:
+            if top.key is None or (top.indent > 0 and top.key not in FIELD_NAMES):
+                return first + 1, "yaml.root_text", {}
+    if "mapping values are not allowed" in problem:
+        before = at(p_index)[: problem_mark.column]
+        head = _parse_line(before + ":")
+        if head.key is not None and _KEY_LIKE.match(head.key) and ": " not in before.strip():
+            above = _previous_line(lines, p_index)
+            if above is not None:
+                prev = _parse_line(at(above))
+                words = prev.body.split()
+                if prev.key is None and words and words[0] in FIELD_NAMES:
+                    fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
+                    return above + 1, "yaml.missing_colon", {"written": prev.body, "fixed": fixed}
+                if prev.key in FIELD_NAMES and prev.indent < here.indent:
+                    moved = _moved_out(lines, above)
+                    if moved is not None:
+                        return moved
+                return (
+                    p_index + 1,
+                    "yaml.field_indented",
+                    {"field": head.key, "other": prev.key or prev.body[:30], "first": above + 1},
+                )
+        inside = _dedent_inside_block(lines, p_index)
+        if inside is not None:
+            return _dedented(lines, *inside)
+        return p_index + 1, "yaml.colon_in_text", {"field": _owner_key(lines, p_index)}
+
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        k_index = exc.context_mark.line
+        k = _parse_line(at(k_index))
+        words = k.body.split()
+        if words and words[0] in FIELD_NAMES and ":" not in k.body:
+            fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
+            return k_index + 1, "yaml.missing_colon", {"written": k.body, "fixed": fixed}
+        block = _enclosing_block(lines, k_index)
+        if block is not None:
+            header, spaces = block
+            return (
+                k_index + 1,
+                "yaml.dedented_text",
+                {
+                    "field": _parse_line(at(header)).key or "text",
+                    "first": header + 1,
+                    "spaces": spaces,
+                },
+            )
+        above = _previous_line(lines, k_index)
+        if above is not None:
+            prev = _parse_line(at(above))
+            plain = prev.key is not None and prev.value and prev.value[0] not in "|>\"'"
+            if plain and k.indent <= prev.column:
+                return (
+                    k_index + 1,
+                    "yaml.dedented_plain",
+                    {"field": prev.key, "first": above + 1},
+                )
+        return k_index + 1, "yaml.no_colon", {"written": k.body[:40]}
+
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        if here.key is None and not here.dashes and here.body:
+            inside = _dedent_inside_block(lines, p_index)
+            if inside is not None:
+                return _dedented(lines, *inside)
+            return p_index + 1, "yaml.stray_text", {}
+        if here.dashes and exc.context_mark is not None:
+            moved = _dedented_field(lines, p_index, min(exc.context_mark.column, here.indent - 1))
+            if moved is not None:
+                return moved
+        if here.dashes:
+            item = _sibling_item(lines, p_index)
+            if item is not None:
+                return (
+                    p_index + 1,
+                    "yaml.item_misaligned",
+                    {"first": item + 1, "spaces": _parse_line(at(item)).indent},
+                )
+            return p_index + 1, "yaml.item_unexpected", {}
+        elif here.key is not None and exc.context_mark is not None:
+            c_line = exc.context_mark.line
+            c_col = exc.context_mark.column
+            sibling_key = _parse_line(at(c_line)).key or ""
+            if "'-' indicator" in problem:  # the mark is the list's first dash
+                above = _previous_line(lines, p_index)
+                if above is None:
+                    return None
+                prev = _parse_line(at(above))
+                c_line, c_col, sibling_key = above, prev.column, prev.key or ""
+            if not sibling_key:
+                return p_index + 1, "yaml.line_misaligned", {"field": here.key, "first": c_line + 1}
+            return (
+                p_index + 1,
+                "yaml.field_misaligned",
+                {"field": here.key, "other": sibling_key, "first": c_line + 1, "spaces": c_col},
+            )
+    return None
+
+
+def _shown(char: str) -> str:
+    """A character as shown between backticks (a backtick itself needs spaces)."""
+    return "` `" if char == "`" else char
+
+
+def _dedented(
+    lines: list[str], index: int, header: int, spaces: int
+) -> tuple[int, str, dict[str, object]]:
+    key = _parse_line(lines[header]).key or "text"
+    return index + 1, "yaml.dedented_text", {"field": key, "first": header + 1, "spaces": spaces}
+
+
+def _dedent_inside_block(lines: list[str], index: int) -> tuple[int, int, int] | None:
+    """A less indented line between a ``key: |`` and the text line *index* that follows it.
+
+    Such a line (text, a stray character, a ``#`` line) ends the block early, and YAML
+    then stumbles on the text after it. Returns (that line, the header, the text's
+    indentation), or None.
+    """
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    culprit: int | None = None
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        raw = lines[above]
+        if not raw.strip():
+            continue
+        own = len(raw) - len(raw.lstrip(" "))
+        if own >= indent:
+            continue
+        if _BLOCK_HEADER.match(raw):
+            return (culprit, above, indent) if culprit is not None else None
+        parsed = _parse_line(raw)
+        if (parsed.key is not None and parsed.key in FIELD_NAMES) or parsed.dashes:
+            return None
+        culprit = above
+    return None
+
+
+_TOP_FIELDS = frozenset(
+    "ministry answers ministries committee state symbol adopted report sections".split()
+)
+
+
+def _dedented_field(
+    lines: list[str], index: int, column: int
+) -> tuple[int, str, dict[str, object]] | None:
+    """A field of an entry written at the level of the file's own fields (or further out).
+
+    YAML reads it as a field of the outer mapping, and stumbles only at the next entry
+    (line *index*).
+    """
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        raw = lines[above]
+        body = raw.strip()
+        if not body or body.startswith("#"):
+            continue
+        if _parse_line(raw).indent > column:
+            continue
+        return _moved_out(lines, above, _parse_line(lines[index]).indent)
+    return None
+
+
+def _moved_out(
+    lines: list[str], index: int, beyond: int = -1
+) -> tuple[int, str, dict[str, object]] | None:
+    """``field_misaligned`` for the field at *index* when it stands left of the field above.
+
+    The field above must stand further right than *beyond* (the next entry's dash).
+    """
+    parsed = _parse_line(lines[index])
+    if parsed.key is None or parsed.key in _TOP_FIELDS or parsed.key not in FIELD_NAMES:
+        return None
+    sibling = _previous_line(lines, index)
+    if sibling is None:
+        return None
+    before = _parse_line(lines[sibling])
+    if before.key not in FIELD_NAMES or before.column <= max(beyond, parsed.indent):
+        return None
+    return (
+        index + 1,
+        "yaml.field_misaligned",
+        {"field": parsed.key, "other": before.key, "first": sibling + 1, "spaces": before.column},
+    )
+
+
+def _starts_badly(value: str) -> bool:
+    """Whether a value's first character makes YAML read it as something other than text.
+
+    A complete quoted text or ``[...]`` list with nothing after it is fine; text that only
+    starts with a quotation or a bracket (``"Pekerja migran" adalah ...``) is not.
+    """
+    first = value[0]
+    if first == "-":
+        return value.startswith("- ")
+    if first in "|>":  # `|` or `>` then text on the same line: `text: >Pemerintah`
+        return _BLOCK_INDICATOR.match(value) is None
+    if first not in _SPECIAL_START:
+        return False
+    if first in "\"'[{":
+        end = _closing(value)
+        if end is None:
+            return first in "\"'"  # an unclosed [ may continue on the next lines
+        rest = value[end + 1 :].strip()
+        return bool(rest) and not rest.startswith("#")
+    return True
+
+
+def _closing(value: str) -> int | None:
+    """Index of what closes the quotation or bracket opening *value*, or None."""
+    first = value[0]
+    if first == '"':
+        index = 1
+        while index < len(value):
+            if value[index] == "\\":
+                index += 2
+                continue
+            if value[index] == '"':
+                return index
+            index += 1
+        return None
+    if first == "'":
+        index = 1
+        while index < len(value):
+            if value[index] == "'":
+                if value[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                return index
+            index += 1
+        return None
+    depth = 0
+    quote = ""
+    for index, char in enumerate(value):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _owner_key(lines: list[str], index: int) -> str:
+    """The field whose text the line *index* holds (walking up over continuation lines)."""
+    here = _parse_line(lines[index])
+    if here.key is not None and _KEY_LIKE.match(here.key):
+        return here.key
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        parsed = _parse_line(lines[above])
+        if parsed.key is not None and _KEY_LIKE.match(parsed.key) and parsed.column < here.indent:
+            return parsed.key
+    return "text"
+
+
+def _previous_line(lines: list[str], index: int) -> int | None:
+    """The nearest line above *index* holding something other than blanks or a comment."""
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        body = lines[above].strip()
+        if body and not body.startswith("#"):
+            return above
+    return None
+
+
+def _enclosing_block(lines: list[str], index: int) -> tuple[int, int] | None:
+    """The ``key: |`` block that the less indented line *index* was meant to continue.
+
+    Returns the header's line index and the indentation of the block's text.
+    """
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    lowest: int | None = None
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        raw = lines[above]
+        if not raw.strip():
+            continue
+        own = len(raw) - len(raw.lstrip(" "))
+        if lowest is not None and own < lowest and _BLOCK_HEADER.match(raw):
+            return above, lowest
+        if lowest is None:
+            if own <= indent:
+                return None
+            lowest = own
+        elif own < lowest:
+            if own <= indent:
+                return None
+            lowest = own
+    return None
+
+
+def _sibling_item(lines: list[str], index: int) -> int | None:
+    """The nearest list item above *index* whose dash stands in another column."""
+    own = _parse_line(lines[index]).indent
+    for above in range(index - 1, max(-1, index - _LOOK_BACK), -1):
+        parsed = _parse_line(lines[above])
+        if parsed.dashes and parsed.indent != own and lines[above].strip():
+            return above
+    return None
 
 
 class _Frame:
     """A list or mapping being built."""
 
-    __slots__ = ("container", "path", "key", "key_line", "discard", "anchor", "start")
+    __slots__ = (
+        "container",
+        "path",
+        "key",
+        "key_line",
+        "discard",
+        "anchor",
+        "start",
+        "flow",
+        "last_end",
+        "spaced",
+        "joined",
+        "last_start",
+    )
 
-    def __init__(self, container: Any, path: Path_, anchor: str | None, start: int) -> None:
+    def __init__(
+        self, container: Any, path: Path_, anchor: str | None, start: int, flow: bool = False
+    ) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
@@ -188,6 +643,11 @@ class _Frame:
         self.discard = False
         self.anchor = anchor
         self.start = start
+        self.flow = flow
+        self.last_end = -1  # flow lists: where the previous item ended in the text
+        self.spaced = False  # flow lists: some comma is followed by a space
+        self.joined: list[list[Any]] = []  # flow lists: [first, cells, start, end] of runs
+        self.last_start = -1
 
 
 class _Builder:
@@ -200,6 +660,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.aliases = 0
+        self.text_anchors: dict[str, int] = {}
+        """Unquoted texts with an anchor (``&name``) not yet referred to: name -> line."""
 
     def _fail(self, line: int, key: str, **params: object) -> typing.NoReturn:
         self.problems.append(error(self.rel, line, "yaml-syntax", key, **params))
@@ -207,6 +669,7 @@ class _Builder:
 
     def build(self, text: str) -> Any:
         """Read the single document of *text*."""
+        self.text = text
         parser = _Parser(text)
         try:
             return self._run(parser)
@@ -238,11 +701,18 @@ class _Builder:
                     self.nodes += 1
                     if event.anchor:
                         self.anchors[event.anchor] = (value, 1)
+                        if isinstance(value, str) and event.style == "":
+                            self.text_anchors[event.anchor] = line
                 path = self._place(stack, value, line)
                 if plain_text is not None and path is not None:
                     raw[path] = plain_text
                 elif not stack:
                     root = value
+                if kind is yaml.ScalarEvent and path is not None:
+                    if stack and stack[-1].flow and isinstance(stack[-1].container, list):
+                        self._flow_item(stack[-1], event)
+                    if isinstance(value, str) or value is None:
+                        self._text_source(path, event, value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 line = event.start_mark.line + 1
                 if event.tag is not None and event.tag not in _COLLECTION_TAGS:
@@ -257,9 +727,12 @@ class _Builder:
                     root = container
                     lines[()] = line
                 self.nodes += 1
-                stack.append(_Frame(container, path or (), event.anchor, self.nodes))
+                flow = bool(event.flow_style)
+                stack.append(_Frame(container, path or (), event.anchor, self.nodes, flow))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
+                if frame.joined:
+                    self._record_splits(frame)
                 if frame.anchor:
                     self.anchors[frame.anchor] = (frame.container, self.nodes - frame.start + 1)
             elif kind is yaml.DocumentStartEvent:
@@ -268,7 +741,76 @@ class _Builder:
                     self._fail(event.start_mark.line + 1, "yaml.many_documents")
             if self.nodes > MAX_NODES:
                 self._fail(event.start_mark.line + 1, "yaml.too_many_nodes", limit=MAX_NODES)
+        for name, at_line in self.text_anchors.items():
+            # `&copy pemerintah` never referred to: YAML took `&copy` as a label and
+            # dropped it from the text without a word.
+            self.problems.append(
+                error(self.rel, at_line, "yaml-syntax", "yaml.anchor_text", name=name)
+            )
         return root
+
+    def _flow_item(self, frame: _Frame, event: Any) -> None:
+        """Note, in a flow list, cells that a comma with no space after it split apart."""
+        start = event.start_mark.index
+        end = event.end_mark.index
+        text = self.text
+        joined = (
+            event.style == ""
+            and frame.last_end == start - 1
+            and text[start - 1 : start] == ","
+            and text[start - 2 : start - 1].isdigit()
+            and text[start : start + 1].isdigit()
+        )
+        if joined:
+            if frame.joined and frame.joined[-1][3] == start - 1:
+                frame.joined[-1][1] += 1
+                frame.joined[-1][3] = end
+            else:
+                index = len(frame.container) - 2
+                frame.joined.append([index, 2, frame.last_start, end])
+        elif text[start - 1 : start] in (" ", "\t") and frame.last_end >= 0:
+            frame.spaced = True
+        frame.last_end = end if event.style == "" else -1
+        frame.last_start = start
+
+    def _record_splits(self, frame: _Frame) -> None:
+        self.source.splits[frame.path] = [
+            Split(first, cells, self.text[start:end], frame.spaced)
+            for first, cells, start, end in frame.joined
+        ]
+
+    def _text_source(self, path: Path_, event: Any, value: str | None) -> None:
+        """Keep what the checks need to know about how a text scalar was written."""
+        style = event.style
+        if style == "" and value and value[0] in _NUMBER_START:
+            self.source.numeric_text[path] = value
+        if style == "":
+            self._comment_after(path, event, value)
+        if value and (
+            style == ">" or (style == "" and event.end_mark.line > event.start_mark.line)
+        ):
+            if _merged(self.text[event.start_mark.index : event.end_mark.index], value, style):
+                self.source.folded[path] = style
+
+    def _comment_after(self, path: Path_, event: Any, value: str | None) -> None:
+        """Note a comment right after unquoted text: YAML dropped it from the text."""
+        text = self.text
+        end = event.end_mark.index
+        same_line = _SAME_LINE_COMMENT.match(text, end)
+        if same_line is not None:
+            if value or text[same_line.end() : same_line.end() + 1].isalnum():
+                self.source.cut[path] = event.end_mark.line + 1
+            return
+        if not value:
+            return
+        later = _LATER_COMMENT.match(text, end)
+        if later is None:
+            return
+        line_start = event.start_mark.index - event.start_mark.column
+        indent = _INDENT.match(text, line_start).end() - line_start  # type: ignore[union-attr]
+        if len(later.group(1)) > indent:
+            breaks = len(_BREAK.findall(later.group(0)))
+            self.source.cut[path] = event.end_mark.line + 1 + breaks
 
     def _take_key(self, frame: _Frame, event: Any, line: int) -> None:
         if type(event) is yaml.AliasEvent:
@@ -310,9 +852,10 @@ class _Builder:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
             self._fail(line, "yaml.too_many_aliases", limit=MAX_ALIASES)
+        self.text_anchors.pop(event.anchor, None)
         found = self.anchors.get(event.anchor)
         if found is None:
-            self._fail(line, "yaml.syntax", detail=f"unknown alias *{event.anchor}")
+            self._fail(line, "yaml.unknown_alias", name=event.anchor)
         value, size = found
         self.nodes += size
         return value
@@ -330,6 +873,48 @@ class _Builder:
             self._fail(line, "yaml.tag", tag=tag)
         resolved = _resolve_plain(value)
         return resolved, None
+
+
+def _merged(source: str, value: str, style: str) -> bool:
+    """Whether YAML folded away paragraphs or list lines that *source* shows.
+
+    *source* is the scalar as written (from its ``>`` indicator, or its first character
+    when plain); *value* is what YAML made of it. A blank line in the source is a
+    paragraph break to the person who wrote it, and a line starting with ``-`` or ``1.``
+    a list item: if the value has fewer of them, they were joined into one paragraph.
+    """
+    lines = _BREAK.split(source)
+    if style == ">":
+        lines = lines[1:]
+        content = next((ln for ln in lines if ln.strip()), "")
+        indent = len(content) - len(content.lstrip(" "))
+        kept: list[str] = []
+        for ln in lines:
+            if ln.strip() and len(ln) - len(ln.lstrip(" ")) < indent:
+                break
+            kept.append(ln)
+        lines = kept
+    paragraphs, listed = _shape(lines)
+    value_paragraphs, value_listed = _shape(value.split("\n"))
+    return value_paragraphs < paragraphs or value_listed < listed
+
+
+def _shape(lines: list[str]) -> tuple[int, int]:
+    """(paragraphs, list lines) of the Markdown text *lines*, as a reader sees them."""
+    paragraphs = 0
+    listed = 0
+    previous_blank = True
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if previous_blank:
+            paragraphs += 1
+        previous_blank = False
+        if _BLOCK_START.match(stripped):
+            listed += 1
+    return paragraphs, listed
 
 
 def _resolve_plain(value: str) -> Any:
@@ -492,23 +1077,45 @@ def _problem_from_error(
             },
         )
     elif kind == "literal_error":
-        msg = Msg(
-            "invalid.choice",
-            {
-                "field": name,
-                "value": _show(value),
-                # pydantic words the choices in English ("'a', 'b' or 'c'"): list them plainly
-                "expected": ", ".join(re.findall(r"'([^']*)'", str(err["ctx"]["expected"])))
-                or err["ctx"]["expected"],
-                "hint": hint,
-            },
-        )
+        # pydantic words the choices in English ("'a', 'b' or 'c'"): list them plainly
+        choices = re.findall(r"'([^']*)'", str(err["ctx"]["expected"]))
+        expected = ", ".join(choices) or err["ctx"]["expected"]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            msg = Msg("invalid.choice_empty", {"field": name, "expected": expected})
+        else:
+            if not hint and isinstance(value, str):
+                hint = _suggest_choice(value, choices)
+            msg = Msg(
+                "invalid.choice",
+                {"field": name, "value": _show(value), "expected": expected, "hint": hint},
+            )
     elif kind == "string_pattern_mismatch":
         msg = Msg(_pattern_key(name), {"field": name, "value": _show(value), "hint": hint})
     elif kind.startswith("date") or kind.startswith("datetime"):
-        msg = Msg("invalid.date", {"field": name, "value": _show(value), "hint": hint})
+        reason = _impossible_date(value)
+        if reason is not None:
+            msg = Msg("invalid.date_impossible", {"field": name, "value": value, "reason": reason})
+        else:
+            msg = Msg("invalid.date", {"field": name, "value": _show(value), "hint": hint})
     elif kind == "table_row":
-        msg = Msg("invalid.table_row", dict(err["ctx"]))
+        row_path = full + ("rows", int(err["ctx"]["row"]) - 1)
+        line = source.lines.get(row_path, line)
+        split = next(iter(source.splits.get(row_path, ())), None)
+        if split is not None:
+            msg = Msg("invalid.table_row_comma", {**err["ctx"], **_split_params(split)})
+        else:
+            msg = Msg("invalid.table_row", dict(err["ctx"]))
+    elif (
+        kind == "list_type"
+        and len(full) >= 2
+        and full[-2] == "rows"
+        and isinstance(value, str)
+        and "," in value
+    ):
+        msg = Msg(
+            "invalid.row_not_list",
+            {"row": int(full[-1]) + 1, "value": value.strip(), "fixed": f"[{value.strip()}]"},
+        )
     else:
         expected = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), None)
         if name in _LOCAL_TEXT_FIELDS and kind in ("string_type", "dict_type"):
@@ -521,6 +1128,57 @@ def _problem_from_error(
         else:
             msg = Msg("invalid.other", {"field": name, "detail": err["msg"], "hint": hint})
     return Problem(rel, line, "error", "invalid-record", msg)
+
+
+_CHOICE_ALIASES = {"draf": "draft", "diajukan": "submitted", "disetujui": "approved"}
+
+
+def _suggest_choice(value: str, choices: list[str]) -> Msg | str:
+    """``(did you mean `draft`?)`` for a misspelt choice, Indonesian words included."""
+    words = {c: c for c in choices}
+    words.update({k: v for k, v in _CHOICE_ALIASES.items() if v in words})
+    close = difflib.get_close_matches(value.strip().lower(), list(words), n=1, cutoff=0.6)
+    return Msg("hint.did_you_mean", {"name": words[close[0]]}) if close else ""
+
+
+def _impossible_date(value: Any) -> Msg | None:
+    """Why a date written YYYY-MM-DD does not exist (``February has no 30th``), or None."""
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        return None
+    year, month, day = (int(part) for part in value.strip().split("-"))
+    if not 1 <= month <= 12:
+        return Msg("date.no_month", {"month": month})
+    if day < 1:
+        return Msg("date.no_day_zero")
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if day <= days:
+        return None
+    if month == 2 and day == 29:
+        return Msg("date.not_leap", {"year": year})
+    suffix = "th" if 10 <= day % 100 <= 20 else _ORDINAL.get(day % 10, "th")
+    nth = Msg(f"ordinal.{suffix}", {"day": day})
+    return Msg("date.no_such_day", {"month": Msg(f"month.{month}"), "nth": nth, "days": days})
+
+
+_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _split_params(split: Split) -> dict[str, object]:
+    """How to speak of a number that commas split into cells (``1,5`` -> 1 and 5)."""
+    written = split.text if len(split.text) <= 40 else split.text[:39] + "…"
+    parts = written.split(",")
+    whole = "".join(parts)
+    advice = (
+        Msg("hint.comma_two", {"decimal": ".".join(parts), "whole": whole})
+        if len(parts) == 2
+        else Msg("hint.comma_many", {"whole": whole})
+    )
+    return {"written": written, "count": count_word(split.cells), "advice": advice}
+
+
+def count_word(count: int) -> Msg | int:
+    """*count* as a word (``two``) up to nine, as a number beyond."""
+    return Msg(f"count.{count}") if 2 <= count <= 9 else count
 
 
 def _pattern_key(name: str) -> str:

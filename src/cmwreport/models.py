@@ -50,6 +50,26 @@ QuestionId = Annotated[
 
 Status = Literal["draft", "submitted", "approved"]
 STATUSES: tuple[Status, ...] = ("draft", "submitted", "approved")
+STATUS_WORDS_ID: dict[str, Status] = {
+    "draf": "draft",
+    "diajukan": "submitted",
+    "disetujui": "approved",
+}
+"""Indonesian status words, accepted in answers files and read as their English value."""
+
+
+def _status_word(value: object) -> object:
+    """Read ``Draft``, ``SUBMITTED`` and the Indonesian words as the canonical status."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in STATUSES:
+            return word
+        return STATUS_WORDS_ID.get(word, value)
+    return value
+
+
+StatusField = Annotated[Status, BeforeValidator(_status_word)]
+"""A status as people write it: any case, English or Indonesian; stored in English."""
 
 Text = Annotated[str, BeforeValidator(_none_to_empty)]
 LocalText = str | dict[LangCode, Text]
@@ -171,7 +191,7 @@ class Answer(Record):
     """One body's answer to a paragraph or an item."""
 
     question: QuestionId
-    status: Status
+    status: StatusField
     updated: dt.date | None = None
     text: LocalText | None = None
     tables: list[Table] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
@@ -24,11 +25,14 @@ class Msg:
 
     key: str
     params: Mapping[str, object] = field(default_factory=dict)
+    note: Msg | None = None
+    """A sentence added after the message (what the problem means for the rest)."""
 
     def render(self, lang: str) -> str:
         """Return the message in *lang*, rendering nested messages too."""
         params = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in self.params.items()}
-        return t(self.key, lang, **params)
+        text = t(self.key, lang, **params)
+        return text + self.note.render(lang) if self.note is not None else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,8 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
 def check_unanswered(ws: Workspace) -> Iterator[Problem]:
     """``unanswered``: nobody has answered a unit (empty skeletons do not count)."""
     for unit in ws.units:
+        if _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
+            continue
         if ws.best_status(unit) == "unanswered":
             yield warning(
                 LOIPR,
@@ -180,8 +186,10 @@ def check_unanswered(ws: Workspace) -> Iterator[Problem]:
 def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
     """``lead-missing``: others answered a unit but its lead did not."""
     for unit in ws.units:
-        if unit.lead is None:
+        if unit.lead is None or unit.lead in ws.unread_bodies:
             continue
+        if unit.lead in ws.rejected.get(unit.id, ()):
+            continue  # the lead did answer: its record has an error, said at its line
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not entries or any(a.answer.consolidated for a in entries):
             continue
@@ -248,7 +256,7 @@ def check_missing_translation(ws: Workspace) -> Iterator[Problem]:
 def check_missing_data(ws: Workspace) -> Iterator[Problem]:
     """``missing-data``: a unit asks for statistics and no answer has a table."""
     for unit in ws.units:
-        if not unit.data:
+        if not unit.data or _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
             continue
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
@@ -326,6 +334,172 @@ def check_word_limit(ws: Workspace) -> Iterator[Problem]:
         )
 
 
+def _judged_elsewhere(ws: Workspace, codes: Iterable[str]) -> bool:
+    """True when one of *codes* has an answers file that could not be read.
+
+    Its answers are unknown, so saying the unit is unanswered would be noise above the
+    one error that matters (the file's own).
+    """
+    return bool(ws.unread_bodies) and any(code in ws.unread_bodies for code in codes)
+
+
+_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
+_TEXT_FIELDS = frozenset(
+    {"text", "title", "name", "abbreviation", "note", "sources", "source", "columns", "rows"}
+)
+_LOCAL_FIELDS = frozenset({"text", "title", "name", "abbreviation"})
+
+
+def _row_cells(data: object) -> Iterator[tuple[tuple[str | int, ...], list[object], object]]:
+    """Every table of an answers file: (path of the table, its columns, its rows)."""
+    if not isinstance(data, dict):
+        return
+    for kind in ("answers", "follow_up"):
+        records = data.get(kind)
+        if not isinstance(records, list):
+            continue
+        for index, record in enumerate(records):
+            tables = record.get("tables") if isinstance(record, dict) else None
+            if not isinstance(tables, list):
+                continue
+            for t_index, table in enumerate(tables):
+                if isinstance(table, dict):
+                    columns = table.get("columns")
+                    yield (
+                        (kind, index, "tables", t_index),
+                        columns if isinstance(columns, list) else [],
+                        table.get("rows"),
+                    )
+
+
+def check_ambiguous_numbers(ws: Workspace) -> Iterator[Problem]:
+    """``ambiguous-number``: a table cell YAML may have read as another number or as text."""
+    for file, data, source, owners in ws.yaml_sources:
+        for base, columns, rows in _row_cells(data):
+            if not isinstance(rows, list):
+                continue
+            # The table's own check names the first row of the wrong length (and the comma
+            # that split it); the splits of the other rows are said here.
+            told = next(
+                (
+                    r
+                    for r, row in enumerate(rows)
+                    if isinstance(row, list) and len(row) != len(columns)
+                ),
+                -1,
+            )
+            if not columns or not all(isinstance(row, list) for row in rows):
+                told = -1
+            for r_index, row in enumerate(rows):
+                if not isinstance(row, list):
+                    continue
+                row_path = base + ("rows", r_index)
+                for c_index, cell in enumerate(row):
+                    path = row_path + (c_index,)
+                    written = source.raw.get(path) or source.numeric_text.get(path)
+                    if written is None or not _THOUSANDS.match(written):
+                        continue
+                    whole, _, decimals = written.partition(",")
+                    fixed = whole.replace(".", "") + (f".{decimals}" if decimals else "")
+                    key = (
+                        "check.ambiguous_text" if isinstance(cell, str) else "check.ambiguous_float"
+                    )
+                    problem = error(
+                        file,
+                        source.line(path),
+                        "ambiguous-number",
+                        key,
+                        written=written,
+                        read=cell,
+                        fixed=fixed,
+                    )
+                    yield replace(problem, ministries=owners)
+                if r_index == told:
+                    continue
+                for split in source.splits.get(row_path, ()):
+                    if not split.mixed and len(row) == len(columns):
+                        continue  # [2024,100,200]: commas written the same way throughout
+                    parts = _short(split.text).split(",")
+                    advice = (
+                        Msg("hint.comma_two", {"decimal": ".".join(parts), "whole": "".join(parts)})
+                        if len(parts) == 2
+                        else Msg("hint.comma_many", {"whole": "".join(parts)})
+                    )
+                    problem = error(
+                        file,
+                        source.line(row_path + (split.first,)),
+                        "ambiguous-number",
+                        "check.ambiguous_split",
+                        written=_short(split.text),
+                        count=Msg(f"count.{split.cells}") if 2 <= split.cells <= 9 else split.cells,
+                        cells=" | ".join(parts),
+                        advice=advice,
+                    )
+                    yield replace(problem, ministries=owners)
+
+
+def _text_field(path: tuple[str | int, ...]) -> str | None:
+    """The field a text at *path* belongs to (``text`` for ``answers.0.text.id``), or None."""
+    names = [part for part in path if isinstance(part, str)]
+    if not names:
+        return None
+    last = names[-1]
+    if isinstance(path[-1], str) and len(names) > 1 and names[-2] in _LOCAL_FIELDS:
+        if path[-2] == names[-2]:
+            return names[-2]  # text: {id: ...}: the language's entry
+    return last if last in _TEXT_FIELDS else None
+
+
+def check_cut_by_comment(ws: Workspace) -> Iterator[Problem]:
+    """``cut-by-comment``: unquoted text holding `` #``, the rest dropped as a comment."""
+    for file, data, source, owners in ws.yaml_sources:
+        for path, line in source.cut.items():
+            name = _text_field(path)
+            if name is None:
+                continue
+            kept = _value_at(data, path)
+            yield warning(
+                file,
+                line,
+                "cut-by-comment",
+                "check.cut_by_comment" if isinstance(path[-1], str) else "check.cut_item",
+                owners,
+                field=path[-1] if isinstance(path[-1], str) else name,
+                kept=f"“{kept}”" if kept else "—",
+            )
+
+
+def check_merged_paragraphs(ws: Workspace) -> Iterator[Problem]:
+    """``merged-paragraphs``: answer text folded by ``>`` or a plain value, paragraphs joined."""
+    for file, _, source, owners in ws.yaml_sources:
+        for path, style in source.folded.items():
+            if _text_field(path) != "text" or path[:1] not in (("answers",), ("follow_up",)):
+                continue
+            yield warning(
+                file,
+                source.line(path),
+                "merged-paragraphs",
+                "check.merged_folded" if style == ">" else "check.merged_plain",
+                owners,
+                field=path[-1],
+            )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _value_at(data: object, path: tuple[str | int, ...]) -> object:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -339,6 +513,9 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_empty_answers,
     check_control_characters,
     check_word_limit,
+    check_ambiguous_numbers,
+    check_cut_by_comment,
+    check_merged_paragraphs,
 )
 
 

@@ -366,12 +366,19 @@ def _loipr_skeleton(lang: str, code: str, today: dt.date) -> str:
             (f"        lead: {code}", c[13]),
             ("        contributors: []", c[14]),
             ("        text:", c[15]),
-            ("          en: >-", ""),
-            ("            Please provide information on the legal framework for the", ""),
-            ("            protection of migrant workers and members of their families.", ""),
-            ("          id: >-", ""),
-            ("            Mohon disampaikan informasi mengenai kerangka hukum pelindungan", ""),
-            ("            pekerja migran dan anggota keluarganya.", ""),
+            # `|` keeps paragraphs apart (`>` would fold them into one): one line each.
+            ("          en: |", ""),
+            (
+                "            Please provide information on the legal framework for the "
+                "protection of migrant workers and members of their families.",
+                "",
+            ),
+            ("          id: |", ""),
+            (
+                "            Mohon disampaikan informasi mengenai kerangka hukum pelindungan "
+                "pekerja migran dan anggota keluarganya.",
+                "",
+            ),
         ]
     )
     return head + body + _wrapped_comment(c[11]) + "\n" + questions

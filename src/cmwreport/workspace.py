@@ -18,6 +18,7 @@ from typing import Any
 from cmwreport.errors import NoWorkspaceError
 from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
 from cmwreport.models import (
+    QUESTION_ID_RE,
     STATUSES,
     Answer,
     AnswersFile,
@@ -32,7 +33,7 @@ from cmwreport.models import (
     parse_question_id,
     texts_by_language,
 )
-from cmwreport.problems import Problem, error
+from cmwreport.problems import Msg, Problem, error
 from cmwreport.text import count_words, count_words_in
 
 LOIPR_FILE = "questions/loipr.yaml"
@@ -200,6 +201,12 @@ class Workspace:
     languages_known: bool = True
     """False when the report's languages could not be read from the list of issues."""
     """False when ministries.yaml could not be read: codes are then not judged."""
+    yaml_sources: list[tuple[str, Any, SourceMap, frozenset[str]]] = field(default_factory=list)
+    """Each file read: (file, its plain data, how it was written, the bodies it concerns)."""
+    unread_bodies: set[str] = field(default_factory=set)
+    """Bodies whose answers file could not be read at all: their units are not judged."""
+    rejected: dict[str, set[str]] = field(default_factory=dict)
+    """Units that an answer record with an error meant to answer, and the bodies that wrote it."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -318,6 +325,7 @@ def _load_ministries(ws: Workspace) -> None:
     ws.files.append(MINISTRIES_FILE)
     loaded = read_yaml(path, MINISTRIES_FILE)
     ws.problems.extend(loaded.problems)
+    ws.yaml_sources.append((MINISTRIES_FILE, loaded.data, loaded.source, frozenset()))
     data = loaded.data
     if not (isinstance(data, dict) and isinstance(data.get("ministries"), list)):
         ws.ministries_readable = False
@@ -375,6 +383,7 @@ def _load_loipr(ws: Workspace) -> None:
     ws.files.insert(0, rel)
     loaded = read_yaml(ws.root / rel, rel)
     ws.problems.extend(loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, frozenset()))
     data = loaded.data
     if not (isinstance(data, dict) and isinstance(data.get("sections"), list)):
         ws.questions_readable = False
@@ -627,10 +636,12 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     loaded = read_yaml(path, rel)
     bodies = frozenset({stem})
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, bodies))
     if ws.ministries and stem not in ws.ministries:
         ws.unknown_codes.append(UnknownCode(stem, rel, 1, "file"))
     data = loaded.data
     if data is None:
+        _answers_unread(ws, rel, stem)
         return
     source = loaded.source
     if not isinstance(data, dict):
@@ -640,6 +651,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
                 ministries=bodies,
             )
         )
+        _answers_unread(ws, rel, stem)
         return
     head = {k: v for k, v in data.items() if k != "answers"}
     record, problems = validate(AnswersFile, head, source, rel)
@@ -661,9 +673,11 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         ws.problems.append(
             dataclasses.replace(_not_list(rel, source, ("answers",)), ministries=bodies)
         )
+        _answers_unread(ws, rel, stem)
         return
     good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
+    _note_rejected(ws, raw_answers, {index for index, _ in good}, code)
     default_lang = ws.drafting_languages[0]
     languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
     for index, answer in good:
@@ -712,6 +726,32 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
             ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
         if answer.note:
             ws.text_fields.append((rel, fields["note"], answer.note, owners))
+
+
+def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str) -> None:
+    """Remember the units that records with an error meant to answer (see ``rejected``)."""
+    for index, record in enumerate(records):
+        if index in kept or not isinstance(record, dict):
+            continue
+        question = record.get("question")
+        if isinstance(question, int) and not isinstance(question, bool):
+            question = str(question)
+        if not isinstance(question, str) or QUESTION_ID_RE.match(question) is None:
+            continue
+        for unit_id in _units_of(ws, question):
+            ws.rejected.setdefault(unit_id, set()).add(code)
+
+
+def _answers_unread(ws: Workspace, rel: str, code: str) -> None:
+    """Say once, on the file's first error, that none of the body's answers could be read."""
+    ws.unread_bodies.add(code)
+    for index, problem in enumerate(ws.problems):
+        if problem.file == rel and problem.severity == "error":
+            note = Msg("yaml.answers_unread", {"code": code})
+            ws.problems[index] = dataclasses.replace(
+                problem, msg=dataclasses.replace(problem.msg, note=note)
+            )
+            return
 
 
 def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:

@@ -379,3 +379,253 @@ MESSAGES.update(
         "cli.version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
     }
 )
+
+MESSAGES.update(
+    {
+        # ---- the common YAML mistakes, told at the line to edit (issue 10)
+        "yaml.starts_with": (
+            "the text after `{field}:` starts with `{char}`, which YAML reads as a sign, not as "
+            "text; put the text on the next lines under `{field}: |` (indented), or in quotes",
+            "teks setelah `{field}:` diawali `{char}`, yang dibaca YAML sebagai tanda khusus, "
+            "bukan teks; tulis teksnya di baris berikutnya di bawah `{field}: |` (menjorok), "
+            "atau beri tanda kutip",
+        ),
+        "yaml.item_starts_with": (
+            "this list item starts with `{char}`, which YAML reads as a sign, not as text; "
+            "write `- |` and put the text on the next line, indented",
+            "butir daftar ini diawali `{char}`, yang dibaca YAML sebagai tanda khusus, bukan "
+            "teks; tulis `- |` lalu letakkan teksnya di baris berikutnya, menjorok",
+        ),
+        "yaml.anchor_text": (
+            "the text here starts with `&{name}`, which YAML reads as a label and leaves out "
+            "of the text; put the text on the next lines under `|`, or in quotes",
+            "teks di sini diawali `&{name}`, yang dibaca YAML sebagai label dan tidak "
+            "dimasukkan ke dalam teks; tulis teksnya di baris berikutnya di bawah `|`, atau "
+            "beri tanda kutip",
+        ),
+        "yaml.line_starts_with": (
+            "this line starts with `{char}`, which YAML reads as a sign, not as text; if it is "
+            "text, put it, indented, under the `text: |` it belongs to; if it is a note, start "
+            "it with `#`",
+            "baris ini diawali `{char}`, yang dibaca YAML sebagai tanda khusus, bukan teks; jika "
+            "ini teks, letakkan (menjorok) di bawah `text: |` tempatnya; jika ini catatan, "
+            "awali dengan `#`",
+        ),
+        "yaml.cell_starts_with": (
+            "a value inside `[...]` starts with `{char}`, which YAML cannot read there; "
+            "put that value in quotes",
+            "ada nilai di dalam `[...]` yang diawali `{char}`, yang tidak dapat dibaca YAML di "
+            "sana; beri tanda kutip pada nilai itu",
+        ),
+        "yaml.root_text": (
+            "this line is text outside any field (at the top of the file); "
+            "start it with `#` to make it a comment, or remove it",
+            "baris ini berisi teks di luar kolom mana pun (di awal berkas); "
+            "awali dengan `#` agar menjadi komentar, atau hapus",
+        ),
+        "yaml.stray_text": (
+            "this line is text outside any field; put it, indented, under the `text: |` it "
+            "belongs to, or start it with `#` to make it a comment",
+            "baris ini berisi teks di luar kolom mana pun; letakkan (menjorok) di bawah "
+            "`text: |` tempatnya, atau awali dengan `#` agar menjadi komentar",
+        ),
+        "yaml.unknown_alias": (
+            "`*{name}` at the start of a value is read by YAML as a reference to something "
+            "marked `&{name}`, and there is none; if this is text (like *bold*), put it on the "
+            "next lines under `|`, or in quotes",
+            "`*{name}` di awal nilai dibaca YAML sebagai rujukan ke bagian bertanda `&{name}`, "
+            "padahal tidak ada; jika ini teks (seperti *tebal*), tulis di baris berikutnya di "
+            "bawah `|`, atau beri tanda kutip",
+        ),
+        "yaml.colon_in_text": (
+            "this text contains `: ` (a colon and a space), which YAML reads as a new field; "
+            "put the text on the next lines under `{field}: |` (indented), or in quotes",
+            "teks ini memuat `: ` (titik dua diikuti spasi), yang dibaca YAML sebagai kolom "
+            "baru; tulis teksnya di baris berikutnya di bawah `{field}: |` (menjorok), atau "
+            "beri tanda kutip",
+        ),
+        "yaml.field_indented": (
+            "`{field}:` is indented further than `{other}:` on line {first}, so YAML reads it as "
+            "part of that line's value; line `{field}:` up with the fields above it",
+            "`{field}:` menjorok lebih dalam daripada `{other}:` di baris {first}, sehingga YAML "
+            "membacanya sebagai bagian dari nilai baris itu; sejajarkan `{field}:` dengan "
+            "kolom-kolom di atasnya",
+        ),
+        "yaml.unclosed_bracket": (
+            "the `{char}` opened on this line is never closed, or a value inside it holds a "
+            "comma or `: `; close it, and put text with commas in quotes",
+            "tanda `{char}` yang dibuka pada baris ini tidak pernah ditutup, atau ada nilai di "
+            "dalamnya yang memuat koma atau `: `; tutup tandanya, dan beri tanda kutip pada "
+            "teks yang memuat koma",
+        ),
+        "yaml.missing_colon": (
+            "`{written}` has no colon; write `{fixed}`",
+            "`{written}` tidak memiliki titik dua; tulis `{fixed}`",
+        ),
+        "yaml.no_colon": (
+            "this line (`{written}`) has no `name: value` colon; add the colon, or if the line "
+            "continues the text above, put that text under `|` and indent this line like it",
+            "baris ini (`{written}`) tidak memiliki titik dua `nama: nilai`; tambahkan titik "
+            "duanya, atau jika baris ini lanjutan teks di atasnya, tulis teks itu di bawah `|` "
+            "dan jorokkan baris ini seperti teks tersebut",
+        ),
+        "yaml.dedented_text": (
+            "this line belongs to the text under `{field}:` (line {first}) but is indented less "
+            "than that text, so YAML ends the text before it; indent it by {spaces} spaces like "
+            "the lines above",
+            "baris ini bagian dari teks di bawah `{field}:` (baris {first}) tetapi kurang "
+            "menjorok dibanding teks itu, sehingga YAML mengakhiri teks sebelum baris ini; "
+            "jorokkan {spaces} spasi seperti baris-baris di atasnya",
+        ),
+        "yaml.dedented_plain": (
+            "this line seems to continue the text of `{field}:` (line {first}) but is not "
+            "indented under it; put the whole text on the lines after `{field}: |`, indented "
+            "further than `{field}:`",
+            "baris ini tampaknya lanjutan teks `{field}:` (baris {first}) tetapi tidak menjorok "
+            "di bawahnya; tulis seluruh teks di baris-baris setelah `{field}: |`, lebih "
+            "menjorok daripada `{field}:`",
+        ),
+        "yaml.item_misaligned": (
+            "this line starts a list item (`- `) whose dash is not under the one on line "
+            "{first}: if it is a new entry, start it with {spaces} spaces like that one; if it is "
+            "a bullet of the text above, put that text under `|`",
+            "baris ini memulai butir daftar (`- `) yang tandanya tidak sejajar dengan tanda di "
+            "baris {first}: jika ini entri baru, awali dengan {spaces} spasi seperti baris itu; "
+            "jika ini butir dari teks di atasnya, tulis teks itu di bawah `|`",
+        ),
+        "yaml.item_unexpected": (
+            "this line starts a list item (`- `) where a field (`name: value`) is expected; "
+            "if it is a bullet of the text above, put that text under `|`; if it is a new "
+            "entry, indent it under the list it belongs to",
+            "baris ini memulai butir daftar (`- `) di tempat yang seharusnya berisi kolom "
+            "(`nama: nilai`); jika ini butir dari teks di atasnya, tulis teks itu di bawah `|`; "
+            "jika ini entri baru, jorokkan di bawah daftar tempatnya",
+        ),
+        "yaml.line_misaligned": (
+            "`{field}:` is not lined up with what it belongs to: it stands in the column of the "
+            "list on line {first}; indent it under the field or entry it belongs to",
+            "`{field}:` tidak sejajar dengan bagian tempatnya: posisinya sejajar dengan daftar "
+            "di baris {first}; jorokkan di bawah kolom atau entri tempatnya",
+        ),
+        "yaml.field_misaligned": (
+            "`{field}:` is not lined up with `{other}:` on line {first}; start it with {spaces} "
+            "spaces like that one",
+            "`{field}:` tidak sejajar dengan `{other}:` di baris {first}; awali dengan {spaces} "
+            "spasi seperti baris itu",
+        ),
+        "yaml.answers_unread": (
+            " — because of this, none of {code}'s answers could be read; "
+            "they count again once it is fixed",
+            " — karena itu, tidak satu pun jawaban {code} dapat dibaca; jawaban "
+            "tersebut dihitung kembali setelah ini diperbaiki",
+        ),
+        # ---- precise hints on values
+        "invalid.choice_empty": (
+            "`{field}` is empty; write one of {expected}",
+            "`{field}` masih kosong; isi dengan salah satu dari {expected}",
+        ),
+        "invalid.date_impossible": (
+            "`{field}`: {value} is not a date: {reason}",
+            "`{field}`: {value} bukan tanggal yang ada: {reason}",
+        ),
+        "date.no_month": ("there is no month {month}", "tidak ada bulan ke-{month}"),
+        "date.no_day_zero": ("days start at 01", "tanggal dimulai dari 01"),
+        "date.no_such_day": (
+            "{month} has no {nth} (it has {days} days)",
+            "{month} tidak memiliki tanggal {nth} (hanya {days} hari)",
+        ),
+        "ordinal.st": ("{day}st", "{day}"),
+        "ordinal.nd": ("{day}nd", "{day}"),
+        "ordinal.rd": ("{day}rd", "{day}"),
+        "ordinal.th": ("{day}th", "{day}"),
+        "date.not_leap": (
+            "{year} is not a leap year, so February has no 29th",
+            "{year} bukan tahun kabisat, sehingga Februari tidak memiliki tanggal 29",
+        ),
+        "count.2": ("two", "dua"),
+        "count.3": ("three", "tiga"),
+        "count.4": ("four", "empat"),
+        "count.5": ("five", "lima"),
+        "count.6": ("six", "enam"),
+        "count.7": ("seven", "tujuh"),
+        "count.8": ("eight", "delapan"),
+        "count.9": ("nine", "sembilan"),
+        "month.1": ("January", "Januari"),
+        "month.2": ("February", "Februari"),
+        "month.3": ("March", "Maret"),
+        "month.4": ("April", "April"),
+        "month.5": ("May", "Mei"),
+        "month.6": ("June", "Juni"),
+        "month.7": ("July", "Juli"),
+        "month.8": ("August", "Agustus"),
+        "month.9": ("September", "September"),
+        "month.10": ("October", "Oktober"),
+        "month.11": ("November", "November"),
+        "month.12": ("December", "Desember"),
+        "invalid.table_row_comma": (
+            "row {row} of the table has {cells} cells but the table has {columns} columns: "
+            "the comma in {written} split it into {count} cells; {advice}",
+            "baris {row} pada tabel memiliki {cells} sel, padahal tabel memiliki {columns} "
+            "kolom: koma pada {written} memecahnya menjadi {count} sel; {advice}",
+        ),
+        "hint.comma_two": (
+            "write a decimal with a point ({decimal}), a whole number without separators ({whole})",
+            "tulis bilangan desimal dengan titik ({decimal}), bilangan bulat tanpa pemisah "
+            "ribuan ({whole})",
+        ),
+        "hint.comma_many": (
+            "write the number without separators ({whole})",
+            "tulis angkanya tanpa pemisah ribuan ({whole})",
+        ),
+        "invalid.row_not_list": (
+            "row {row} is written `{value}`, which YAML reads as one piece of text; "
+            "put the row in brackets: `- {fixed}`",
+            "baris {row} ditulis `{value}`, yang dibaca YAML sebagai satu teks; "
+            "beri tanda kurung siku: `- {fixed}`",
+        ),
+        # ---- how YAML read what was written
+        "check.ambiguous_float": (
+            "YAML read `{written}` as the number {read}; if you mean {fixed}, write {fixed} "
+            "(no dots between thousands); if you mean the decimal, write {read}",
+            "YAML membaca `{written}` sebagai angka {read}; jika maksudnya {fixed}, tulis "
+            "{fixed} (tanpa titik pemisah ribuan); jika maksudnya desimal, tulis {read}",
+        ),
+        "check.ambiguous_text": (
+            "YAML read `{written}` as text, not as a number; write {fixed} "
+            "(no dots between thousands, a point for decimals)",
+            "YAML membaca `{written}` sebagai teks, bukan angka; tulis {fixed} "
+            "(tanpa titik pemisah ribuan, titik untuk desimal)",
+        ),
+        "check.ambiguous_split": (
+            "the comma in {written} split it into {count} cells ({cells}); {advice}",
+            "koma pada {written} memecahnya menjadi {count} sel ({cells}); {advice}",
+        ),
+        "check.cut_by_comment": (
+            "YAML read this text only up to ` #` and dropped the rest as a comment (it kept "
+            "{kept}); put the text on the next lines under `{field}: |`, or in quotes",
+            "YAML hanya membaca teks ini sampai ` #` dan membuang sisanya sebagai komentar "
+            "(yang tersisa {kept}); tulis teksnya di baris berikutnya di bawah `{field}: |`, "
+            "atau beri tanda kutip",
+        ),
+        "check.cut_item": (
+            "YAML read this text only up to ` #` and dropped the rest as a comment (it kept "
+            "{kept}); put the whole text in quotes",
+            "YAML hanya membaca teks ini sampai ` #` dan membuang sisanya sebagai komentar "
+            "(yang tersisa {kept}); beri tanda kutip pada seluruh teksnya",
+        ),
+        "check.merged_folded": (
+            "this text is written with `>`, which joins its lines: its paragraphs (or list "
+            "items) become one paragraph of the report; write `|` instead of `>`",
+            "teks ini ditulis dengan `>`, yang menggabungkan baris-barisnya: paragraf (atau "
+            "butir daftar) di dalamnya menjadi satu paragraf laporan; tulis `|` sebagai ganti `>`",
+        ),
+        "check.merged_plain": (
+            "this text is written without `|`, so YAML joins its lines: its paragraphs (or list "
+            "items) become one paragraph of the report; write `{field}: |` and the text on the "
+            "lines below it",
+            "teks ini ditulis tanpa `|`, sehingga YAML menggabungkan baris-barisnya: paragraf "
+            "(atau butir daftar) di dalamnya menjadi satu paragraf laporan; tulis `{field}: |` "
+            "dan teksnya di baris-baris di bawahnya",
+        ),
+    }
+)
