@@ -119,6 +119,12 @@ def _emit(text: str, output: Path | None, lang: str) -> None:
 
 
 def _require_ministry(ws: Any, code: str | None, lang: str) -> None:
+    from cmwreport.workspace import MINISTRIES_FILE
+
+    if not ws.ministries_readable or any(
+        p.file == MINISTRIES_FILE and p.severity == "error" for p in ws.problems
+    ):
+        return  # the list of bodies is broken: its errors are shown, not "no such body"
     if code is not None and code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang)
 
