@@ -3,7 +3,8 @@
 This is the only module that imports typer. Each command parses its options, calls the
 core function of its module, prints or writes the result, and maps errors to exit
 statuses: 0 nothing wrong, 1 problems found or a gate not met, 2 usage error or no
-workspace. A problem in the user's files never shows a traceback.
+workspace, 3 an internal error (a bug in cmwreport, said so in the message). A problem in
+the user's files never shows a traceback.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERNAL_ERROR = 3
+"""Exit status of a bug in cmwreport (never of a problem in the user's files)."""
+
 RootOpt = Annotated[
-    Path, typer.Option("--root", help=_h("cli.root"), file_okay=False, show_default=False)
+    Path | None,
+    typer.Option("--root", help=_h("cli.root"), file_okay=False, show_default=False),
 ]
 UiLangOpt = Annotated[str | None, typer.Option("--ui-lang", help=_h("cli.ui_lang"))]
 OutputOpt = Annotated[
@@ -101,8 +106,10 @@ def boundary(func: F) -> F:
             if os.environ.get("CMWREPORT_DEBUG"):
                 traceback.print_exc()
             detail = f"{type(exc).__name__}: {exc}"
-            typer.echo(f"cmwreport: {t('err.internal', ui_lang(), detail=detail)}", err=True)
-            raise typer.Exit(1) from None
+            chosen = kwargs.get("ui")
+            lang = ui_lang(chosen if isinstance(chosen, str) else None)
+            typer.echo(f"cmwreport: {t('err.internal', lang, detail=detail)}", err=True)
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -116,6 +123,15 @@ def _emit(text: str, output: Path | None, lang: str) -> None:
 
     write_atomic(output, text, lang=lang)
     typer.echo(t("cov.written", lang, path=str(output)), err=True)
+
+
+def _workspace_root(root: Path | None) -> Path:
+    """``--root``, else the current folder or the nearest one above holding a workspace."""
+    if root is not None:
+        return root
+    from cmwreport.workspace import find_workspace
+
+    return find_workspace(Path.cwd())
 
 
 def _require_ministry(ws: Any, code: str | None, lang: str) -> None:
@@ -148,7 +164,7 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", help=_h("cli.format"))] = (
         CheckFormat.text
     ),
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Check every file of the workspace."""
@@ -156,6 +172,7 @@ def check(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     _require_ministry(ws, ministry, lang)
     result = check_workspace(ws, ministry=ministry)
@@ -193,7 +210,7 @@ def coverage(
     ministry: Annotated[
         str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Summarise who still owes what."""
@@ -201,6 +218,7 @@ def coverage(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     _require_ministry(ws, ministry, lang)
     cov = compute_coverage(ws, ministry=ministry, lang=lang)
@@ -255,7 +273,7 @@ class FormFormat(StrEnum):
 @boundary
 def scaffold(
     code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Append skeleton answers for a body."""
@@ -263,6 +281,7 @@ def scaffold(
     from cmwreport.scaffold import schema_hint
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     result = run_scaffold(root, code, lang=lang)
     rel = f"answers/{code}.yaml"
     if result.added:
@@ -287,13 +306,14 @@ def schema(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.schema.output"), file_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Print or write the JSON Schemas of the workspace files."""
     from cmwreport.schema import schema_text, write_schemas
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     if output is None:
         typer.echo(schema_text(kind.value, lang=lang), nl=False)
         return
@@ -316,7 +336,7 @@ def form(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.form.output"), dir_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Write an answer form for a body."""
@@ -324,6 +344,7 @@ def form(
     from cmwreport.forms import default_form_path, make_form
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     data, filled = make_form(root, code, fmt.value, lang=lang)
     target = output or default_form_path(root, code, fmt.value)
     write_atomic(target, data, lang=lang)
@@ -337,7 +358,7 @@ def import_(
         Path, typer.Argument(help=_h("cli.import.file"), dir_okay=False, show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help=_h("cli.import.force"))] = False,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Read a filled form back into the body's answers file."""
@@ -346,6 +367,7 @@ def import_(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     result = import_form(root, file, force=force, lang=lang)
     rel = f"answers/{result.code}.yaml"
     for outcome in result.outcomes:
@@ -396,14 +418,14 @@ def init(
         Path | None,
         typer.Argument(help=_h("cli.init.dir"), file_okay=False, show_default=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Create a new workspace."""
     from cmwreport.scaffold import init_workspace
 
     lang = _lang(ui)
-    target = directory if directory is not None else root
+    target = directory if directory is not None else (root or Path())
     written = init_workspace(target, lang=lang)
     typer.echo(t("init.done", lang, path=str(target), count=len(written)))
 
@@ -420,7 +442,7 @@ def render(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.render.output"), dir_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Render the consolidated report as DOCX."""
@@ -429,6 +451,7 @@ def render(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     done = render_report(
         ws, final=final, allow_gaps=allow_gaps, lang=report_lang, output=output, ui_lang=lang

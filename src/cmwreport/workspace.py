@@ -9,6 +9,7 @@ workspace at all; problems in files are collected in ``Workspace.problems``.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -291,6 +292,25 @@ class Workspace:
 
 
 # ---------------------------------------------------------------------------- loading
+
+
+def find_workspace(start: Path) -> Path:
+    """The workspace that *start* lies in: *start* or the nearest folder above it that holds
+    ``questions/loipr.yaml`` (as git finds its repository). ``Path()`` for *start* itself, a
+    relative path (``..``) for a folder above, and ``Path()`` when there is none (the
+    command then says there is no workspace here).
+    """
+    start = Path(start).absolute()
+    for folder in (start, *start.parents):
+        try:
+            found = (folder / LOIPR_FILE).is_file()
+        except OSError:
+            found = False
+        if found:
+            if folder == start:
+                return Path()
+            return Path(os.path.relpath(folder, start))
+    return Path()
 
 
 def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
