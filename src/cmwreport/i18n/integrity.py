@@ -45,4 +45,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'instansi ini sudah menjawab {unit} di {first_file}:{first} (pertanyaan "{earlier}"); '
         "gabungkan kedua jawaban menjadi satu",
     ),
+    # ---- output files
+    "out.not_regular": (
+        "it is {kind}, not a regular file, and is never replaced; name a file to write "
+        "(for example build/report.docx)",
+        "tujuan itu adalah {kind}, bukan berkas biasa, dan tidak akan ditimpa; sebutkan "
+        "berkas yang akan ditulis (misalnya build/report.docx)",
+    ),
+    "out.system": (
+        "{folder} is a system path, not a file for a report; name a file to write "
+        "(for example build/report.docx)",
+        "{folder} adalah jalur sistem, bukan berkas untuk laporan; sebutkan berkas yang "
+        "akan ditulis (misalnya build/report.docx)",
+    ),
+    "out.kind.folder": ("a folder", "sebuah folder"),
+    "out.kind.pipe": ("a pipe (FIFO)", "sebuah pipa (FIFO)"),
+    "out.kind.device": ("a device", "sebuah perangkat"),
+    "out.kind.other": ("a special file", "sebuah berkas khusus"),
 }
