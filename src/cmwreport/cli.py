@@ -227,7 +227,7 @@ def coverage(
 
         apply_snapshot(cov, since, lang=lang)
     if fmt is CoverageFormat.json:
-        _emit(json.dumps(cov.as_json(), ensure_ascii=False, indent=2) + "\n", output, lang)
+        _emit(json.dumps(cov.as_json(lang), ensure_ascii=False, indent=2) + "\n", output, lang)
     elif fmt is CoverageFormat.markdown:
         from cmwreport.render.tables import render_markdown
 
@@ -252,6 +252,13 @@ def coverage(
         from cmwreport.render.tables import render_table
 
         _emit(render_table(cov, lang), output, lang)
+    if cov.errors:
+        # A broken file never looks like a body that simply answered nothing.
+        if not (fmt is CoverageFormat.table and output is None):
+            typer.echo(t("cov.errors_stderr", lang, count=len(cov.errors)), err=True)
+            for problem in cov.errors:
+                typer.echo(problem.format(lang), err=True)
+        raise typer.Exit(1)
 
 
 class SchemaKind(StrEnum):

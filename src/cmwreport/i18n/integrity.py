@@ -62,4 +62,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out.kind.pipe": ("a pipe (FIFO)", "sebuah pipa (FIFO)"),
     "out.kind.device": ("a device", "sebuah perangkat"),
     "out.kind.other": ("a special file", "sebuah berkas khusus"),
+    # ---- coverage of a workspace with errors
+    "cov.errors_stderr": (
+        "the workspace has {count} error(s); the summary leaves out what could not be read:",
+        "ruang kerja memiliki {count} galat; ringkasan ini tidak memuat bagian yang tidak "
+        "dapat dibaca:",
+    ),
+    "cov.errors_title": (
+        "WARNING: these files could not be read or hold errors; the figures leave out what "
+        "could not be read (a body may look as if it answered nothing):",
+        "PERHATIAN: berkas berikut tidak dapat dibaca atau mengandung galat; angka-angka di "
+        "sini tidak memuat bagian yang tidak terbaca (sebuah instansi bisa tampak belum "
+        "menjawab apa pun):",
+    ),
+    "cov.errors_file": ("{file}: {count} error(s)", "{file}: {count} galat"),
+    "cov.errors_count": ("{count} error(s)", "{count} galat"),
+    "cov.errors_more": (
+        "… and {count} more; run `cmwreport check` for all of them",
+        "… dan {count} lagi; jalankan `cmwreport check` untuk melihat semuanya",
+    ),
+    "cov.errors_sheet": ("Errors", "Galat"),
+    "cov.errors_see_sheet": (
+        "{count} file(s) could not be read or hold errors: see the sheet \"{sheet}\"",
+        "{count} berkas tidak dapat dibaca atau mengandung galat: lihat lembar \"{sheet}\"",
+    ),
+    "cov.errors_col_file": ("File", "Berkas"),
+    "cov.errors_col_line": ("Line", "Baris"),
+    "cov.errors_col_code": ("Code", "Kode"),
+    "cov.errors_col_message": ("Message", "Pesan"),
+    "since.not_counted": (
+        "not counted as progress: {ids} (the answers file of {bodies} could not be read at "
+        "the last meeting or now)",
+        "tidak dihitung sebagai kemajuan: {ids} (berkas jawaban {bodies} tidak dapat dibaca "
+        "pada rakor sebelumnya atau saat ini)",
+    ),
 }
