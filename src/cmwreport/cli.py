@@ -499,6 +499,11 @@ def render(
         typer.echo(t("render.gaps_allowed", lang, count=len(report.gaps)))
         for gap in report.gaps:
             typer.echo(f"  {gap.describe(lang, report.lang)}")
+    if done.errors:
+        typer.echo(t("render.broken", lang, count=len(done.errors)), err=True)
+        for problem in done.errors:
+            typer.echo(problem.format(lang), err=True)
+        raise typer.Exit(1)
 
 
 def _silence_stdout() -> None:

@@ -18,7 +18,7 @@ from cmwreport.i18n import t
 from cmwreport.models import pick_text
 from cmwreport.problems import Problem, check_workspace
 from cmwreport.text import first_words
-from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, answers_file_name
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, unreadable_bodies
 
 STATES = ("unanswered", "draft", "submitted", "approved")
 """Unit states from worst to best."""
@@ -342,22 +342,6 @@ def compute_coverage(
         all_unit_ids=tuple(u.id for u in all_units),
         errors=errors,
     )
-
-
-def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:
-    """The bodies of the answers files *files* (``answers/KP2MI.yaml`` → KP2MI).
-
-    A file that is not ``CODE.yaml`` (an ignored copy) names the body its name suggests.
-    """
-    bodies: set[str] = set()
-    for file in files:
-        name = file.removeprefix(f"{ANSWERS_DIR}/")
-        verdict = answers_file_name(name, set(), [])
-        if verdict is not None and verdict.read:
-            bodies.add(name.removesuffix(".yaml"))
-        elif verdict is not None and verdict.code:
-            bodies.add(verdict.code)
-    return frozenset(bodies)
 
 
 def own_statuses(code: str, units: list[UnitCoverage]) -> dict[str, int]:

@@ -831,3 +831,19 @@ def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
         return tuple(u.id for u in paragraph.units)
     unit_id = f"{number}({letter})"
     return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
+
+
+def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:
+    """The bodies of the answers files *files* (``answers/KP2MI.yaml`` → KP2MI).
+
+    A file that is not ``CODE.yaml`` (an ignored copy) names the body its name suggests.
+    """
+    bodies: set[str] = set()
+    for file in files:
+        name = file.removeprefix(f"{ANSWERS_DIR}/")
+        verdict = answers_file_name(name, set(), [])
+        if verdict is not None and verdict.read:
+            bodies.add(name.removesuffix(".yaml"))
+        elif verdict is not None and verdict.code:
+            bodies.add(verdict.code)
+    return frozenset(bodies)

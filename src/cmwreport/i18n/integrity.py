@@ -96,4 +96,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak dihitung sebagai kemajuan: {ids} (berkas jawaban {bodies} tidak dapat dibaca "
         "pada rakor sebelumnya atau saat ini)",
     ),
+    # ---- render of a workspace with errors
+    "rpt.broken_notice": (
+        "INCOMPLETE DRAFT: {count} file(s) could not be read or hold errors, so what they "
+        "hold is missing from this draft. Fix them (run `cmwreport check`) and render again:",
+        "DRAF TIDAK LENGKAP: {count} berkas tidak dapat dibaca atau mengandung galat, sehingga "
+        "isinya tidak ada dalam draf ini. Perbaiki berkas tersebut (jalankan `cmwreport "
+        "check`) lalu buat ulang laporan:",
+    ),
+    "rpt.broken_file": (
+        "{file}: {count} error(s); the first, on line {line}: {message}",
+        "{file}: {count} galat; yang pertama, di baris {line}: {message}",
+    ),
+    "rpt.broken_placeholder": (
+        "[The reply of {bodies} to {unit} could not be read: {files} holds errors]",
+        "[Jawaban {bodies} atas {unit} tidak dapat dibaca: {files} mengandung galat]",
+    ),
+    "render.broken": (
+        "the draft was written from what could be read, but the workspace has {count} "
+        "error(s); what these files hold is missing from it:",
+        "draf ditulis dari bagian yang dapat dibaca, tetapi ruang kerja memiliki {count} "
+        "galat; isi berkas berikut tidak ada dalam draf:",
+    ),
 }
