@@ -118,4 +118,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "draf ditulis dari bagian yang dapat dibaca, tetapi ruang kerja memiliki {count} "
         "galat; isi berkas berikut tidak ada dalam draf:",
     ),
+    # ---- bounded templates and a safe reference DOCX
+    "render.template_steps": (
+        "the template was stopped after {limit} steps (a loop too long, or without end); "
+        "simplify its loops",
+        "templat dihentikan setelah {limit} langkah (perulangan terlalu panjang atau tanpa "
+        "akhir); sederhanakan perulangannya",
+    ),
+    "render.template_time": (
+        "the template was stopped after {seconds} seconds (a loop too long, or without end); "
+        "simplify its loops",
+        "templat dihentikan setelah {seconds} detik (perulangan terlalu panjang atau tanpa "
+        "akhir); sederhanakan perulangannya",
+    ),
+    "render.template_size": (
+        "the template would write more than {limit} characters; it was stopped",
+        "templat akan menulis lebih dari {limit} karakter; templat dihentikan",
+    ),
+    "render.reference_too_big": (
+        "the reference document is {size} bytes, too big to be a document of styles; save it "
+        "again from Word without embedded media",
+        "dokumen referensi berukuran {size} byte, terlalu besar untuk dokumen gaya; simpan ulang "
+        "dari Word tanpa media tertanam",
+    ),
+    "render.reference_not_docx": (
+        "the reference document is not a Word document (.docx); save it again from Word as "
+        "\"Word Document (*.docx)\"",
+        "dokumen referensi bukan dokumen Word (.docx); simpan ulang dari Word sebagai "
+        "\"Word Document (*.docx)\"",
+    ),
+    "render.reference_unreadable": (
+        "the reference document cannot be read: {reason}",
+        "dokumen referensi tidak dapat dibaca: {reason}",
+    ),
+    "render.reference_entries": (
+        "the reference document holds {count} parts, far more than a Word document; it was not "
+        "opened",
+        "dokumen referensi memuat {count} bagian, jauh lebih banyak daripada dokumen Word; "
+        "berkas itu tidak dibuka",
+    ),
+    "render.reference_bomb": (
+        "the reference document would unpack to {size} bytes (a zip bomb, or a damaged file); "
+        "it was not opened: replace it with a copy saved from Word",
+        "dokumen referensi akan membengkak menjadi {size} byte saat dibuka (bom zip atau berkas "
+        "rusak); berkas itu tidak dibuka: ganti dengan salinan yang disimpan dari Word",
+    ),
 }
