@@ -75,9 +75,7 @@ def test_a_broken_list_of_bodies_is_shown_not_a_usage_error(tmp_path: Path, cli:
     )
     code, lines, _ = _check(root, cli)
     assert code == 1
-    assert any(
-        line.startswith("questions/ministries.yaml:") and "error[" in line for line in lines
-    )
+    assert any(line.startswith("questions/ministries.yaml:") and "error[" in line for line in lines)
 
 
 def test_other_bodies_problems_stay_hidden(tmp_path: Path, cli: Any) -> None:

@@ -151,8 +151,7 @@ def test_a_well_formed_unknown_code_stays_unknown_ministry(tmp_path: Path, cli: 
 def test_duplicate_answer_names_both_files_and_lines(tmp_path: Path, cli: Any) -> None:
     root = write_workspace(tmp_path / "ws")
     (root / "answers" / "KEMNAKER.yaml").write_text(
-        KEMNAKER_TEXT
-        + '  - question: "2"\n    status: draft\n    text:\n      en: Again.\n',
+        KEMNAKER_TEXT + '  - question: "2"\n    status: draft\n    text:\n      en: Again.\n',
         encoding="utf-8",
     )
     ws = load_workspace(root)

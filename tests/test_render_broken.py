@@ -42,8 +42,7 @@ def test_a_draft_is_written_with_a_notice_and_placeholders(tmp_path: Path, cli: 
     # KEMLU's reply is there; KP2MI's replies are marked as unreadable, not as missing.
     assert any("Law No. 18 of 2017 protects migrant workers." in t for t in texts)
     assert (
-        "[The reply of KP2MI to 1(b) could not be read: answers/KP2MI.yaml holds errors]"
-        in texts
+        "[The reply of KP2MI to 1(b) could not be read: answers/KP2MI.yaml holds errors]" in texts
     )
     assert "[The reply of KP2MI to 3 could not be read: answers/KP2MI.yaml holds errors]" in texts
     assert not any(t.startswith("[No reply yet to 3") for t in texts)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -562,7 +561,11 @@ def compare_snapshot(
             totals[old.state] += 1
     bodies = tuple(
         _body_progress(
-            m.code, cov.units, snap, then=m.code in snap.unreadable, now=m.code in cov.unreadable
+            m.code,
+            cov.units,
+            snap,
+            broken_then=m.code in snap.unreadable,
+            broken_now=m.code in cov.unreadable,
         )
         for m in cov.ministries
     )
@@ -590,10 +593,18 @@ def _best(statuses: dict[str, str], leave_out: frozenset[str]) -> str:
 
 
 def _body_progress(
-    code: str, units: list[UnitCoverage], snap: Snapshot, *, then: bool = False, now: bool = False
+    code: str,
+    units: list[UnitCoverage],
+    snap: Snapshot,
+    *,
+    broken_then: bool = False,
+    broken_now: bool = False,
 ) -> BodyProgress:
-    """What *code* moved; nothing counts forward when its file was unreadable *then*, and
-    nothing counts back when it is unreadable *now*."""
+    """What *code* moved since the snapshot.
+
+    Nothing counts forward when its file was unreadable then, and nothing counts back
+    when it is unreadable now.
+    """
     answered: list[str] = []
     approved: list[str] = []
     went_back: list[str] = []
@@ -607,9 +618,9 @@ def _body_progress(
             approved.append(unit.id)
         if before is not None and (now is None or STATES.index(now) < STATES.index(before)):
             went_back.append(unit.id)
-    if then:
+    if broken_then:
         answered, approved = [], []
-    if now:
+    if broken_now:
         went_back = []
     return BodyProgress(code, tuple(answered), tuple(approved), tuple(went_back))
 

@@ -32,7 +32,7 @@ def writable_target(path: Path, *, lang: str = "en") -> Path:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     absolute = Path(os.path.realpath(path))
     try:
-        mode = os.stat(path).st_mode
+        mode = path.stat().st_mode
     except OSError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
@@ -45,12 +45,12 @@ def writable_target(path: Path, *, lang: str = "en") -> Path:
 
 def _link_chain(path: Path, limit: int = 40) -> list[Path]:
     """*path* made absolute and every place its chain of symbolic links goes through."""
-    hop = Path(os.path.abspath(path))
+    hop = Path(os.path.abspath(path))  # noqa: PTH100 - normalise "..", keep links
     chain = [hop]
     for _ in range(limit):
         if not hop.is_symlink():
             break
-        hop = Path(os.path.abspath(hop.parent / os.readlink(hop)))
+        hop = Path(os.path.abspath(hop.parent / hop.readlink()))  # noqa: PTH100
         chain.append(hop)
     return chain
 

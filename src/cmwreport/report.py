@@ -317,9 +317,7 @@ class _Builder:
         files: dict[str, list[Problem]] = {}
         for problem in self.errors:
             files.setdefault(problem.file, []).append(problem)
-        notice: list[Block] = [
-            Placeholder(t("rpt.broken_notice", self.lang, count=len(files)))
-        ]
+        notice: list[Block] = [Placeholder(t("rpt.broken_notice", self.lang, count=len(files)))]
         for file, problems in files.items():
             first = problems[0]
             notice.append(
@@ -339,8 +337,10 @@ class _Builder:
         blocks[at:at] = notice
 
     def broken_placeholder(self, unit: Unit, inputs: list[AnswerEntry]) -> bool:
-        """A placeholder for the replies of the unit's bodies whose file holds errors and
-        from whom nothing is shown for the unit."""
+        """Add a placeholder for bodies whose file holds errors and who show nothing here.
+
+        Returns whether one was added.
+        """
         shown = {entry.ministry for entry in inputs}
         bodies = [code for code in unit.assigned if code in self.broken and code not in shown]
         if not bodies:
@@ -732,8 +732,10 @@ class RenderResult:
 
 
 def default_output(ws: Workspace, lang: str, *, final: bool = False) -> Path:
-    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``;
-    ``…-<lang>-final.docx`` for a final, so that it never overwrites the draft."""
+    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``.
+
+    A final is ``…-<lang>-final.docx``, so that it never overwrites the draft.
+    """
     symbol = ws.meta.symbol if ws.meta and ws.meta.symbol else "report"
     suffix = "-final" if final else ""
     name = f"{symbol}-{lang}{suffix}.docx".replace("/", "-").replace("\\", "-")

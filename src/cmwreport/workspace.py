@@ -295,8 +295,10 @@ class Workspace:
 
 
 def find_workspace(start: Path) -> Path:
-    """The workspace that *start* lies in: *start* or the nearest folder above it that holds
-    ``questions/loipr.yaml`` (as git finds its repository). ``Path()`` for *start* itself, a
+    """The workspace that *start* lies in.
+
+    That is *start* or the nearest folder above it that holds ``questions/loipr.yaml`` (as
+    git finds its repository): ``Path()`` for *start* itself, a
     relative path (``..``) for a folder above, and ``Path()`` when there is none (the
     command then says there is no workspace here).
     """

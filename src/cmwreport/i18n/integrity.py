@@ -1,5 +1,8 @@
-"""Messages about a workspace that cannot be read whole: ignored files, broken files in
-coverage and render, output targets that cannot be replaced, bounded templates."""
+"""Messages about what cannot be read or written as it is.
+
+Ignored answers files, broken files in coverage and render, output targets that are not
+regular files, templates over their budget and unsafe reference documents.
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- ignored-file
@@ -28,8 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yang belum ada di answers/{target} ke berkas itu, lalu hapus salinan ini",
     ),
     "ignored.case": (
-        "this file is not read: body codes are written in capitals; rename it to "
-        "answers/{target}",
+        "this file is not read: body codes are written in capitals; rename it to answers/{target}",
         "berkas ini tidak dibaca: kode instansi ditulis dengan huruf kapital; ganti namanya "
         "menjadi answers/{target}",
     ),
@@ -83,8 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cov.errors_sheet": ("Errors", "Galat"),
     "cov.errors_see_sheet": (
-        "{count} file(s) could not be read or hold errors: see the sheet \"{sheet}\"",
-        "{count} berkas tidak dapat dibaca atau mengandung galat: lihat lembar \"{sheet}\"",
+        '{count} file(s) could not be read or hold errors: see the sheet "{sheet}"',
+        '{count} berkas tidak dapat dibaca atau mengandung galat: lihat lembar "{sheet}"',
     ),
     "cov.errors_col_file": ("File", "Berkas"),
     "cov.errors_col_line": ("Line", "Baris"),
@@ -143,9 +145,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "render.reference_not_docx": (
         "the reference document is not a Word document (.docx); save it again from Word as "
-        "\"Word Document (*.docx)\"",
+        '"Word Document (*.docx)"',
         "dokumen referensi bukan dokumen Word (.docx); simpan ulang dari Word sebagai "
-        "\"Word Document (*.docx)\"",
+        '"Word Document (*.docx)"',
     ),
     "render.reference_unreadable": (
         "the reference document cannot be read: {reason}",
