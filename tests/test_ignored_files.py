@@ -173,3 +173,17 @@ def test_duplicate_answer_across_two_files_names_the_other_file(tmp_path: Path) 
     assert len(dups) == 1
     other = ({"answers/KEMNAKER.yaml", "answers/KP2MI.yaml"} - {dups[0].file}).pop()
     assert f"{other}:3" in dups[0].message()
+
+
+def test_a_link_to_a_missing_file_is_reported(tmp_path: Path, cli: Any) -> None:
+    root = write_workspace(tmp_path / "ws")
+    # The body's answers live on a shared drive that is not connected today.
+    (root / "answers" / "KEMNAKER.yaml").symlink_to(tmp_path / "drive" / "KEMNAKER.yaml")
+    code, errors = _errors(root, cli)
+    assert code == 1
+    assert [(e["file"], e["line"], e["code"]) for e in errors] == [
+        ("answers/KEMNAKER.yaml", 1, "ignored-file")
+    ]
+    assert "drive/KEMNAKER.yaml, which cannot be found" in errors[0]["message"]
+    code, errors = _errors(root, cli, "--ministry", "KEMNAKER")
+    assert [e["file"] for e in errors] == ["answers/KEMNAKER.yaml"]

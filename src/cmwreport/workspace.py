@@ -633,6 +633,9 @@ def _load_answers(ws: Workspace) -> None:
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     names = {p.name for p in entries}
     for path in entries:
+        if path.is_symlink() and not path.exists():
+            _dangling_link(ws, path)
+            continue
         if not path.is_file():
             continue
         verdict = answers_file_name(path.name, names, list(ws.ministries))
@@ -656,6 +659,22 @@ def _load_answers(ws: Workspace) -> None:
         )
         bodies = frozenset({verdict.code} if verdict.code else ())
         ws.problems.append(dataclasses.replace(problem, ministries=bodies))
+
+
+def _dangling_link(ws: Workspace, path: Path) -> None:
+    """A link in ``answers/`` to a file that is not there (a shared drive not mounted)."""
+    verdict = answers_file_name(path.name, set(), list(ws.ministries))
+    if verdict is None:
+        return
+    rel = f"{ANSWERS_DIR}/{path.name}"
+    ws.files.append(rel)
+    try:
+        target = str(path.readlink())
+    except OSError:
+        target = "?"
+    problem = error(rel, 1, "ignored-file", "ignored.dangling", target=target)
+    code = path.name.removesuffix(".yaml") if verdict.read else verdict.code
+    ws.problems.append(dataclasses.replace(problem, ministries=frozenset({code} - {""})))
 
 
 _CODE_RE = re.compile(r"[A-Z0-9][A-Z0-9-]*")

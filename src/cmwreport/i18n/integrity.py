@@ -41,6 +41,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berkas ini tidak dibaca: berkas jawaban diberi nama sesuai kode instansinya, misalnya "
         "answers/{example}.yaml (kode yang terdaftar: {known})",
     ),
+    "ignored.dangling": (
+        "this file is a link to {target}, which cannot be found (a shared folder not "
+        "connected?); the answers it points to are not read",
+        "berkas ini adalah tautan ke {target}, yang tidak ditemukan (folder bersama belum "
+        "tersambung?); jawaban yang ditautkannya tidak dibaca",
+    ),
     "dup.answer_file": (
         'this body already answered {unit} in {first_file}:{first} (question "{earlier}"); '
         "merge the two answers into one",
