@@ -78,9 +78,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cov.errors_title": (
         "WARNING: these files could not be read or hold errors; the figures leave out what "
-        "could not be read (a body may look as if it answered nothing):",
+        "could not be read (a body marked ⚠ may look as if it answered nothing):",
         "PERHATIAN: berkas berikut tidak dapat dibaca atau mengandung galat; angka-angka di "
-        "sini tidak memuat bagian yang tidak terbaca (sebuah instansi bisa tampak belum "
+        "sini tidak memuat bagian yang tidak terbaca (instansi bertanda ⚠ bisa tampak belum "
         "menjawab apa pun):",
     ),
     "cov.errors_file": ("{file}: {count} error(s)", "{file}: {count} galat"),

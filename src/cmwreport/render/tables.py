@@ -82,6 +82,11 @@ def error_lines(cov: Coverage, lang: str, shown: int = 3) -> list[str]:
     return out
 
 
+def _body_code(cov: Coverage, code: str) -> str:
+    """The body's code, marked ⚠ when its answers file could not be read whole."""
+    return f"{code} ⚠" if code in cov.unreadable else code
+
+
 def render_table(cov: Coverage, lang: str = "en") -> str:
     """The readable terminal summary (the default ``coverage`` output)."""
     errors = error_lines(cov, lang)
@@ -122,7 +127,13 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         if m.assigned == 0 and not m.given:
             continue
         rows.append(
-            [m.code, str(m.assigned), str(m.answered), str(m.approved), _owes(m.unanswered, lang)]
+            [
+                _body_code(cov, m.code),
+                str(m.assigned),
+                str(m.answered),
+                str(m.approved),
+                _owes(m.unanswered, lang),
+            ]
         )
     out += ["  " + line for line in _grid(rows, right=(1, 2, 3))]
     if cov.ministry:
@@ -181,7 +192,7 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         if m.assigned == 0 and not m.given:
             continue
         out.append(
-            f"| {m.code} | {m.assigned} | {m.answered} | {m.approved} | "
+            f"| {_body_code(cov, m.code)} | {m.assigned} | {m.answered} | {m.approved} | "
             f"{', '.join(m.unanswered) or '—'} |"
         )
     out += ["", f"## {t('cov.all_units', lang)}", ""]
