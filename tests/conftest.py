@@ -187,9 +187,16 @@ def cli() -> Any:
     """Run ``cmwreport`` in-process: ``cli("check", "--root", str(path))``."""
     runner = CliRunner()
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(
+    def run(*args: str, env: dict[str, str] | None = None, internal_ok: bool = False) -> Any:
+        result = runner.invoke(
             app, list(args), env=env or {"CMWREPORT_LANG": ""}, catch_exceptions=False
         )
+        if not internal_ok:
+            # A crash is never an answer: a test asserting exit 1 must not pass on a bug.
+            output = result.stdout + result.stderr
+            assert result.exit_code != 3, output
+            assert "internal error" not in output and "kesalahan internal" not in output, output
+            assert "Traceback" not in output, output
+        return result
 
     return run

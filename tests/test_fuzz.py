@@ -31,6 +31,7 @@ CODES = {
     "yaml-syntax", "invalid-record", "duplicate-id", "unknown-question", "unknown-ministry",
     "duplicate-answer", "unanswered", "lead-missing", "not-assigned", "missing-translation",
     "missing-data", "empty-answer", "control-character", "over-word-limit", "near-word-limit",
+    "ignored-file",
 }  # fmt: skip
 
 # Characters XML 1.0, and so a DOCX, cannot hold.
@@ -189,13 +190,19 @@ def _assert_check_is_calm(root: Path) -> dict[str, Any] | None:
 def _assert_coverage_is_calm(root: Path) -> None:
     result = _run("coverage", "--root", str(root), "--format", "json")
     assert "internal error" not in result.stderr, result.stderr
-    if result.exit_code == 0:
+    if result.exit_code == 0 or (result.exit_code == 1 and result.stdout.strip()):
         data = json.loads(result.stdout)
         totals = data["totals"]
         assert totals["units"] == len(data["units"])
         assert totals["units"] == sum(
             totals[k] for k in ("unanswered", "draft", "submitted", "approved")
         )
+        # With errors, coverage still summarises and names every broken file (exit 1).
+        assert bool(data["errors"]) == (result.exit_code == 1)
+        for problem in data["errors"]:
+            assert f"{problem['file']}:{problem['line']}: error[{problem['code']}]" in (
+                result.stderr
+            )
     else:
         assert result.exit_code in (1, 2)
         assert result.stderr.startswith("cmwreport: ")

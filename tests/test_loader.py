@@ -227,5 +227,5 @@ def test_yml_spelling_is_refused_loudly_not_read(tmp_path: Path) -> None:
     errors = [
         (p.file, p.line, p.code) for p in check_workspace(ws).problems if p.severity == "error"
     ]
-    assert errors == [("answers/KP2MI.yml", 1, "invalid-record")]
+    assert errors == [("answers/KP2MI.yml", 1, "ignored-file")]
     assert ws.answers == []

@@ -126,7 +126,7 @@ def test_comments_only_in_drafts(cli: Any, tmp_path: Path) -> None:
 
 
 def test_final_gate_writes_nothing_and_lists_gaps(cli: Any, ws_root: Path) -> None:
-    target = ws_root / "build" / "CMW-C-TST-2-en.docx"
+    target = ws_root / "build" / "CMW-C-TST-2-en-final.docx"
     result = _render(cli, ws_root, "--final")
     assert result.exit_code == 1
     assert not target.exists()
@@ -230,14 +230,19 @@ def test_special_and_control_characters(cli: Any, tmp_path: Path) -> None:
     assert any(t.endswith('Wages & "fees" < 5 % of <b>pay</b> ok.') for t in texts)
 
 
-def test_refuses_a_workspace_with_errors(cli: Any, tmp_path: Path) -> None:
+def test_refuses_a_final_of_a_workspace_with_errors(cli: Any, tmp_path: Path) -> None:
     answers = copy.deepcopy(ANSWERS)
     answers["KEMLU"]["answers"][0]["question"] = "40"
     root = write_workspace(tmp_path / "ws", answers=answers)
-    result = _render(cli, root)
+    result = _render(cli, root, "--final", "--allow-gaps")
     assert result.exit_code == 1
     assert "cmwreport check" in result.stderr
     assert not (root / "build").exists()
+    # A draft is written from what could be read, and still exits 1 (SPEC.md section 3).
+    draft = _render(cli, root)
+    assert draft.exit_code == 1
+    assert 'answers/KEMLU.yaml:3: error[unknown-question] question "40"' in draft.stderr
+    assert (root / "build" / "CMW-C-TST-2-en.docx").is_file()
 
 
 def test_unknown_language_is_a_usage_error(cli: Any, ws_root: Path) -> None:

@@ -3,7 +3,8 @@
 This is the only module that imports typer. Each command parses its options, calls the
 core function of its module, prints or writes the result, and maps errors to exit
 statuses: 0 nothing wrong, 1 problems found or a gate not met, 2 usage error or no
-workspace. A problem in the user's files never shows a traceback.
+workspace, 3 an internal error (a bug in cmwreport, said so in the message). A problem in
+the user's files never shows a traceback.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERNAL_ERROR = 3
+"""Exit status of a bug in cmwreport (never of a problem in the user's files)."""
+
 RootOpt = Annotated[
-    Path, typer.Option("--root", help=_h("cli.root"), file_okay=False, show_default=False)
+    Path | None,
+    typer.Option("--root", help=_h("cli.root"), file_okay=False, show_default=False),
 ]
 UiLangOpt = Annotated[str | None, typer.Option("--ui-lang", help=_h("cli.ui_lang"))]
 OutputOpt = Annotated[
@@ -101,8 +106,10 @@ def boundary(func: F) -> F:
             if os.environ.get("CMWREPORT_DEBUG"):
                 traceback.print_exc()
             detail = f"{type(exc).__name__}: {exc}"
-            typer.echo(f"cmwreport: {t('err.internal', ui_lang(), detail=detail)}", err=True)
-            raise typer.Exit(1) from None
+            chosen = kwargs.get("ui")
+            lang = ui_lang(chosen if isinstance(chosen, str) else None)
+            typer.echo(f"cmwreport: {t('err.internal', lang, detail=detail)}", err=True)
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -118,7 +125,22 @@ def _emit(text: str, output: Path | None, lang: str) -> None:
     typer.echo(t("cov.written", lang, path=str(output)), err=True)
 
 
+def _workspace_root(root: Path | None) -> Path:
+    """``--root``, else the current folder or the nearest one above holding a workspace."""
+    if root is not None:
+        return root
+    from cmwreport.workspace import find_workspace
+
+    return find_workspace(Path.cwd())
+
+
 def _require_ministry(ws: Any, code: str | None, lang: str) -> None:
+    from cmwreport.workspace import MINISTRIES_FILE
+
+    if not ws.ministries_readable or any(
+        p.file == MINISTRIES_FILE and p.severity == "error" for p in ws.problems
+    ):
+        return  # the list of bodies is broken: its errors are shown, not "no such body"
     if code is not None and code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang)
 
@@ -142,7 +164,7 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", help=_h("cli.format"))] = (
         CheckFormat.text
     ),
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Check every file of the workspace."""
@@ -150,6 +172,7 @@ def check(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     _require_ministry(ws, ministry, lang)
     result = check_workspace(ws, ministry=ministry)
@@ -187,7 +210,7 @@ def coverage(
     ministry: Annotated[
         str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Summarise who still owes what."""
@@ -195,6 +218,7 @@ def coverage(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     _require_ministry(ws, ministry, lang)
     cov = compute_coverage(ws, ministry=ministry, lang=lang)
@@ -203,7 +227,7 @@ def coverage(
 
         apply_snapshot(cov, since, lang=lang)
     if fmt is CoverageFormat.json:
-        _emit(json.dumps(cov.as_json(), ensure_ascii=False, indent=2) + "\n", output, lang)
+        _emit(json.dumps(cov.as_json(lang), ensure_ascii=False, indent=2) + "\n", output, lang)
     elif fmt is CoverageFormat.markdown:
         from cmwreport.render.tables import render_markdown
 
@@ -228,6 +252,13 @@ def coverage(
         from cmwreport.render.tables import render_table
 
         _emit(render_table(cov, lang), output, lang)
+    if cov.errors:
+        # A broken file never looks like a body that simply answered nothing.
+        if not (fmt is CoverageFormat.table and output is None):
+            typer.echo(t("cov.errors_stderr", lang, count=len(cov.errors)), err=True)
+            for problem in cov.errors:
+                typer.echo(problem.format(lang), err=True)
+        raise typer.Exit(1)
 
 
 class SchemaKind(StrEnum):
@@ -249,7 +280,7 @@ class FormFormat(StrEnum):
 @boundary
 def scaffold(
     code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Append skeleton answers for a body."""
@@ -257,6 +288,7 @@ def scaffold(
     from cmwreport.scaffold import schema_hint
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     result = run_scaffold(root, code, lang=lang)
     rel = f"answers/{code}.yaml"
     if result.added:
@@ -281,13 +313,14 @@ def schema(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.schema.output"), file_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Print or write the JSON Schemas of the workspace files."""
     from cmwreport.schema import schema_text, write_schemas
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     if output is None:
         typer.echo(schema_text(kind.value, lang=lang), nl=False)
         return
@@ -310,7 +343,7 @@ def form(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.form.output"), dir_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Write an answer form for a body."""
@@ -318,6 +351,7 @@ def form(
     from cmwreport.forms import default_form_path, make_form
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     data, filled = make_form(root, code, fmt.value, lang=lang)
     target = output or default_form_path(root, code, fmt.value)
     write_atomic(target, data, lang=lang)
@@ -331,7 +365,7 @@ def import_(
         Path, typer.Argument(help=_h("cli.import.file"), dir_okay=False, show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help=_h("cli.import.force"))] = False,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Read a filled form back into the body's answers file."""
@@ -340,6 +374,7 @@ def import_(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     result = import_form(root, file, force=force, lang=lang)
     rel = f"answers/{result.code}.yaml"
     for outcome in result.outcomes:
@@ -390,14 +425,14 @@ def init(
         Path | None,
         typer.Argument(help=_h("cli.init.dir"), file_okay=False, show_default=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Create a new workspace."""
     from cmwreport.scaffold import init_workspace
 
     lang = _lang(ui)
-    target = directory if directory is not None else root
+    target = directory if directory is not None else (root or Path())
     written = init_workspace(target, lang=lang)
     typer.echo(t("init.done", lang, path=str(target), count=len(written)))
 
@@ -414,7 +449,7 @@ def render(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.render.output"), dir_okay=False),
     ] = None,
-    root: RootOpt = Path(),
+    root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
     """Render the consolidated report as DOCX."""
@@ -423,6 +458,7 @@ def render(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
+    root = _workspace_root(root)
     ws = load_workspace(root, lang=lang)
     done = render_report(
         ws, final=final, allow_gaps=allow_gaps, lang=report_lang, output=output, ui_lang=lang
@@ -463,6 +499,11 @@ def render(
         typer.echo(t("render.gaps_allowed", lang, count=len(report.gaps)))
         for gap in report.gaps:
             typer.echo(f"  {gap.describe(lang, report.lang)}")
+    if done.errors:
+        typer.echo(t("render.broken", lang, count=len(done.errors)), err=True)
+        for problem in done.errors:
+            typer.echo(problem.format(lang), err=True)
+        raise typer.Exit(1)
 
 
 def _silence_stdout() -> None:

@@ -16,8 +16,9 @@ from typing import Any
 from cmwreport.errors import InputFileError
 from cmwreport.i18n import t
 from cmwreport.models import pick_text
+from cmwreport.problems import Problem, check_workspace
 from cmwreport.text import first_words
-from cmwreport.workspace import Unit, Workspace
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, unreadable_bodies
 
 STATES = ("unanswered", "draft", "submitted", "approved")
 """Unit states from worst to best."""
@@ -169,6 +170,10 @@ class Since:
     removed: tuple[str, ...]
     """Units of the snapshot that the list of issues no longer has."""
     bodies: tuple[BodyProgress, ...]
+    not_counted: tuple[str, ...] = ()
+    """Units whose state moved only because a body's file could not be read (then or now)."""
+    unreadable_then: tuple[str, ...] = ()
+    """Bodies whose answers file could not be read (or held errors) at the snapshot."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``since`` part of the JSON output."""
@@ -183,6 +188,8 @@ class Since:
             "added": list(self.added),
             "removed": list(self.removed),
             "bodies": [b.as_json() for b in self.bodies],
+            "not_counted": list(self.not_counted),
+            "unreadable_then": list(self.unreadable_then),
         }
 
 
@@ -207,10 +214,25 @@ class Coverage:
     extra: dict[str, Any] = field(default_factory=dict)
     all_unit_ids: tuple[str, ...] = ()
     """Every unit of the list of issues (also when the summary is limited to one body)."""
+    errors: list[Problem] = field(default_factory=list)
+    """The errors of the workspace (as ``check`` shows them): what could not be read."""
 
-    def as_json(self) -> dict[str, Any]:
+    @property
+    def unreadable(self) -> frozenset[str]:
+        """Bodies whose answers file could not be read whole (it holds errors)."""
+        return unreadable_bodies(e.file for e in self.errors if e.file.startswith("answers/"))
+
+    def error_files(self) -> list[tuple[str, list[Problem]]]:
+        """Each file with errors and its errors, in the order ``check`` lists them."""
+        files: dict[str, list[Problem]] = {}
+        for problem in self.errors:
+            files.setdefault(problem.file, []).append(problem)
+        return list(files.items())
+
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
         """The JSON document of SPEC.md; extra keys are additions, never renames."""
         result: dict[str, Any] = {
+            "errors": [p.as_json(lang) for p in self.errors],
             "totals": dict(self.totals),
             "units": [u.as_json() for u in self.units],
             "ministries": [m.as_json() for m in self.ministries],
@@ -302,6 +324,8 @@ def compute_coverage(
                 )
             )
     loipr = ws.loipr
+    checked = check_workspace(ws, ministry=ministry)
+    errors = [p for p in checked.problems if p.severity == "error"]
     return Coverage(
         state=loipr.state if loipr else "",
         symbol=loipr.symbol if loipr else "",
@@ -316,6 +340,7 @@ def compute_coverage(
         limit=ws.word_limit,
         ministry=ministry,
         all_unit_ids=tuple(u.id for u in all_units),
+        errors=errors,
     )
 
 
@@ -397,6 +422,8 @@ class Snapshot:
     list_of_issues: str | None
     generated: dt.date | None
     ministry: str | None
+    unreadable: frozenset[str] = frozenset()
+    """Bodies whose answers file held errors when the snapshot was taken."""
 
 
 def read_snapshot(path: Path, *, lang: str = "en") -> Snapshot:
@@ -445,12 +472,19 @@ def _parse_snapshot(path: Path, data: Any, lang: str) -> Snapshot:
     report = report if isinstance(report, dict) else {}
     symbol = report.get("list_of_issues")
     ministry = report.get("ministry")
+    errors = data.get("errors")
+    files = [
+        e["file"]
+        for e in (errors if isinstance(errors, list) else [])
+        if isinstance(e, dict) and isinstance(e.get("file"), str)
+    ]
     return Snapshot(
         file=str(path),
         units=units,
         list_of_issues=symbol if isinstance(symbol, str) and symbol else None,
         generated=_date_or_none(report.get("generated")),
         ministry=ministry if isinstance(ministry, str) and ministry else None,
+        unreadable=unreadable_bodies(f for f in files if f.startswith(f"{ANSWERS_DIR}/")),
     )
 
 
@@ -516,6 +550,10 @@ def compare_snapshot(
     forward: list[str] = []
     back: list[str] = []
     added: list[str] = []
+    not_counted: list[str] = []
+    # A body whose file could not be read, then or now, moved nothing: its units' change
+    # of state is the file's repair (or breakage), not progress.
+    broken = snap.unreadable | cov.unreadable
     for unit in cov.units:
         old = snap.units.get(unit.id)
         if old is None:
@@ -523,6 +561,9 @@ def compare_snapshot(
             changes.append(Change(unit.id, None, unit.state))
         elif old.state != unit.state:
             changes.append(Change(unit.id, old.state, unit.state))
+            if broken and _best(old.statuses, broken) == _best(unit.statuses, broken):
+                not_counted.append(unit.id)
+                continue
             better = STATES.index(unit.state) > STATES.index(old.state)
             (forward if better else back).append(unit.id)
     removed = [u.id for u in relevant if u.id not in existing]
@@ -533,7 +574,16 @@ def compare_snapshot(
         if old.id in shown or old.id not in existing:
             totals["units"] += 1
             totals[old.state] += 1
-    bodies = tuple(_body_progress(m.code, cov.units, snap) for m in cov.ministries)
+    bodies = tuple(
+        _body_progress(
+            m.code,
+            cov.units,
+            snap,
+            broken_then=m.code in snap.unreadable,
+            broken_now=m.code in cov.unreadable,
+        )
+        for m in cov.ministries
+    )
     since = Since(
         file=snap.file,
         generated=snap.generated,
@@ -545,11 +595,31 @@ def compare_snapshot(
         added=tuple(added),
         removed=tuple(removed),
         bodies=bodies,
+        not_counted=tuple(not_counted),
+        unreadable_then=tuple(sorted(snap.unreadable)),
     )
     return changes, since
 
 
-def _body_progress(code: str, units: list[UnitCoverage], snap: Snapshot) -> BodyProgress:
+def _best(statuses: dict[str, str], leave_out: frozenset[str]) -> str:
+    """The best of *statuses* leaving out the bodies *leave_out* (``unanswered`` if none)."""
+    kept = [STATES.index(s) for code, s in statuses.items() if code not in leave_out]
+    return STATES[max(kept)] if kept else "unanswered"
+
+
+def _body_progress(
+    code: str,
+    units: list[UnitCoverage],
+    snap: Snapshot,
+    *,
+    broken_then: bool = False,
+    broken_now: bool = False,
+) -> BodyProgress:
+    """What *code* moved since the snapshot.
+
+    Nothing counts forward when its file was unreadable then, and nothing counts back
+    when it is unreadable now.
+    """
     answered: list[str] = []
     approved: list[str] = []
     went_back: list[str] = []
@@ -563,6 +633,10 @@ def _body_progress(code: str, units: list[UnitCoverage], snap: Snapshot) -> Body
             approved.append(unit.id)
         if before is not None and (now is None or STATES.index(now) < STATES.index(before)):
             went_back.append(unit.id)
+    if broken_then:
+        answered, approved = [], []
+    if broken_now:
+        went_back = []
     return BodyProgress(code, tuple(answered), tuple(approved), tuple(went_back))
 
 

@@ -156,8 +156,9 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
                         entry.file,
                         entry.line,
                         "duplicate-answer",
-                        "dup.answer",
+                        "dup.answer_file",
                         unit=unit_id,
+                        first_file=earlier.file,
                         first=earlier.line,
                         question=entry.question,
                         earlier=earlier.question,
@@ -561,14 +562,22 @@ def all_problems(ws: Workspace) -> list[Problem]:
 
 
 def check_workspace(ws: Workspace, *, ministry: str | None = None) -> CheckResult:
-    """Run every check; with *ministry*, keep what that body owes and wrote."""
+    """Run every check; with *ministry*, keep what that body owes and wrote.
+
+    Errors in ``questions/`` concern every body, so they are always kept.
+    """
     problems = all_problems(ws)
     hidden = 0
     if ministry is not None:
-        kept = [p for p in problems if ministry in p.ministries]
+        kept = [p for p in problems if ministry in p.ministries or _everyones(p)]
         hidden = len(problems) - len(kept)
         problems = kept
     return CheckResult(problems=problems, files=len(ws.files), hidden=hidden)
+
+
+def _everyones(problem: Problem) -> bool:
+    """Whether *problem* is an error in ``questions/``, which affects every body."""
+    return problem.severity == "error" and problem.file.startswith("questions/")
 
 
 def _owned(problem: Problem, code: str) -> Problem:

@@ -38,6 +38,9 @@ from cmwreport.models import Ministry, pick_text, texts_by_language
 from cmwreport.text import count_words, strip_illegal
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from cmwreport.problems import Problem
     from cmwreport.templating import Templates
     from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Unit, Workspace
 
@@ -208,7 +211,17 @@ def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str
 class _Builder:
     """Walk the workspace in the list's order and append blocks to a :class:`Report`."""
 
-    def __init__(self, ws: Workspace, templates: Templates, *, lang: str, final: bool) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        templates: Templates,
+        *,
+        lang: str,
+        final: bool,
+        errors: Sequence[Problem] = (),
+    ) -> None:
+        self.errors = list(errors)
+        self.broken = broken_bodies(self.errors)
         self.ws = ws
         self.templates = templates
         self.lang = lang
@@ -278,6 +291,7 @@ class _Builder:
                     )
                 )
             getattr(self, f"part_{part}")()
+        self.broken_notice()
         report.words = sum(e.words(self.lang) for e in self.rendered.values())
         report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
         return report
@@ -295,6 +309,55 @@ class _Builder:
                 notice=notice,
             )
         )
+
+    def broken_notice(self) -> None:
+        """At the top, below the title: each file that could not be read or holds errors."""
+        if not self.errors:
+            return
+        files: dict[str, list[Problem]] = {}
+        for problem in self.errors:
+            files.setdefault(problem.file, []).append(problem)
+        notice: list[Block] = [Placeholder(t("rpt.broken_notice", self.lang, count=len(files)))]
+        for file, problems in files.items():
+            first = problems[0]
+            notice.append(
+                Placeholder(
+                    t(
+                        "rpt.broken_file",
+                        self.lang,
+                        file=file,
+                        count=len(problems),
+                        line=first.line,
+                        message=f"{first.severity}[{first.code}] {first.message(self.lang)}",
+                    )
+                )
+            )
+        blocks = self.report.blocks
+        at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, TitleBlock)), 0)
+        blocks[at:at] = notice
+
+    def broken_placeholder(self, unit: Unit, inputs: list[AnswerEntry]) -> bool:
+        """Add a placeholder for bodies whose file holds errors and who show nothing here.
+
+        Returns whether one was added.
+        """
+        shown = {entry.ministry for entry in inputs}
+        bodies = [code for code in unit.assigned if code in self.broken and code not in shown]
+        if not bodies:
+            return False
+        files = sorted({f for code in bodies for f in self.broken[code]})
+        self.report.blocks.append(
+            Placeholder(
+                t(
+                    "rpt.broken_placeholder",
+                    self.lang,
+                    bodies=", ".join(bodies),
+                    unit=unit.id,
+                    files=", ".join(files),
+                )
+            )
+        )
+        return True
 
     def part_abbreviations(self) -> None:
         rows: list[tuple[str, list[Run]]] = []
@@ -358,6 +421,8 @@ class _Builder:
                     )
                 )
             shown = [self.entry(e) for e in own]
+            if self.broken_placeholder(unit, inputs[unit.id]):
+                continue
             if not any(shown) and not covered:
                 blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
 
@@ -626,11 +691,30 @@ def build_report(
     *,
     lang: str | None = None,
     final: bool = False,
+    errors: Sequence[Problem] = (),
 ) -> Report:
-    """Build the report model of *ws* in *lang* (default: the report's language)."""
+    """Build the report model of *ws* in *lang* (default: the report's language).
+
+    *errors* (a draft of a workspace with errors) are named in a notice at the top, and a
+    placeholder stands where the replies of a body whose file holds errors would be.
+    """
     if ws.loipr is None:
         raise CmwReportError(t("render.no_loipr", templates.ui_lang))
-    return _Builder(ws, templates, lang=lang or ws.language, final=final).build()
+    builder = _Builder(ws, templates, lang=lang or ws.language, final=final, errors=errors)
+    return builder.build()
+
+
+def broken_bodies(errors: Sequence[Problem]) -> dict[str, tuple[str, ...]]:
+    """Each body whose answers file could not be read whole, with the files at fault."""
+    from cmwreport.workspace import unreadable_bodies
+
+    found: dict[str, set[str]] = {}
+    for problem in errors:
+        if problem.severity != "error" or not problem.file.startswith("answers/"):
+            continue
+        for code in problem.ministries or unreadable_bodies([problem.file]):
+            found.setdefault(code, set()).add(problem.file)
+    return {code: tuple(sorted(files)) for code, files in found.items()}
 
 
 # ----------------------------------------------------------------------- the command
@@ -643,12 +727,18 @@ class RenderResult:
     path: Path
     report: Report
     seconds: float
+    errors: list[Problem] = field(default_factory=list)
+    """The workspace's errors: a draft was written from what could be read (exit 1)."""
 
 
-def default_output(ws: Workspace, lang: str) -> Path:
-    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``."""
+def default_output(ws: Workspace, lang: str, *, final: bool = False) -> Path:
+    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``.
+
+    A final is ``…-<lang>-final.docx``, so that it never overwrites the draft.
+    """
     symbol = ws.meta.symbol if ws.meta and ws.meta.symbol else "report"
-    name = f"{symbol}-{lang}.docx".replace("/", "-").replace("\\", "-")
+    suffix = "-final" if final else ""
+    name = f"{symbol}-{lang}{suffix}.docx".replace("/", "-").replace("\\", "-")
     return ws.root / "build" / name
 
 
@@ -663,8 +753,10 @@ def render_report(
 ) -> RenderResult:
     """Render the consolidated report of *ws* to DOCX and write it atomically.
 
-    Refuses a workspace with errors (exit 1); in a final, refuses to write anything while
-    a unit has no approved reply in the report's language, unless *allow_gaps*.
+    A draft of a workspace with errors is written from what could be read, naming the
+    broken files at the top (the result's ``errors``; the command exits 1). A final refuses
+    a workspace with errors, and anything while a unit has no approved reply in the
+    report's language, unless *allow_gaps*.
     """
     from cmwreport.files import write_atomic
     from cmwreport.problems import check_workspace
@@ -681,10 +773,11 @@ def render_report(
             t("render.unknown_lang", ui_lang, value=language, known=", ".join(sorted(known)))
         )
     result = check_workspace(ws)
-    if result.errors:
+    if result.errors and final:
         raise WorkspaceInvalidError(result.errors, ui_lang)
+    errors = [p for p in result.problems if p.severity == "error"]
     templates = templates_for(ws.root, ui_lang=ui_lang)
-    report = build_report(ws, templates, lang=language, final=final)
+    report = build_report(ws, templates, lang=language, final=final, errors=errors)
     if final and report.gaps and not allow_gaps:
         gaps = [gap.describe(ui_lang, language) for gap in report.gaps]
         message = (
@@ -694,6 +787,6 @@ def render_report(
         )
         raise GateError(message, [gap.unit for gap in report.gaps])
     data = render_docx(report, templates.reference_docx(), ui_lang=ui_lang)
-    target = output if output is not None else default_output(ws, language)
+    target = output if output is not None else default_output(ws, language, final=final)
     write_atomic(target, data, lang=ui_lang)
-    return RenderResult(target, report, time.perf_counter() - started)
+    return RenderResult(target, report, time.perf_counter() - started, errors)

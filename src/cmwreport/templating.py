@@ -12,13 +12,15 @@ variable is an error (never silently empty text), and filters are registered her
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmwreport.errors import CmwReportError
-from cmwreport.i18n import t
+from cmwreport.i18n import number, t
 from cmwreport.text import strip_illegal
 
 if TYPE_CHECKING:
@@ -55,7 +57,7 @@ class Templates:
     def env(self) -> SandboxedEnvironment:
         """The sandboxed Jinja environment over :attr:`dirs` (built on first use)."""
         if self._env is None:
-            self._env = _environment(self.dirs)
+            self._env = _environment(self.dirs, self.ui_lang)
         return self._env
 
     def find(self, name: str) -> Path | None:
@@ -67,9 +69,16 @@ class Templates:
         return None
 
     def reference_docx(self) -> Path:
-        """The reference DOCX: the workspace's own, else the packaged one."""
+        """The reference DOCX: the workspace's own, else the packaged one.
+
+        The workspace's own is checked first (:func:`check_reference_docx`): a zip bomb or
+        a file that is no DOCX gives a clear error before python-docx opens it.
+        """
         found = self.find(REFERENCE_DOCX)
-        return found if found is not None else PACKAGED / REFERENCE_DOCX
+        if found is None:
+            return PACKAGED / REFERENCE_DOCX
+        check_reference_docx(found, f"{TEMPLATES_DIR}/{REFERENCE_DOCX}", lang=self.ui_lang)
+        return found
 
     def names(self, name: str, lang: str) -> list[str]:
         """The template names tried for *name* in *lang*: that language's, then English."""
@@ -92,7 +101,7 @@ class Templates:
         except Exception as exc:  # noqa: BLE001 - syntax errors in a coordinator's file
             raise self._error(exc, names[0]) from None
         try:
-            text = template.render(lang=lang, **context)
+            text = _bounded_render(self.env, template, {"lang": lang, **context})
         except Exception as exc:  # noqa: BLE001 - undefined names, sandbox refusals
             raise self._error(exc, template.name or names[0]) from None
         return strip_illegal(text).strip()
@@ -103,7 +112,7 @@ class Templates:
 
         try:
             template = self.env.get_template(name)
-            text = template.render(**context)
+            text = _bounded_render(self.env, template, context)
         except TemplateNotFound:
             raise TemplateError(
                 name, t("render.template_missing", self.ui_lang), lang=self.ui_lang
@@ -159,11 +168,201 @@ def _template_frame(exc: BaseException, dirs: list[Path]) -> tuple[str, int] | N
     return found
 
 
-def _environment(dirs: list[Path]) -> SandboxedEnvironment:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+# ------------------------------------------------------------------ bounded execution
+# A coordinator's template runs in Jinja's sandbox, which keeps it away from Python's
+# internals but not from running for ever (two nested `range(100000)` loops) or building
+# gigabytes of text. Every call, attribute or item lookup, arithmetic operation and item
+# of a `range` spends one step of a budget; the budget also has a time limit, checked as
+# steps are spent, and the text a template writes is counted as it is produced.
 
-    env = SandboxedEnvironment(
+MAX_TEMPLATE_STEPS = 500_000
+"""Steps one rendering of a template may take (the defaults take a few hundred)."""
+MAX_TEMPLATE_SECONDS = 10.0
+"""Time one rendering of a template may take."""
+MAX_TEMPLATE_OUTPUT = 5_000_000
+"""Characters one rendering of a template may write (and longest text an operation makes)."""
+MAX_POWER_BITS = 100_000
+"""Largest number (in bits) that ``**`` may make."""
+
+
+class TemplateLimitError(Exception):
+    """A template went over its budget of steps, time or size."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class _Budget:
+    """What one rendering has spent, and its limits."""
+
+    lang: str = "en"
+    steps: int = 0
+    deadline: float = 0.0
+
+    def spend(self, steps: int = 1) -> None:
+        self.steps += steps
+        if self.steps > MAX_TEMPLATE_STEPS:
+            raise TemplateLimitError(
+                t("render.template_steps", self.lang, limit=number(MAX_TEMPLATE_STEPS, self.lang))
+            )
+        if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
+            raise TemplateLimitError(
+                t("render.template_time", self.lang, seconds=int(MAX_TEMPLATE_SECONDS))
+            )
+
+
+def _bounded_render(env: SandboxedEnvironment, template: Any, context: dict[str, Any]) -> str:
+    """Render *template* within a fresh budget, counting the text as it is written."""
+    budget = _Budget(lang=getattr(env, "ui_lang", "en"))
+    budget.deadline = time.monotonic() + MAX_TEMPLATE_SECONDS
+    env.budget = budget  # type: ignore[attr-defined]
+    parts: list[str] = []
+    size = 0
+    try:
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > MAX_TEMPLATE_OUTPUT:
+                raise TemplateLimitError(
+                    t(
+                        "render.template_size",
+                        budget.lang,
+                        limit=number(MAX_TEMPLATE_OUTPUT, budget.lang),
+                    )
+                )
+            budget.spend()
+            parts.append(chunk)
+    finally:
+        env.budget = _Budget(lang=budget.lang, deadline=float("inf"))  # type: ignore[attr-defined]
+    return "".join(parts)
+
+
+class _Range:
+    """``range()`` in a template: each item it gives spends a step."""
+
+    def __init__(self, env: Any, values: range) -> None:
+        self.env = env
+        self.values = values
+
+    def __iter__(self) -> Iterator[int]:
+        for value in self.values:
+            self.env.budget.spend()
+            yield value
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.values
+
+
+def _make_bounded_environment(**options: Any) -> SandboxedEnvironment:
+    from jinja2.sandbox import SandboxedEnvironment, safe_range
+
+    class BoundedEnvironment(SandboxedEnvironment):
+        """The sandbox with a budget of steps, time and size (see above)."""
+
+        intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.budget = _Budget(deadline=float("inf"))
+            self.globals["range"] = lambda *args: _Range(self, safe_range(*args))
+            self.globals.pop("lipsum", None)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            __self.budget.spend()
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            self.budget.spend()
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            self.budget.spend()
+            return super().getitem(obj, argument)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            self.budget.spend()
+            _check_binop(operator, left, right, self.budget.lang)
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedEnvironment(**options)
+
+
+def _check_binop(operator: str, left: Any, right: Any, lang: str) -> None:
+    """Refuse an operation whose result would be too big to make."""
+    too_big = False
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
+                too_big = too_big or len(seq) * times > MAX_TEMPLATE_OUTPUT
+    elif operator == "**" and isinstance(left, int) and isinstance(right, int):
+        too_big = right > 0 and max(abs(left), 2).bit_length() * right > MAX_POWER_BITS
+    elif operator == "%" and isinstance(left, str):
+        widths = re.findall(r"%[-+ #0]*(\d+)", left) + re.findall(r"\.(\d+)", left)
+        too_big = any(len(w) > 6 or int(w) > MAX_TEMPLATE_OUTPUT for w in widths)
+    elif operator == "+" and isinstance(left, (str, list)) and isinstance(right, (str, list)):
+        too_big = len(left) + len(right) > MAX_TEMPLATE_OUTPUT
+    if too_big:
+        raise TemplateLimitError(
+            t("render.template_size", lang, limit=number(MAX_TEMPLATE_OUTPUT, lang))
+        )
+
+
+# ------------------------------------------------------------------ the reference DOCX
+
+MAX_REFERENCE_BYTES = 50 * 1024 * 1024
+"""Largest reference DOCX accepted (a real one, with fonts and a logo, is far smaller)."""
+MAX_REFERENCE_ENTRIES = 1000
+"""Most entries its zip container may hold."""
+MAX_REFERENCE_UNCOMPRESSED = 200 * 1024 * 1024
+"""Largest total size its entries may unpack to."""
+MAX_REFERENCE_RATIO = 200
+"""Largest compression ratio of an entry over 1 MiB (text compresses 5-20 times)."""
+
+
+def check_reference_docx(path: Path, name: str, *, lang: str = "en") -> None:
+    """Raise :class:`TemplateError` unless *path* is a DOCX safe to open.
+
+    Checks, before python-docx opens it, that it is a zip archive, its size, the number of
+    entries and what each declares it unpacks to (zip bombs). Python's zip reader never
+    unpacks more than an entry declares, so the declared sizes bound the real cost.
+    """
+    import zipfile
+
+    def refuse(key: str, **params: object) -> TemplateError:
+        return TemplateError(name, t(key, lang, **params), lang=lang)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_REFERENCE_BYTES:
+            raise refuse("render.reference_too_big", size=number(size, lang))
+        if not zipfile.is_zipfile(path):
+            raise refuse("render.reference_not_docx")
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError) as exc:
+        raise refuse("render.reference_unreadable", reason=str(exc)) from None
+    if len(infos) > MAX_REFERENCE_ENTRIES:
+        raise refuse("render.reference_entries", count=number(len(infos), lang))
+    total = sum(info.file_size for info in infos)
+    bomb = total > MAX_REFERENCE_UNCOMPRESSED or any(
+        info.file_size > 1024 * 1024
+        and info.file_size > MAX_REFERENCE_RATIO * max(info.compress_size, 1)
+        for info in infos
+    )
+    if bomb:
+        raise refuse("render.reference_bomb", size=number(total, lang))
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise refuse("render.reference_not_docx")
+
+
+def _environment(dirs: list[Path], ui_lang: str = "en") -> SandboxedEnvironment:
+    from jinja2 import FileSystemLoader, StrictUndefined
+
+    env = _make_bounded_environment(
         loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=False,
@@ -172,6 +371,7 @@ def _environment(dirs: list[Path]) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.ui_lang = ui_lang  # type: ignore[attr-defined]
     return env
 
 

@@ -9,6 +9,8 @@ workspace at all; problems in files are collected in ``Workspace.problems``.
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -297,6 +299,27 @@ class Workspace:
 
 
 # ---------------------------------------------------------------------------- loading
+
+
+def find_workspace(start: Path) -> Path:
+    """The workspace that *start* lies in.
+
+    That is *start* or the nearest folder above it that holds ``questions/loipr.yaml`` (as
+    git finds its repository): ``Path()`` for *start* itself, a
+    relative path (``..``) for a folder above, and ``Path()`` when there is none (the
+    command then says there is no workspace here).
+    """
+    start = Path(start).absolute()
+    for folder in (start, *start.parents):
+        try:
+            found = (folder / LOIPR_FILE).is_file()
+        except OSError:
+            found = False
+        if found:
+            if folder == start:
+                return Path()
+            return Path(os.path.relpath(folder, start))
+    return Path()
 
 
 def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
@@ -616,17 +639,123 @@ def _load_answers(ws: Workspace) -> None:
     folder = ws.root / ANSWERS_DIR
     if not folder.is_dir():
         return
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    for path in paths:
-        if path.suffix == ".yml":
-            # scaffold and import write CODE.yaml: a second spelling would split a body's
-            # answers over two files, so it is refused loudly rather than read.
-            rel = f"{ANSWERS_DIR}/{path.name}"
-            ws.files.append(rel)
-            problem = error(rel, 1, "invalid-record", "ws.yml_suffix", name=path.stem)
-            ws.problems.append(dataclasses.replace(problem, ministries=frozenset({path.stem})))
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    names = {p.name for p in entries}
+    for path in entries:
+        if path.is_symlink() and not path.exists():
+            _dangling_link(ws, path)
             continue
-        _load_answer_file(ws, path)
+        if not path.is_file():
+            continue
+        verdict = answers_file_name(path.name, names, list(ws.ministries))
+        if verdict is None:
+            continue
+        if verdict.read:
+            _load_answer_file(ws, path)
+            continue
+        # A file meant as answers that would not be read: say so, never skip it silently.
+        rel = f"{ANSWERS_DIR}/{path.name}"
+        ws.files.append(rel)
+        problem = error(
+            rel,
+            1,
+            "ignored-file",
+            f"ignored.{verdict.kind}",
+            name=path.name,
+            target=verdict.target,
+            example=next(iter(ws.ministries), "KEMNAKER"),
+            known=", ".join(ws.ministries) or "—",
+        )
+        bodies = frozenset({verdict.code} if verdict.code else ())
+        ws.problems.append(dataclasses.replace(problem, ministries=bodies))
+
+
+def _dangling_link(ws: Workspace, path: Path) -> None:
+    """A link in ``answers/`` to a file that is not there (a shared drive not mounted)."""
+    verdict = answers_file_name(path.name, set(), list(ws.ministries))
+    if verdict is None:
+        return
+    rel = f"{ANSWERS_DIR}/{path.name}"
+    ws.files.append(rel)
+    try:
+        target = str(path.readlink())
+    except OSError:
+        target = "?"
+    problem = error(rel, 1, "ignored-file", "ignored.dangling", target=target)
+    code = path.name.removesuffix(".yaml") if verdict.read else verdict.code
+    ws.problems.append(dataclasses.replace(problem, ministries=frozenset({code} - {""})))
+
+
+_CODE_RE = re.compile(r"[A-Z0-9][A-Z0-9-]*")
+_YAML_IN_NAME = re.compile(r"\.ya?ml", re.IGNORECASE)
+_COPY_MARKS = (
+    re.compile(r"\s*\(\d+\)$"),  # KEMNAKER (1)  (Windows, browsers)
+    re.compile(r"\s*-\s*(copy|salinan|kopie|copie)(\s*\(\d+\))?$", re.IGNORECASE),
+    re.compile(r"^(copy of|salinan dari|salinan)\s+", re.IGNORECASE),  # Copy of / Salinan X
+    re.compile(r"[\s_-]+(copy|salinan)(\s+\d+)?$", re.IGNORECASE),  # KEMNAKER copy 2 (macOS)
+)
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    """How a file in ``answers/`` is treated: read, or reported and how to rename it."""
+
+    read: bool
+    kind: str = ""
+    """``extension``, ``copy``, ``case`` or ``name`` (``_merge`` when the target exists)."""
+    code: str = ""
+    """The body the file seems meant for, when its name tells."""
+    target: str = ""
+    """The name it should have (``KEMNAKER.yaml``)."""
+
+
+def answers_file_name(name: str, siblings: set[str], known: list[str]) -> FileVerdict | None:
+    """Whether the file *name* in ``answers/`` is read, reported (``ignored-file``) or left.
+
+    ``CODE.yaml`` is read. Another spelling of the extension (``.YAML``, ``.yml``,
+    ``.yaml.txt``), a copy (``KEMNAKER (1).yaml``, ``KEMNAKER - Copy.yaml``, ``Salinan
+    KEMNAKER.yaml``) or a name that is no body code (``kemnaker.yaml``) is reported with the
+    rename to make. A ``.txt`` file or one without extension is reported only when its name
+    is a body's code; any other file (a Word form, a note) is left alone. *siblings* are the
+    names in the folder, *known* the body codes (empty when ministries.yaml is unreadable).
+    """
+    found = _YAML_IN_NAME.search(name)
+    if found is not None:
+        base, extension = name[: found.start()], name[found.start() :]
+    elif name.lower().endswith(".txt"):
+        base, extension = name[:-4], name[-4:]
+    elif "." not in name:
+        base, extension = name, ""
+    else:
+        return None
+    if extension == ".yaml" and _CODE_RE.fullmatch(base):
+        return FileVerdict(read=True)
+    core, copy = base.strip(), False
+    changed = True
+    while changed:
+        changed = False
+        for mark in _COPY_MARKS:
+            shorter = mark.sub("", core).strip()
+            if shorter != core and shorter:
+                core, copy, changed = shorter, True, True
+    code = core.upper()
+    if not _CODE_RE.fullmatch(code) or (known and code not in known):
+        if found is None:
+            return None  # a note or a text file that names no body: not meant as answers
+        return FileVerdict(read=False, kind="name")
+    target = f"{code}.yaml"
+    exists = target in siblings and target != name
+    if copy:
+        kind = "copy"
+    elif extension != ".yaml":
+        kind = "extension"
+    else:
+        kind = "case"
+    if exists and kind != "copy":
+        kind = "extension"
+    return FileVerdict(
+        read=False, kind=f"{kind}_merge" if exists else kind, code=code, target=target
+    )
 
 
 def _load_answer_file(ws: Workspace, path: Path) -> None:
@@ -763,3 +892,19 @@ def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
         return tuple(u.id for u in paragraph.units)
     unit_id = f"{number}({letter})"
     return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
+
+
+def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:
+    """The bodies of the answers files *files* (``answers/KP2MI.yaml`` → KP2MI).
+
+    A file that is not ``CODE.yaml`` (an ignored copy) names the body its name suggests.
+    """
+    bodies: set[str] = set()
+    for file in files:
+        name = file.removeprefix(f"{ANSWERS_DIR}/")
+        verdict = answers_file_name(name, set(), [])
+        if verdict is not None and verdict.read:
+            bodies.add(name.removesuffix(".yaml"))
+        elif verdict is not None and verdict.code:
+            bodies.add(verdict.code)
+    return frozenset(bodies)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 
-from cmwreport.i18n import core, coverage, render, workflow
+from cmwreport.i18n import core, coverage, integrity, render, workflow
 
 UI_LANGS = ("en", "id")
 DEFAULT_LANG = "en"
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _module in (core, coverage, render, workflow):
+for _module in (core, coverage, render, workflow, integrity):
     for _key, _pair in _module.MESSAGES.items():
         if _key in CATALOG:  # pragma: no cover - guarded by a test
             raise RuntimeError(f"message key {_key!r} defined twice")

@@ -21,7 +21,12 @@ from cmwreport.coverage import (
 )
 from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
-from cmwreport.render.tables import since_heading, since_summary, state_label
+from cmwreport.render.tables import (
+    since_heading,
+    since_not_counted,
+    since_summary,
+    state_label,
+)
 from cmwreport.text import percent
 
 GLYPHS = {"unanswered": "○", "draft": "◔", "submitted": "◑", "approved": "●"}
@@ -129,6 +134,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .delta b { font-size: 24px; }
 .up { color: var(--ap); font-weight: 800; } .down { color: var(--un); font-weight: 800; }
 .notes { margin: 6px 0; padding-left: 22px; }
+.errors { border: 4px solid var(--un); border-radius: 8px; padding: 8px 14px; margin: 14px 0;
+  background: #fdecea; }
+.errors p { margin: 0 0 6px; font-weight: 800; color: #7a1410; }
+.errors ul { margin: 0; padding-left: 22px; } .errors li { font-size: 18px; }
+.errors code { font-size: 16px; white-space: pre-wrap; }
 footer { margin-top: 24px; border-top: 2px solid var(--ink); padding-top: 6px; font-size: 15px;
   color: var(--muted); }
 @media print {
@@ -438,7 +448,7 @@ def _since(cov: Coverage, lang: str) -> str:
         f'<div class="delta">{"".join(deltas)}</div>' if cov.ministry is None else "",
         f'<p class="label">{_e(since_summary(cov, lang))}</p>',
     ]
-    notes = []
+    notes = since_not_counted(cov, lang)
     if since.added:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since.removed:
@@ -489,7 +499,12 @@ def render_coverage_html(cov: Coverage, lang: str = "en") -> str:
     title = (
         t("cov.title_ministry", lang, code=cov.ministry) if cov.ministry else t("cov.title", lang)
     )
-    parts = [_header(cov, lang, body), _overview(cov, lang, body), _since(cov, lang)]
+    parts = [
+        _header(cov, lang, body),
+        _errors(cov, lang),
+        _overview(cov, lang, body),
+        _since(cov, lang),
+    ]
     if body is not None:
         parts.append(_owed(cov, lang))
         parts.append(_given(cov, lang, body))
@@ -506,4 +521,24 @@ def render_coverage_html(cov: Coverage, lang: str = "en") -> str:
         f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(p for p in parts if p)
         + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _errors(cov: Coverage, lang: str, shown: int = 5) -> str:
+    """A red box naming each file that could not be read or holds errors, above everything."""
+    if not cov.errors:
+        return ""
+    items = []
+    for file, problems in cov.error_files():
+        lines = "".join(f"<br><code>{_e(p.format(lang))}</code>" for p in problems[:shown])
+        if len(problems) > shown:
+            lines += f"<br>{_e(t('cov.errors_more', lang, count=len(problems) - shown))}"
+        items.append(
+            f'<li data-file="{_e(file)}"><b>{_e(file)}</b> — '
+            f"{_e(t('cov.errors_count', lang, count=len(problems)))}"
+            f"{lines}</li>"
+        )
+    return (
+        f'<section class="errors" id="errors" role="alert"><p>⚠ {_e(t("cov.errors_title", lang))}'
+        f"</p><ul>{''.join(items)}</ul></section>"
     )

@@ -69,12 +69,32 @@ def _owes(codes: Sequence[str], lang: str, limit: int = 12) -> str:
     return f"{len(codes):>2}: {shown}{more}"
 
 
+def error_lines(cov: Coverage, lang: str, shown: int = 3) -> list[str]:
+    """The files with errors, each with its first errors: ``[]`` when there are none."""
+    if not cov.errors:
+        return []
+    out = [t("cov.errors_title", lang)]
+    for file, problems in cov.error_files():
+        out.append("  " + t("cov.errors_file", lang, file=file, count=len(problems)))
+        out += ["    " + p.format(lang) for p in problems[:shown]]
+        if len(problems) > shown:
+            out.append("    " + t("cov.errors_more", lang, count=len(problems) - shown))
+    return out
+
+
+def _body_code(cov: Coverage, code: str) -> str:
+    """The body's code, marked ⚠ when its answers file could not be read whole."""
+    return f"{code} ⚠" if code in cov.unreadable else code
+
+
 def render_table(cov: Coverage, lang: str = "en") -> str:
     """The readable terminal summary (the default ``coverage`` output)."""
+    errors = error_lines(cov, lang)
     out = [
         _title(cov, lang),
         _subtitle(cov, lang),
         "",
+        *([*errors, ""] if errors else []),
         _totals_line(cov, lang),
         _words_line(cov, lang),
         "",
@@ -107,7 +127,13 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         if m.assigned == 0 and not m.given:
             continue
         rows.append(
-            [m.code, str(m.assigned), str(m.answered), str(m.approved), _owes(m.unanswered, lang)]
+            [
+                _body_code(cov, m.code),
+                str(m.assigned),
+                str(m.answered),
+                str(m.approved),
+                _owes(m.unanswered, lang),
+            ]
         )
     out += ["  " + line for line in _grid(rows, right=(1, 2, 3))]
     if cov.ministry:
@@ -135,6 +161,8 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         "",
         _subtitle(cov, lang),
         "",
+        *[f"> {_md(line.strip())}  " for line in error_lines(cov, lang)],
+        *([""] if cov.errors else []),
         f"**{_totals_line(cov, lang)}**",
         "",
         _words_line(cov, lang),
@@ -164,7 +192,7 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         if m.assigned == 0 and not m.given:
             continue
         out.append(
-            f"| {m.code} | {m.assigned} | {m.answered} | {m.approved} | "
+            f"| {_body_code(cov, m.code)} | {m.assigned} | {m.answered} | {m.approved} | "
             f"{', '.join(m.unanswered) or '—'} |"
         )
     out += ["", f"## {t('cov.all_units', lang)}", ""]
@@ -236,7 +264,7 @@ def _ids(ids: Sequence[str]) -> str:
 
 def _since_notes(cov: Coverage, lang: str) -> list[str]:
     since = cov.since
-    notes = []
+    notes = since_not_counted(cov, lang)
     if since and since.added:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since and since.removed:
@@ -356,3 +384,14 @@ def render_csv(cov: Coverage, lang: str = "en") -> str:
             ]
         )
     return buffer.getvalue()
+
+
+def since_not_counted(cov: Coverage, lang: str) -> list[str]:
+    """The note on units whose change is only a file repaired (or broken), if any."""
+    since = cov.since
+    if since is None or not since.not_counted:
+        return []
+    bodies = sorted(set(since.unreadable_then) | cov.unreadable)
+    return [
+        t("since.not_counted", lang, ids=", ".join(since.not_counted), bodies=", ".join(bodies))
+    ]

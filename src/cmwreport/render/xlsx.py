@@ -394,6 +394,31 @@ def _fixed_zip(data: bytes, when: dt.date) -> bytes:
     return out.getvalue()
 
 
+def _errors(wb: Any, cov: Coverage, lang: str) -> None:
+    """A first sheet listing every error, and a red line on the summary pointing to it."""
+    from openpyxl.styles import Font
+
+    if not cov.errors:
+        return
+    name = t("cov.errors_sheet", lang)
+    summary = wb.worksheets[0]
+    summary["A3"] = t("cov.errors_see_sheet", lang, count=len(cov.error_files()), sheet=name)
+    summary["A3"].font = Font(bold=True, color="B3261E")
+    ws = wb.create_sheet(name, 0)
+    ws.sheet_properties.tabColor = "B3261E"
+    ws["A1"] = t("cov.errors_title", lang)
+    ws["A1"].font = Font(bold=True, size=13, color="B3261E")
+    labels = ("cov.errors_col_file", "cov.errors_col_line", "cov.errors_col_code")
+    _header(ws, 3, [*(t(k, lang) for k in labels), t("cov.errors_col_message", lang)])
+    for row, problem in enumerate(cov.errors, start=4):
+        ws.cell(row=row, column=1, value=problem.file)
+        ws.cell(row=row, column=2, value=problem.line)
+        ws.cell(row=row, column=3, value=problem.code)
+        ws.cell(row=row, column=4, value=problem.message(lang))
+    _widths(ws, [34, 8, 20, 110])
+    wb.active = 0
+
+
 def render_coverage_xlsx(cov: Coverage, lang: str = "en") -> bytes:
     """The coverage workbook as the bytes of an .xlsx file."""
     from openpyxl import Workbook
@@ -404,6 +429,7 @@ def render_coverage_xlsx(cov: Coverage, lang: str = "en") -> bytes:
     _units(wb, cov, lang)
     _bodies(wb, cov, lang)
     _since(wb, cov, lang)
+    _errors(wb, cov, lang)
     moment = dt.datetime.combine(cov.generated, dt.time())
     wb.properties.creator = "cmwreport"
     wb.properties.title = t("cov.title", lang)
