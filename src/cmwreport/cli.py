@@ -303,9 +303,7 @@ def schema(
 @boundary
 def form(
     code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
-    fmt: Annotated[FormFormat, typer.Option("--format", help=_h("cli.form.format"))] = (
-        FormFormat.xlsx
-    ),
+    fmt: Annotated[FormFormat | None, typer.Option("--format", help=_h("cli.form.format"))] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.form.output"), dir_okay=False),
@@ -318,8 +316,15 @@ def form(
     from cmwreport.forms import default_form_path, make_form
 
     lang = _lang(ui)
-    data, filled = make_form(root, code, fmt.value, lang=lang)
-    target = output or default_form_path(root, code, fmt.value)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    by_name = suffix if suffix in ("docx", "xlsx") else None
+    if fmt is not None and by_name is not None and fmt.value != by_name:
+        raise UsageError(
+            t("form.format_mismatch", lang, format=fmt.value, path=str(output), ext=suffix)
+        )
+    chosen = fmt.value if fmt is not None else (by_name or "xlsx")
+    data, filled = make_form(root, code, chosen, lang=lang)
+    target = output or default_form_path(root, code, chosen)
     write_atomic(target, data, lang=lang)
     typer.echo(t("form.written", lang, code=code, path=str(target), count=len(filled.rows)))
 
@@ -331,6 +336,7 @@ def import_(
         Path, typer.Argument(help=_h("cli.import.file"), dir_okay=False, show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help=_h("cli.import.force"))] = False,
+    approve: Annotated[bool, typer.Option("--approve", help=_h("cli.import.approve"))] = False,
     root: RootOpt = Path(),
     ui: UiLangOpt = None,
 ) -> None:
@@ -340,7 +346,7 @@ def import_(
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
-    result = import_form(root, file, force=force, lang=lang)
+    result = import_form(root, file, force=force, approve=approve, lang=lang)
     rel = f"answers/{result.code}.yaml"
     for outcome in result.outcomes:
         if outcome.action == "unchanged":
@@ -348,6 +354,8 @@ def import_(
         typer.echo(
             t(f"import.{outcome.action}", lang, question=outcome.question, message=outcome.message)
         )
+        if outcome.action in ("added", "updated") and outcome.message:
+            typer.echo(f"  {outcome.message}")
     if not result.written:
         key = "import.none_written" if result.failed else "import.nothing"
         typer.echo(t(key, lang, path=rel))
