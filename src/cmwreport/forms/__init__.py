@@ -20,6 +20,7 @@ An Excel form is read in openpyxl's streaming mode and refused once its sheet pa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -870,6 +871,30 @@ def _at(values: tuple[Any, ...], column: Any) -> Any:
     return values[column - 1]
 
 
+@contextlib.contextmanager
+def _rich_inline_strings() -> Iterator[None]:
+    """Let openpyxl's streaming reader keep the formatting of inline rich text too.
+
+    With ``rich_text=True`` openpyxl keeps it for shared strings (what Excel and LibreOffice
+    write) but its read-only sheets parse inline strings (what openpyxl itself writes)
+    without it; the parser they use is swapped for one that keeps it, while a form is read.
+    """
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class RichParser(WorkSheetParser):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["rich_text"] = True
+            super().__init__(*args, **kwargs)
+
+    original = _read_only.WorkSheetParser
+    _read_only.WorkSheetParser = RichParser
+    try:
+        yield
+    finally:
+        _read_only.WorkSheetParser = original
+
+
 def _read_xlsx(path: Path, lang: str) -> FilledForm:
     from openpyxl import load_workbook
 
@@ -878,7 +903,8 @@ def _read_xlsx(path: Path, lang: str) -> FilledForm:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
     try:
-        return _read_xlsx_book(wb, path, lang)
+        with _rich_inline_strings():
+            return _read_xlsx_book(wb, path, lang)
     except InputFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails while it is streamed
