@@ -1379,6 +1379,8 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
         return dumped.replace("\n", "\r\n") if "\r\n" in old_text else dumped
     import yaml as pyyaml
 
+    from cmwreport.yamledit import yaml_readable
+
     crlf = "\r\n" in old_text
     try:
         new_data = _ruamel().load(dumped)
@@ -1408,7 +1410,7 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     out.extend(appended)
     spliced = "".join(out)
     try:
-        same = pyyaml.safe_load(spliced) == pyyaml.safe_load(dumped)
+        same = pyyaml.safe_load(yaml_readable(spliced)) == pyyaml.safe_load(dumped)
     except pyyaml.YAMLError:
         same = False
     if same:
