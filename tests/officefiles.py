@@ -188,9 +188,7 @@ def footnote_ref(n: int) -> str:
 
 def xlsx_columns(sheet: Any) -> tuple[int, dict[str, int]]:
     """The heading row of a form's sheet and the column of each needed heading."""
-    header = next(
-        r for r in range(1, 30) if str(sheet.cell(r, 1).value or "").startswith("No.")
-    )
+    header = next(r for r in range(1, 30) if str(sheet.cell(r, 1).value or "").startswith("No."))
     found: dict[str, int] = {}
     for c in range(1, sheet.max_column + 1):
         head = str(sheet.cell(header, c).value or "")
@@ -256,4 +254,3 @@ def cell_xml_text(path: Path) -> str:
     """The document.xml of a DOCX (to see what LibreOffice wrote)."""
     with zipfile.ZipFile(path) as archive:
         return archive.read("word/document.xml").decode("utf-8")
-

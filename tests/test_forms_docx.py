@@ -129,7 +129,7 @@ def test_content_controls_fields_hyperlinks_and_smart_tags_are_read(root: Path) 
                     + '<w:smartTag w:uri="urn:x" w:element="place">'
                     + run("Jakarta")
                     + "</w:smartTag>"
-                    + '<w:sdt><w:sdtContent>'
+                    + "<w:sdt><w:sdtContent>"
                     + run(" (inline control)")
                     + "</w:sdtContent></w:sdt>"
                     + run(".")
@@ -322,11 +322,9 @@ DRAWING = (
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
     "<pic:pic/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
 )
-CHART = DRAWING.replace(
-    "drawingml/2006/picture", "drawingml/2006/chart"
-).replace("<pic:pic/>", "")
+CHART = DRAWING.replace("drawingml/2006/picture", "drawingml/2006/chart").replace("<pic:pic/>", "")
 TEXT_BOX = (
-    '<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p>'
+    "<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p>"
     "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
 )
 INNER_TABLE = (
@@ -387,9 +385,16 @@ def test_a_form_resaved_by_libreoffice_imports_with_formatting(root: Path, tmp_p
         path,
         {
             ("3", "en"): [
-                para(run("Fees were ") + run("waived", b=True) + run(" for ") + dele("eight ")
-                     + ins(run("ten ")) + run("occupations", i=True) + run(".")
-                     + footnote_ref(1)),
+                para(
+                    run("Fees were ")
+                    + run("waived", b=True)
+                    + run(" for ")
+                    + dele("eight ")
+                    + ins(run("ten "))
+                    + run("occupations", i=True)
+                    + run(".")
+                    + footnote_ref(1)
+                ),
                 para(run("placement"), numbered(41, 0)),
                 para(run("training"), numbered(41, 1)),
                 para(run("Line one") + "<w:r><w:br/></w:r>" + run("line two")),

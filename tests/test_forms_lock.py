@@ -58,8 +58,14 @@ def _cmwreport(*args: str, **env: str) -> subprocess.Popen[str]:
 def _hold(root: Path, tmp_path: Path, seconds: float) -> tuple[subprocess.Popen[str], Path]:
     marker = tmp_path / "held"
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(root / "answers" / "KP2MI.yaml"), str(marker),
-         str(seconds)],
+        [
+            sys.executable,
+            "-c",
+            HOLDER,
+            str(root / "answers" / "KP2MI.yaml"),
+            str(marker),
+            str(seconds),
+        ],
         env=_env(),
     )
     for _ in range(600):

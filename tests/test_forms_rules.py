@@ -52,15 +52,15 @@ def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_the_form_of_an_approved_answer_does_not_prefill_approved(
-    tmp_path: Path, fmt: str
-) -> None:
+def test_the_form_of_an_approved_answer_does_not_prefill_approved(tmp_path: Path, fmt: str) -> None:
     root = write_workspace(tmp_path / "ws", answers=copy.deepcopy(APPROVED))
     path = issue(root, fmt, code="KEMLU")
     if fmt == "xlsx":
         sheet = load_workbook(path).worksheets[0]
         header, col = xlsx_columns(sheet)
-        statuses = [sheet.cell(r, col["status"]).value for r in range(header + 1, sheet.max_row + 1)]
+        statuses = [
+            sheet.cell(r, col["status"]).value for r in range(header + 1, sheet.max_row + 1)
+        ]
         assert "approved" not in statuses
         assert statuses[0] is None
     else:
@@ -239,7 +239,7 @@ def test_an_alias_is_split_so_the_other_record_keeps_its_text(tmp_path: Path, cl
 # --------------------------------------------------------------------------- formula injection
 
 
-NASTY_BODY = "=HYPERLINK(\"http://evil.example\",\"click\")"
+NASTY_BODY = '=HYPERLINK("http://evil.example","click")'
 
 
 def _nasty_workspace(tmp_path: Path) -> Path:

@@ -1368,6 +1368,36 @@ def _dash_line(lines: list[str], line: int) -> int:
     return line
 
 
+def _dumped_starts(dumped: str) -> list[int]:
+    """The 0-based line of the ``-`` of each record of ``answers:`` in ruamel's *dumped* text.
+
+    ruamel writes every record's dash at one column, deeper than anything but the records'
+    own content; a wrong guess is caught by :func:`_splice`, which then keeps the dump.
+    """
+    lines = dumped.splitlines()
+    top = next((i for i, line in enumerate(lines) if re.match(r"^answers\s*:", line)), None)
+    if top is None:
+        return []
+    dash: int | None = None
+    starts: list[int] = []
+    for index in range(top + 1, len(lines)):
+        line = lines[index]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        is_item = body.startswith("- ") or body == "-"
+        if dash is None:
+            if not is_item:
+                break
+            dash = indent
+        if indent == dash and is_item:
+            starts.append(index)
+        elif indent < dash or (indent == 0 and not is_item):
+            break
+    return starts
+
+
 def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str) -> str:
     """The old file with only the *changed* records (and the new ones) taken from *dumped*.
 
@@ -1382,11 +1412,7 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     from cmwreport.yamledit import yaml_readable
 
     crlf = "\r\n" in old_text
-    try:
-        new_data = _ruamel().load(dumped)
-        new_starts = _record_lines(new_data["answers"])
-    except Exception:  # noqa: BLE001 - any failure means: use the dump as it is
-        return dumped.replace("\n", "\r\n") if crlf else dumped
+    new_starts = _dumped_starts(dumped)
     if len(new_starts) < len(old_starts):
         return dumped.replace("\n", "\r\n") if crlf else dumped
     old_lines = old_text.splitlines(keepends=True)
@@ -1410,7 +1436,10 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     out.extend(appended)
     spliced = "".join(out)
     try:
-        same = pyyaml.safe_load(yaml_readable(spliced)) == pyyaml.safe_load(dumped)
+        loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+        same = pyyaml.load(yaml_readable(spliced), Loader=loader) == pyyaml.load(
+            dumped, Loader=loader
+        )
     except pyyaml.YAMLError:
         same = False
     if same:
