@@ -23,10 +23,12 @@ from test_forms import KP2MI_FILE
 HOLDER = """
 import sys, time, pathlib
 from cmwreport.yamledit import locked
-path, marker, seconds = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), float(sys.argv[3])
+path, marker, release = (pathlib.Path(a) for a in sys.argv[1:4])
 with locked(path, rel="answers/KP2MI.yaml"):
     marker.write_text("held")
-    time.sleep(seconds)
+    end = time.monotonic() + 120
+    while not release.exists() and time.monotonic() < end:
+        time.sleep(0.05)
     marker.write_text("released")
 """
 
@@ -55,7 +57,7 @@ def _cmwreport(*args: str, **env: str) -> subprocess.Popen[str]:
     )
 
 
-def _hold(root: Path, tmp_path: Path, seconds: float) -> tuple[subprocess.Popen[str], Path]:
+def _hold(root: Path, tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     marker = tmp_path / "held"
     holder = subprocess.Popen(
         [
@@ -64,24 +66,33 @@ def _hold(root: Path, tmp_path: Path, seconds: float) -> tuple[subprocess.Popen[
             HOLDER,
             str(root / "answers" / "KP2MI.yaml"),
             str(marker),
-            str(seconds),
+            str(tmp_path / "release"),
         ],
         env=_env(),
     )
-    for _ in range(600):
-        if marker.exists():
+    for _ in range(1200):
+        if marker.exists() and marker.read_text() == "held":
             break
         time.sleep(0.05)
     assert marker.read_text() == "held"
     return holder, marker
 
 
+def _release_once_waiting(process: subprocess.Popen[str], tmp_path: Path) -> str:
+    """Let the holder go once *process* says it is waiting; return *process*'s stderr."""
+    assert process.stderr is not None
+    first = process.stderr.readline()  # blocks until the waiting notice (or the end)
+    (tmp_path / "release").write_text("")
+    _, rest = process.communicate(timeout=120)
+    return first + rest
+
+
 def test_a_second_writer_waits_for_the_first_and_says_so(root: Path, tmp_path: Path) -> None:
     path = issue(root, "xlsx")
     fill_xlsx(path, {"1(a)": {"id": "Undang-undang baru."}})
-    holder, marker = _hold(root, tmp_path, 2.5)
+    holder, marker = _hold(root, tmp_path)
     importer = _cmwreport("import", str(path), "--root", str(root))
-    out, err = importer.communicate(timeout=120)
+    err = _release_once_waiting(importer, tmp_path)
     holder.wait(timeout=60)
     assert importer.returncode == 0, err
     assert "answers/KP2MI.yaml is being changed by another cmwreport command; waiting" in err
@@ -94,9 +105,10 @@ def test_a_second_writer_gives_up_after_the_timeout(root: Path, tmp_path: Path) 
     path = issue(root, "xlsx")
     fill_xlsx(path, {"1(a)": {"id": "Undang-undang baru."}})
     before = (root / "answers" / "KP2MI.yaml").read_bytes()
-    holder, _ = _hold(root, tmp_path, 6)
+    holder, _ = _hold(root, tmp_path)
     importer = _cmwreport("import", str(path), "--root", str(root), CMWREPORT_LOCK_TIMEOUT="1")
     out, err = importer.communicate(timeout=120)
+    (tmp_path / "release").write_text("")
     holder.wait(timeout=60)
     assert importer.returncode == 1
     assert "answers/KP2MI.yaml has been locked by another cmwreport command for 1 s" in err
@@ -104,9 +116,9 @@ def test_a_second_writer_gives_up_after_the_timeout(root: Path, tmp_path: Path) 
 
 
 def test_scaffold_waits_for_the_lock_too(root: Path, tmp_path: Path) -> None:
-    holder, marker = _hold(root, tmp_path, 2.5)
+    holder, marker = _hold(root, tmp_path)
     scaffold = _cmwreport("scaffold", "KP2MI", "--root", str(root))
-    out, err = scaffold.communicate(timeout=120)
+    err = _release_once_waiting(scaffold, tmp_path)
     holder.wait(timeout=60)
     assert scaffold.returncode == 0, err
     assert "waiting" in err
