@@ -101,14 +101,6 @@ def test_approved_in_the_form_is_refused_unless_import_approve(root: Path, cli: 
     assert _records(root)["3"]["status"] == "approved"
 
 
-@pytest.mark.parametrize(("word", "status"), [("draf", "draft"), ("diajukan", "submitted")])
-def test_indonesian_status_words(root: Path, word: str, status: str) -> None:
-    path = issue(root, "docx")
-    fill_docx_xml(path, {("3", "en"): [para(run("Online."))]}, status={"3": word})
-    import_form(root, path, today=TODAY)
-    assert _records(root)["3"]["status"] == status
-
-
 # --------------------------------------------------------------------------- whose form
 
 
@@ -244,7 +236,7 @@ NASTY_BODY = '=HYPERLINK("http://evil.example","click")'
 
 def _nasty_workspace(tmp_path: Path) -> Path:
     ministries = copy.deepcopy(MINISTRIES)
-    ministries[2]["name"] = {"en": NASTY_BODY, "id": "+62 Kementerian"}
+    ministries[2]["name"] = {"en": "+62 Ministry", "id": NASTY_BODY}
     loipr = copy.deepcopy(LOIPR)
     loipr["sections"][1]["sections"][0]["paragraphs"][0]["text"] = {
         "en": "=1+2 describe remedies",
@@ -292,7 +284,7 @@ def test_the_form_never_holds_a_formula(tmp_path: Path) -> None:
     path = issue(root, "xlsx")
     _assert_no_formula(path)
     sheet = load_workbook(path).worksheets[0]
-    assert str(sheet["A2"].value).startswith("+62 Kementerian / =HYPERLINK")
+    assert str(sheet["A2"].value).startswith(NASTY_BODY + " / +62 Ministry")
 
 
 # --------------------------------------------------------------------------- form --output
