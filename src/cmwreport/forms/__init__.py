@@ -464,7 +464,7 @@ def _xlsx_form(form: FormData) -> bytes:
     ncols = 4 + len(form.languages)
     ws["A1"] = _both("form.title", code=form.code)
     ws["A1"].font = Font(name="Calibri", bold=True, size=14)
-    ws["A2"] = f"{form.body} — {form.state} — {form.symbol} — " + _both(
+    ws["A2"] = strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ") + _both(
         "form.issued", date=form.issued
     )
     ws["A2"].font = Font(name="Calibri", italic=True, color="555555")
@@ -608,7 +608,8 @@ def _docx_form(form: FormData) -> bytes:
     title.add_run(_both("form.title", code=form.code))
     sub = doc.add_paragraph()
     sub_run = sub.add_run(
-        f"{form.body} — {form.state} — {form.symbol} — " + _both("form.issued", date=form.issued)
+        strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ")
+        + _both("form.issued", date=form.issued)
     )
     sub_run.italic = True
     box = doc.add_table(rows=1, cols=1)
