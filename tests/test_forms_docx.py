@@ -409,3 +409,22 @@ def test_a_form_resaved_by_libreoffice_imports_with_formatting(root: Path, tmp_p
         "Fees were **waived** for ten *occupations*.[^1]\n\n- placement\n  - training\n\n"
         "Line one\\\nline two\n\n[^1]: Decree No. 228 of 2019."
     )
+
+
+def test_a_copied_answer_without_its_footnote_line_changes_nothing(tmp_path: Path) -> None:
+    """The footnote's definition the desk officer left out of the copy is kept, not lost."""
+    text = "Law No. 18 of 2017 protects migrant workers.[^1]\n\n[^1]: Replacing Law No. 39."
+    answers = {
+        "KEMLU": {
+            "ministry": "KEMLU",
+            "answers": [{"question": "1(a)", "status": "submitted", "text": {"en": text}}],
+        }
+    }
+    root = write_workspace(tmp_path / "ws", answers=answers)
+    path = issue(root, "docx", code="KEMLU")
+    fill_docx_xml(
+        path, {("1(a)", "en"): [para(run("Law No. 18 of 2017 protects migrant workers.[^1]"))]}
+    )
+    result = import_form(root, path, today=TODAY)
+    assert {o.question: o.action for o in result.outcomes}["1(a)"] == "unchanged"
+    assert _records(root, "KEMLU")["1(a)"]["text"]["en"] == text

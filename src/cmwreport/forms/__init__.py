@@ -1759,6 +1759,9 @@ def _import_locked(  # noqa: C901 - one pass over the rows, in the order a perso
             outcomes.append(RowOutcome(question, "unchanged"))
             continue
         found = _record_for(list(records), question)
+        if found is not None:
+            old_texts = _texts_of(found[1], first_lang)
+            texts = {k: _keep_footnotes(v, old_texts.get(k, "")) for k, v in texts.items()}
         if found is not None and _already_there(found[1], texts, status, first_lang):
             outcomes.append(RowOutcome(question, "unchanged"))
             continue
@@ -1783,7 +1786,6 @@ def _import_locked(  # noqa: C901 - one pass over the rows, in the order a perso
         index, record = found
         notes: list[str] = []
         old_texts = _texts_of(record, first_lang)
-        texts = {k: _keep_footnotes(v, old_texts.get(k, "")) for k, v in texts.items()}
         text_changes = any(old_texts.get(k, "").strip() != v.strip() for k, v in texts.items())
         if record.get("status") == "approved" and text_changes and status in (None, "approved"):
             if status is None or not approve:
