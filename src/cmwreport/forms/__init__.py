@@ -474,8 +474,8 @@ def _xlsx_form(form: FormData) -> bytes:
     for text_id, text_en in howto:
         ws.cell(row=row, column=1, value=f"• {text_id}\n   {text_en}").alignment = top
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-        lines = -(-len(text_id) // 200) + -(-len(text_en) // 200)  # about 200 characters a line
-        ws.row_dimensions[row].height = max(32, 15 * lines + 2)
+        wrapped = -(-len(text_id) // 200) + -(-len(text_en) // 200)  # ≈ 200 characters a line
+        ws.row_dimensions[row].height = max(32, 15 * wrapped + 2)
         row += 1
     header_row = row + 1
     headers = [
