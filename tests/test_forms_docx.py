@@ -131,6 +131,9 @@ def test_content_controls_fields_hyperlinks_and_smart_tags_are_read(root: Path) 
                     + "<w:sdt><w:sdtContent>"
                     + run(" (inline control)")
                     + "</w:sdtContent></w:sdt>"
+                    + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                    + run("Click or tap here to enter text.")
+                    + "</w:sdtContent></w:sdt>"
                     + run(".")
                 ),
             ]

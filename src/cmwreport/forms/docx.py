@@ -240,7 +240,7 @@ class DocxReader:
             elif ns == W and name == "tbl":
                 self._refused.append("table")
             elif ns == W and name in ("sdt",):
-                content = child.find(_w("sdtContent"))
+                content = _control_content(child)
                 if content is not None:
                     self._blocks(content, blocks)
             elif ns == W and name in ("customXml", "ins", "moveTo"):
@@ -285,7 +285,7 @@ class DocxReader:
                 elif name in _WALK_INTO:
                     self._inline(child, spans, emphasis)
                 elif name == "sdt":
-                    content = child.find(_w("sdtContent"))
+                    content = _control_content(child)
                     if content is not None:
                         self._inline(content, spans, emphasis)
                 elif name in _SKIP or name == "pPr":
@@ -351,6 +351,14 @@ class DocxReader:
                 spans.append(Span(marker, bold, italic))
             elif name in ("drawing", "pict", "object"):
                 self._refused.append(_drawing_kind(child) if name != "object" else "object")
+
+
+def _control_content(sdt: Any) -> Any:
+    """What a content control holds, or ``None`` while it shows only its placeholder text."""
+    props = sdt.find(_w("sdtPr"))
+    if props is not None and _on(props.find(_w("showingPlcHdr"))):
+        return None  # "Click or tap here to enter text.": nothing was typed
+    return sdt.find(_w("sdtContent"))
 
 
 def _drawing_kind(element: Any) -> str:
