@@ -10,6 +10,15 @@ unless ``force``. The file rewritten is always backed up first under ``build/bac
 no other file of the workspace is written (a new answers file's editor schema is left to
 ``cmwreport schema``, as for ``scaffold``).
 
+What reaches the YAML is guarded: a Word answer is read as Word shows it with tracked
+changes accepted (:mod:`cmwreport.forms.docx`), an Excel sheet's columns are found by
+their headings; ``approved`` comes only with ``approve``, and an approved answer whose
+text changes becomes ``submitted``; a form is imported only into the body it was issued
+to (its hidden data carries a checksum); the answers file is locked while it is read and
+rewritten and is never overwritten when it changed on disk meanwhile
+(:mod:`cmwreport.yamledit`); and nothing is written when the result would give ``check``
+an error it does not report now.
+
 Besides the renderers, this is the one module that imports python-docx and openpyxl,
 because forms are also *read back* from those formats. Both are imported lazily. Every
 form file is checked before either library opens it: size, number of zip entries, the
@@ -37,8 +46,8 @@ from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOpti
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.i18n import number as grouped_number
-from cmwreport.loader import read_yaml, validate, validate_list
-from cmwreport.models import STATUSES, Answer, AnswersFile, parse_question_id, pick_text
+from cmwreport.loader import read_yaml
+from cmwreport.models import STATUSES, parse_question_id, pick_text
 from cmwreport.scaffold import (
     drafting_order,
     file_header,
@@ -75,7 +84,6 @@ _STATUS_WORDS: dict[str, str] = {
     "disetujui": "approved",
 }
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_LIST_LINE = re.compile(r"^\s*(?:[-*•]\s+|\d+[.)]\s+)")
 
 
 class FormError(CmwReportError):
@@ -811,20 +819,7 @@ def _cell_text(value: Any) -> str:
 
 def normalise_answer(lines: list[str]) -> str:
     """Typed lines → Markdown: each line a paragraph, list lines kept together."""
-    blocks: list[str] = []
-    previous_list = False
-    for raw in lines:
-        line = raw.replace("\u00a0", " ").rstrip()
-        if not line.strip():
-            previous_list = False
-            continue
-        is_list = bool(_LIST_LINE.match(line))
-        if is_list and previous_list:
-            blocks[-1] += "\n" + line.strip()
-        else:
-            blocks.append(line.strip())
-        previous_list = is_list
-    return "\n\n".join(blocks)
+    return _cell_markdown("\n".join(lines))
 
 
 def _read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
@@ -1447,26 +1442,6 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     if same:
         return spliced
     return dumped.replace("\n", "\r\n") if crlf else dumped
-
-
-def _validate_text(text: str, rel: str) -> int:
-    """Count the errors the loader finds in the answers file *text*."""
-    with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
-        candidate = Path(folder) / Path(rel).name
-        candidate.write_text(text, encoding="utf-8")
-        loaded = read_yaml(candidate, rel)
-    errors = sum(1 for p in loaded.problems if p.severity == "error")
-    data = loaded.data
-    if not isinstance(data, dict):
-        return errors + 1
-    head = {k: v for k, v in data.items() if k != "answers"}
-    _, problems = validate(AnswersFile, head, loaded.source, rel)
-    errors += len(problems)
-    records = data.get("answers") or []
-    if isinstance(records, list):
-        _, problems = validate_list(Answer, records, loaded.source, rel, ("answers",))
-        errors += len(problems)
-    return errors
 
 
 def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
