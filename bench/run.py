@@ -258,6 +258,105 @@ def _ratio(a: Timing | None, b: Timing | None) -> float | None:
     return a.minimum / b.minimum
 
 
+FORM_READ_FLOOR = {
+    "xlsx": "import sys, openpyxl\nopenpyxl.load_workbook(sys.argv[1], read_only=True).close()",
+    "docx": "import sys, docx\ndocx.Document(sys.argv[1])",
+}
+"""Reading the filled form with openpyxl / python-docx alone (the other half of the floor)."""
+
+FILL_FORM = """
+import sys, shutil, pathlib, datetime as dt
+from cmwreport.forms import make_form
+from cmwreport.workspace import load_workspace
+root, fmt, out = pathlib.Path(sys.argv[1]), sys.argv[2], pathlib.Path(sys.argv[3])
+ws = load_workspace(root)
+counts = {}
+for unit in ws.units:
+    for code in unit.assigned:
+        counts[code] = counts.get(code, 0) + 1
+code = max(sorted(counts), key=lambda c: counts[c])
+data, form = make_form(root, code, fmt, today=dt.date(2025, 8, 1))
+out.write_bytes(data)
+words = ("Pemerintah telah menetapkan peraturan pelindungan pekerja migran dan keluarganya "
+         "sejak tahun 2017 melalui layanan terpadu satu atap di setiap provinsi. ") * 4
+english = ("The Government adopted regulations on the protection of migrant workers and "
+           "their families in 2017 through one-stop service centres in every province. ") * 4
+if fmt == "xlsx":
+    import openpyxl
+    wb = openpyxl.load_workbook(out)
+    sheet = wb.worksheets[0]
+    header = next(r for r in range(1, 30) if str(sheet.cell(r, 1).value or "").startswith("No."))
+    heads = {c: str(sheet.cell(header, c).value or "") for c in range(1, sheet.max_column + 1)}
+    cols = {k: next(c for c, h in heads.items() if k in h.split("\\n")[0])
+            for k in ("bahasa Indonesia", "bahasa Inggris")}
+    for r in range(header + 1, sheet.max_row + 1):
+        sheet.cell(r, cols["bahasa Indonesia"], words + "\\n• butir satu\\n• butir dua")
+        sheet.cell(r, cols["bahasa Inggris"], english)
+    wb.save(out)
+else:
+    import docx
+    doc = docx.Document(str(out))
+    for table in doc.tables[1:]:
+        for row in table.rows:
+            label = row.cells[0].text.split("\\n")[0]
+            if "bahasa Indonesia" in label or "bahasa Inggris" in label:
+                cell = row.cells[1]
+                text = words if "Indonesia" in label else english
+                cell.paragraphs[0].add_run(text[:60]).bold = True
+                cell.paragraphs[0].add_run(text[60:])
+                cell.add_paragraph("butir satu", style="List Bullet")
+                cell.add_paragraph("butir dua", style="List Bullet")
+    doc.save(str(out))
+print(code, len(form.rows))
+"""
+"""Write the form of the body with the most units and fill every row, in both languages."""
+
+
+def forms_batch(cli: list[str], work: Path) -> tuple[list[Timing], dict[str, str]]:
+    """Timings of importing a fully filled XLSX and DOCX form of the bundled example.
+
+    Each import starts from the example's own answers file (restored before every run), in
+    a copy of the example; the floor is ``check`` on the same copy plus reading the form
+    with openpyxl / python-docx alone.
+    """
+    copy = work / "example"
+    shutil.copytree(REPO / "questions", copy / "questions")
+    shutil.copytree(REPO / "answers", copy / "answers")
+    batch: list[Timing] = [Timing("form check", [*cli, "check", "--root", str(copy)])]
+    bodies: dict[str, str] = {}
+    for fmt in ("xlsx", "docx"):
+        form = work / f"form.{fmt}"
+        made = subprocess.run(
+            [sys.executable, "-c", FILL_FORM, str(copy), fmt, str(form)],
+            capture_output=True,
+            check=True,
+            text=True,
+        )
+        code, rows = made.stdout.split()
+        bodies[fmt] = f"{code} ({rows} questions)"
+        saved = work / f"{code}.yaml.orig"
+        shutil.copy(copy / "answers" / f"{code}.yaml", saved)
+        restore_and_import = f'cp "{saved}" "{copy / "answers" / (code + ".yaml")}" && exec "$@"'
+        batch.append(
+            Timing(
+                f"import {fmt}",
+                [
+                    "sh",
+                    "-c",
+                    restore_and_import,
+                    "sh",
+                    *cli,
+                    "import",
+                    str(form),
+                    "--root",
+                    str(copy),
+                ],
+            )
+        )
+        batch.append(Timing(f"read {fmt}", [sys.executable, "-c", FORM_READ_FLOOR[fmt], str(form)]))
+    return batch, bodies
+
+
 def main() -> int:  # noqa: C901 - one straight script
     """Run the benchmark; exit 0 when every measured target is met, 1 otherwise."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -319,6 +418,21 @@ def main() -> int:  # noqa: C901 - one straight script
                 "commands": {t.name: t.as_json() for t in batch},
                 "check_peak_rss_kib": memory[scale],
             }
+        form_batch, form_bodies = forms_batch(cli, work)
+        print(f"forms: import of a filled form of {form_bodies}", flush=True)
+        measure(form_batch, args.runs or 5)
+        for timing in form_batch:
+            timings[(0, timing.name)] = timing
+            if not timing.ok:
+                print(
+                    f"  {timing.name} failed (exit {timing.status}): "
+                    f"{timing.stderr.strip()[-300:]}",
+                    flush=True,
+                )
+        results[0] = {
+            "forms": form_bodies,
+            "commands": {t.name: t.as_json() for t in form_batch},
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -365,6 +479,15 @@ def main() -> int:  # noqa: C901 - one straight script
                 "x",
             )
         )
+    check_form = get(0, "form check")
+    for fmt in ("xlsx", "docx"):
+        imported, read = get(0, f"import {fmt}"), get(0, f"read {fmt}")
+        floor = None
+        if imported and read and check_form and imported.ok and read.ok and check_form.ok:
+            floor = imported.minimum / (check_form.minimum + read.minimum)
+        targets.append(
+            Target(f"import of a filled {fmt} form / (check + reading it alone)", floor, 2.0, "x")
+        )
     if not rendered:
         targets.append(
             Target("render growth with scale", None, 1.25, "x", "render command not available")
@@ -390,6 +513,16 @@ def main() -> int:  # noqa: C901 - one straight script
             print(
                 f"{scale:>5}  {name:<10} {measured.minimum:7.3f} {measured.median:9.3f}  "
                 f"{floor_name:<10} {floor_s} {ratio or 0:6.2f}"
+            )
+    check_form = get(0, "form check")
+    for fmt in ("xlsx", "docx"):
+        imported, read = get(0, f"import {fmt}"), get(0, f"read {fmt}")
+        if imported and read and check_form and imported.ok and read.ok and check_form.ok:
+            floor_s = check_form.minimum + read.minimum
+            print(
+                f"{'ex.':>5}  {'import ' + fmt:<10} {imported.minimum:7.3f} "
+                f"{imported.median:9.3f}  {'check+read':<10} {floor_s:8.3f} "
+                f"{imported.minimum / floor_s:6.2f}"
             )
     start_up = get(low, "imports")
     if start_up is not None and start_up.ok:

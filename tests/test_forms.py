@@ -349,7 +349,7 @@ def test_bad_status_row_is_skipped_others_imported(root: Path, cli) -> None:  # 
     _fill_xlsx(path, {"3": {"en": "Online.", "status": "finished"}, "1(a)": {"id": "Ada."}})
     result = cli("import", str(path), "--root", str(root), "--ui-lang", "id")
     assert result.exit_code == 1
-    assert "'finished' bukan draft, submitted, atau approved" in result.stdout
+    assert "'finished' bukan draf atau diajukan" in result.stdout
     assert "1(a): jawaban baru ditambahkan" in result.stdout
     assert _records(root)["3"]["text"] == "Pengaduan dapat disampaikan daring."
 

@@ -336,9 +336,7 @@ def schema(
 @boundary
 def form(
     code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
-    fmt: Annotated[FormFormat, typer.Option("--format", help=_h("cli.form.format"))] = (
-        FormFormat.xlsx
-    ),
+    fmt: Annotated[FormFormat | None, typer.Option("--format", help=_h("cli.form.format"))] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.form.output"), dir_okay=False),
@@ -352,8 +350,15 @@ def form(
 
     lang = _lang(ui)
     root = _workspace_root(root)
-    data, filled = make_form(root, code, fmt.value, lang=lang)
-    target = output or default_form_path(root, code, fmt.value)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    by_name = suffix if suffix in ("docx", "xlsx") else None
+    if fmt is not None and by_name is not None and fmt.value != by_name:
+        raise UsageError(
+            t("form.format_mismatch", lang, format=fmt.value, path=str(output), ext=suffix)
+        )
+    chosen = fmt.value if fmt is not None else (by_name or "xlsx")
+    data, filled = make_form(root, code, chosen, lang=lang)
+    target = output or default_form_path(root, code, chosen)
     write_atomic(target, data, lang=lang)
     typer.echo(t("form.written", lang, code=code, path=str(target), count=len(filled.rows)))
 
@@ -365,6 +370,7 @@ def import_(
         Path, typer.Argument(help=_h("cli.import.file"), dir_okay=False, show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help=_h("cli.import.force"))] = False,
+    approve: Annotated[bool, typer.Option("--approve", help=_h("cli.import.approve"))] = False,
     root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
@@ -375,7 +381,7 @@ def import_(
 
     lang = _lang(ui)
     root = _workspace_root(root)
-    result = import_form(root, file, force=force, lang=lang)
+    result = import_form(root, file, force=force, approve=approve, lang=lang)
     rel = f"answers/{result.code}.yaml"
     for outcome in result.outcomes:
         if outcome.action == "unchanged":
@@ -383,6 +389,8 @@ def import_(
         typer.echo(
             t(f"import.{outcome.action}", lang, question=outcome.question, message=outcome.message)
         )
+        if outcome.action in ("added", "updated") and outcome.message:
+            typer.echo(f"  {outcome.message}")
     if not result.written:
         key = "import.none_written" if result.failed else "import.nothing"
         typer.echo(t(key, lang, path=rel))

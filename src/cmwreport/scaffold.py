@@ -27,7 +27,9 @@ from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
 from cmwreport.models import Ministry, parse_question_id, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
+from cmwreport.text import strip_illegal
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
+from cmwreport.yamledit import locked, read_bytes, replace_checked, yaml_readable
 
 COMMENT_WIDTH = 92
 """Width of the comment lines that quote a question."""
@@ -132,6 +134,7 @@ def _comment_block(label: str, body: str, indent: str) -> list[str]:
     """*body* wrapped as comment lines, the first starting with *label*."""
     lines: list[str] = []
     hang = " " * (len(label) + 1) if label else ""
+    body = _printable(body)
     for n, paragraph in enumerate(p for p in body.split("\n") if p.strip()):
         first = (f"{label} " if label else "") if n == 0 else hang
         wrapped = textwrap.wrap(
@@ -144,6 +147,11 @@ def _comment_block(label: str, body: str, indent: str) -> list[str]:
         )
         lines.extend(f"{indent}# {w}".rstrip() for w in wrapped)
     return lines
+
+
+def _printable(text: str) -> str:
+    """*text* without the characters that YAML or a DOCX cannot hold (as render drops them)."""
+    return yaml_readable(strip_illegal(text))
 
 
 def _question_comments(ws: Workspace, unit: Unit, code: str, indent: str, lang: str) -> list[str]:
@@ -238,8 +246,8 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
 def _verify(old_text: str, new_text: str, added: list[str], rel: str, lang: str) -> None:
     """Check that *new_text* holds the old records unchanged followed by the new ones."""
     try:
-        old = yaml.safe_load(old_text) if old_text.strip() else None
-        new = yaml.safe_load(new_text)
+        old = yaml.safe_load(yaml_readable(old_text)) if old_text.strip() else None
+        new = yaml.safe_load(yaml_readable(new_text))
     except yaml.YAMLError as exc:
         raise ScaffoldError(rel, t("scaffold.not_appendable", lang), lang) from exc
     old_head = old if isinstance(old, dict) else {}
@@ -260,16 +268,28 @@ def _verify(old_text: str, new_text: str, added: list[str], rel: str, lang: str)
 def scaffold(
     root: Path, code: str, *, lang: str = "en", today: dt.date | None = None
 ) -> ScaffoldResult:
-    """Append a skeleton record to ``answers/<code>.yaml`` for each unanswered assigned unit."""
+    """Append a skeleton record to ``answers/<code>.yaml`` for each unanswered assigned unit.
+
+    The answers file is locked while it is read and extended, as ``import`` locks it.
+    """
     root = Path(root)
     ws = load_workspace(root, lang=lang)
     if code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
+    rel = f"{ANSWERS_DIR}/{code}.yaml"
+    with locked(root / rel, rel=rel, lang=lang):
+        # Read again under the lock: another command may have written the file meanwhile.
+        return _scaffold_locked(load_workspace(root, lang=lang), code, lang, today)
+
+
+def _scaffold_locked(ws: Workspace, code: str, lang: str, today: dt.date | None) -> ScaffoldResult:
+    root = ws.root
     today = today or dt.date.today()
     rel = f"{ANSWERS_DIR}/{code}.yaml"
     path = root / rel
     result = ScaffoldResult(path=path, created=not path.exists())
-    old_bytes = path.read_bytes() if path.exists() else b""
+    expected = read_bytes(path, lang=lang)
+    old_bytes = expected or b""
     blank = _is_blank(old_bytes)
     data: Any = None
     first_line: int | None = None
@@ -305,7 +325,7 @@ def scaffold(
         new_text = new_text.replace("\n", "\r\n")
     appended = new_text.encode("utf-8")
     _verify(old_text, (old_bytes + appended).decode("utf-8-sig"), added, rel, lang)
-    write_atomic(path, old_bytes + appended, lang=lang)
+    replace_checked(path, expected, old_bytes + appended, rel=rel, lang=lang)
     result.schema_missing = not schema_present(root)
     result.added = added
     return result

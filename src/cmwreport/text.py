@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 # Characters XML 1.0 (and so a DOCX) cannot hold, even when written as YAML escapes.
 DOCX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -56,3 +57,27 @@ def first_words(text: str, limit: int = 12) -> str:
     if len(words) <= limit:
         return " ".join(words)
     return " ".join(words[:limit]) + " …"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program may take as the start of a formula when it opens a CSV file."""
+
+
+def csv_cell(value: object) -> object:
+    """*value* as a CSV cell that no spreadsheet turns into a formula (text behind ``'``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def text_not_formula(workbook: Any) -> None:
+    """Store every text of an openpyxl *workbook* that starts with ``=`` as text, not a formula.
+
+    cmwreport writes no formulas of its own: whatever openpyxl took for one is text from a
+    user's file (a body's name, a question) and must stay text.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"

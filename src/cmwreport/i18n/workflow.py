@@ -416,10 +416,16 @@ MESSAGES.update(
             "di sana.",
         ),
         "form.howto.3": (
-            "Start each paragraph on a new line. Status: draft (still in progress), "
-            "submitted (ready for the coordinators). Approval is given by the coordinators.",
-            "Mulai setiap paragraf pada baris baru. Status: draft (masih dikerjakan), "
-            "submitted (siap diserahkan kepada koordinator). Persetujuan (approved) diberikan "
+            "Start each paragraph on a new line. Bold, italic, bullets, numbered lists and "
+            "footnotes are kept; Track Changes may stay on (changes count as accepted). "
+            "Pictures, charts, text boxes and tables cannot be imported: send them to the "
+            "coordinators separately. Status: draft (still in progress), submitted (ready for "
+            "the coordinators); approval is given by the coordinators.",
+            "Mulai setiap paragraf pada baris baru. Huruf tebal, huruf miring, butir, daftar "
+            "bernomor, dan catatan kaki tetap terbawa; Lacak Perubahan (Track Changes) boleh "
+            "tetap aktif (perubahan dianggap diterima). Gambar, bagan, kotak teks, dan tabel "
+            "tidak dapat diimpor: kirimkan terpisah kepada koordinator. Status: draf (masih "
+            "dikerjakan), diajukan (siap diserahkan kepada koordinator); persetujuan diberikan "
             "oleh koordinator.",
         ),
         "form.howto.xlsx_newline": (
@@ -438,7 +444,7 @@ MESSAGES.update(
         "form.col.answer_in": ("Your answer in {lang}", "Jawaban Anda dalam {lang}"),
         "form.col.status": (
             "Status (choose: draft / submitted)",
-            "Status (pilih: draft / submitted)",
+            "Status (pilih: draf / diajukan)",
         ),
         "form.no_answer": ("no answer yet", "belum ada jawaban"),
         "form.current_status": ("status: {status}", "status: {status}"),
@@ -447,8 +453,8 @@ MESSAGES.update(
             "Data statistik yang diminta: {data} (kirim tabelnya kepada koordinator)",
         ),
         "form.status_error": (
-            "choose draft, submitted or approved",
-            "pilih draft, submitted, atau approved",
+            "choose draft or submitted (approval is given by the coordinators)",
+            "pilih draf atau diajukan (persetujuan diberikan oleh koordinator)",
         ),
         "form.hidden_note": (
             "Data for cmwreport import: do not edit.",
@@ -544,8 +550,8 @@ MESSAGES.update(
             "ke formulir tersebut, lalu impor formulir itu",
         ),
         "form.bad_status": (
-            "{place}: status {value!r} is not draft, submitted or approved; the row was skipped",
-            "{place}: status {value!r} bukan draft, submitted, atau approved; baris dilewati",
+            "{place}: status {value!r} is not draft or submitted; the row was skipped",
+            "{place}: status {value!r} bukan draf atau diajukan; baris dilewati",
         ),
         "form.conflict": (
             "the answer to {question} was changed in the answers file after this form was "
@@ -563,12 +569,121 @@ MESSAGES.update(
             "menambahkannya kembali",
         ),
         "form.would_break": (
-            "nothing was written: importing would give {path} errors it does not have now "
-            "({problems}). If the list of issues changed after the form was issued, ask the "
-            "coordinators for a new form",
-            "tidak ada yang ditulis: impor akan menimbulkan kesalahan baru di {path} "
-            "({problems}). Jika daftar pertanyaan berubah setelah formulir ini diterbitkan, "
-            "mintalah formulir baru kepada koordinator",
+            "importing would add errors to the workspace, so nothing was written to {path}:\n"
+            "  {problems}",
+            "impor akan menambah galat pada ruang kerja, sehingga tidak ada yang ditulis ke "
+            "{path}:\n  {problems}",
+        ),
+        "form.questions_gone": (
+            "the form answers {questions}, which the list of issues no longer has (it was "
+            "revised after the form was issued); nothing was written to {path}. Issue a new "
+            "form with `cmwreport form` and copy the answers into it",
+            "formulir menjawab {questions}, yang tidak lagi ada dalam daftar pertanyaan "
+            "(daftar direvisi setelah formulir diterbitkan); tidak ada yang ditulis ke {path}. "
+            "Terbitkan formulir baru dengan `cmwreport form` dan salin jawabannya ke sana",
+        ),
+        "form.cannot_carry": (
+            "the answer to {question} holds {what}, which cannot be carried into the report's "
+            "text; it was NOT imported. Remove it from the yellow cell (send it to the "
+            "coordinators separately, or type its content as text) and import again",
+            "jawaban atas {question} memuat {what}, yang tidak dapat dibawa ke teks laporan; "
+            "jawaban TIDAK diimpor. Hapus dari sel kuning (kirimkan terpisah kepada koordinator, "
+            "atau ketik isinya sebagai teks), lalu impor ulang",
+        ),
+        "form.kind.image": ("a picture", "gambar"),
+        "form.kind.chart": ("a chart", "bagan"),
+        "form.kind.textbox": ("a text box", "kotak teks"),
+        "form.kind.table": ("a table", "tabel"),
+        "form.kind.object": ("an embedded object", "objek sisipan"),
+        "form.kind.equation": ("an equation", "persamaan"),
+        "form.grey_edited": (
+            "the grey “current answer” of {question} was edited, but that part is never "
+            "imported; it was NOT imported, so that the edit is not lost silently. Type the "
+            "answer (or copy the current answer and edit it) in the yellow cell, and import "
+            "again",
+            "bagian abu-abu “jawaban saat ini” pada {question} diubah, padahal bagian itu tidak "
+            "pernah diimpor; jawaban TIDAK diimpor agar perubahan tersebut tidak hilang tanpa "
+            "pemberitahuan. Ketik jawaban (atau salin jawaban saat ini lalu sunting) di sel "
+            "kuning, lalu impor ulang",
+        ),
+        "form.approved_refused": (
+            "the form gives {question} the status approved, which only the coordinators give "
+            "(`cmwreport import --approve`); it was NOT imported. Choose draft or submitted",
+            "formulir memberi {question} status approved (disetujui), yang hanya diberikan oleh "
+            "koordinator (`cmwreport import --approve`); jawaban TIDAK diimpor. Pilih draf atau "
+            "diajukan",
+        ),
+        "form.approved_now_submitted": (
+            "{question} was approved; its text changed, so it is now submitted and needs "
+            "the coordinators' approval again",
+            "{question} sebelumnya disetujui; teksnya berubah, sehingga statusnya kini diajukan "
+            "(submitted) dan perlu disetujui lagi oleh koordinator",
+        ),
+        "form.alias_split": (
+            "the text of {question} was shared through a YAML alias with {others}; "
+            "{question} now has its own text and {others} keep(s) the previous one",
+            "teks {question} dipakai bersama melalui alias YAML dengan {others}; {question} "
+            "kini memiliki teks sendiri dan {others} tetap memakai teks sebelumnya",
+        ),
+        "form.meta_edited": (
+            "the hidden data of this form was changed (the body it belongs to, or its list of "
+            "questions), so it cannot be trusted; nothing was imported. Issue a new form",
+            "data tersembunyi formulir ini telah diubah (instansi pemiliknya atau daftar "
+            "pertanyaannya), sehingga tidak dapat dipercaya; tidak ada yang diimpor. Terbitkan "
+            "formulir baru",
+        ),
+        "form.other_body_file": (
+            "the file {file} is named after {other}, but the form inside was issued to "
+            "{code}; a form can only be imported into the answers of the body it was issued "
+            "to. Nothing was imported",
+            "berkas {file} dinamai untuk {other}, tetapi formulir di dalamnya diterbitkan untuk "
+            "{code}; formulir hanya dapat diimpor ke jawaban instansi penerimanya. Tidak ada "
+            "yang diimpor",
+        ),
+        "form.file_of_other_body": (
+            "{path} says `ministry: {other}`, but this form belongs to {code}; nothing was "
+            "imported. Was the answers file renamed?",
+            "{path} menyatakan `ministry: {other}`, sedangkan formulir ini milik {code}; tidak "
+            "ada yang diimpor. Apakah berkas jawaban diganti namanya?",
+        ),
+        "form.column_missing": (
+            "the column “{column}” is missing from the form's sheet (its heading was changed or "
+            "the column deleted); nothing was imported. Put the heading back as issued",
+            "kolom “{column}” tidak ada pada lembar formulir (judul kolomnya diubah atau "
+            "kolomnya dihapus); tidak ada yang diimpor. Kembalikan judul kolom seperti semula",
+        ),
+        "form.column_twice": (
+            "the column “{column}” appears twice in the form's sheet; nothing was imported. "
+            "Keep one of them",
+            "kolom “{column}” muncul dua kali pada lembar formulir; tidak ada yang diimpor. "
+            "Sisakan salah satu",
+        ),
+        "form.format_mismatch": (
+            "--format {format} does not match the file name {path} (.{ext}); give one of them "
+            "or make them agree",
+            "--format {format} tidak sesuai dengan nama berkas {path} (.{ext}); berikan salah "
+            "satunya saja atau samakan keduanya",
+        ),
+        # ---- editing an answers file in place (scaffold, import)
+        "edit.lock_waiting": (
+            "{path} is being changed by another cmwreport command; waiting for it to finish…",
+            "{path} sedang diubah oleh perintah cmwreport lain; menunggu hingga selesai…",
+        ),
+        "edit.lock_timeout": (
+            "{path} has been locked by another cmwreport command for {seconds} s; nothing was "
+            "written. Try again when it has finished",
+            "{path} dikunci oleh perintah cmwreport lain selama {seconds} detik; tidak ada yang "
+            "ditulis. Coba lagi setelah perintah itu selesai",
+        ),
+        "edit.lock_failed": (
+            "{path} cannot be locked for writing ({reason}); nothing was written",
+            "{path} tidak dapat dikunci untuk ditulis ({reason}); tidak ada yang ditulis",
+        ),
+        "edit.changed_on_disk": (
+            "{path} was changed on disk while this command was running; nothing was written, "
+            "so that change is kept. Run the command again",
+            "{path} diubah di disk selama perintah ini berjalan; tidak ada yang ditulis, "
+            "sehingga perubahan itu tetap utuh. Jalankan perintah ini lagi",
         ),
         # ---- import: what happened
         "import.added": ("{question}: new answer added", "{question}: jawaban baru ditambahkan"),
@@ -629,7 +744,10 @@ MESSAGES.update(
             "Write a Word or Excel answer form for a body that will not edit YAML.",
             "Membuat formulir jawaban Word atau Excel bagi instansi yang tidak menyunting YAML.",
         ),
-        "cli.form.format": ("docx (Word) or xlsx (Excel).", "docx (Word) atau xlsx (Excel)."),
+        "cli.form.format": (
+            "docx (Word) or xlsx (Excel); default: the extension of --output, else xlsx.",
+            "docx (Word) atau xlsx (Excel); bawaan: ekstensi --output, atau xlsx.",
+        ),
         "cli.form.output": (
             "Where to write the form (default: build/forms/CODE-DATE.FORMAT).",
             "Lokasi penulisan formulir (bawaan: build/forms/KODE-TANGGAL.FORMAT).",
@@ -642,6 +760,10 @@ MESSAGES.update(
         "cli.import.file": (
             "The filled form (.docx or .xlsx).",
             "Formulir yang sudah diisi (.docx atau .xlsx).",
+        ),
+        "cli.import.approve": (
+            "Accept the status approved from the form (for the coordinators).",
+            "Terima status approved (disetujui) dari formulir (bagi koordinator).",
         ),
         "cli.import.force": (
             "Import answers even where the YAML changed since the form was issued.",

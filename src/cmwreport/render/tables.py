@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cmwreport.coverage import STATES, Coverage
 from cmwreport.i18n import number, t
-from cmwreport.text import percent
+from cmwreport.text import csv_cell, percent
 
 
 def _bar(part: int, whole: int, width: int = 20) -> str:
@@ -369,20 +369,19 @@ def render_csv(cov: Coverage, lang: str = "en") -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for u in cov.units:
-        writer.writerow(
-            [
-                u.id,
-                u.paragraph,
-                u.item or "",
-                u.section,
-                u.lead or "",
-                " ".join(u.contributors),
-                u.state,
-                " ".join(u.answered_by),
-                " ".join(u.missing),
-                u.question,
-            ]
-        )
+        cells = [
+            u.id,
+            u.paragraph,
+            u.item or "",
+            u.section,
+            u.lead or "",
+            " ".join(u.contributors),
+            u.state,
+            " ".join(u.answered_by),
+            " ".join(u.missing),
+            u.question,
+        ]
+        writer.writerow([csv_cell(c) for c in cells])  # never a formula in a spreadsheet
     return buffer.getvalue()
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cmwreport.coverage import STATES, Coverage, MinistryCoverage, own_statuses
 from cmwreport.i18n import t
 from cmwreport.render.tables import since_heading, since_summary, state_label
+from cmwreport.text import text_not_formula
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -430,6 +431,7 @@ def render_coverage_xlsx(cov: Coverage, lang: str = "en") -> bytes:
     _bodies(wb, cov, lang)
     _since(wb, cov, lang)
     _errors(wb, cov, lang)
+    text_not_formula(wb)  # names and questions from the user's files stay text
     moment = dt.datetime.combine(cov.generated, dt.time())
     wb.properties.creator = "cmwreport"
     wb.properties.title = t("cov.title", lang)

@@ -10,6 +10,15 @@ unless ``force``. The file rewritten is always backed up first under ``build/bac
 no other file of the workspace is written (a new answers file's editor schema is left to
 ``cmwreport schema``, as for ``scaffold``).
 
+What reaches the YAML is guarded: a Word answer is read as Word shows it with tracked
+changes accepted (:mod:`cmwreport.forms.docx`), an Excel sheet's columns are found by
+their headings; ``approved`` comes only with ``approve``, and an approved answer whose
+text changes becomes ``submitted``; a form is imported only into the body it was issued
+to (its hidden data carries a checksum); the answers file is locked while it is read and
+rewritten and is never overwritten when it changed on disk meanwhile
+(:mod:`cmwreport.yamledit`); and nothing is written when the result would give ``check``
+an error it does not report now.
+
 Besides the renderers, this is the one module that imports python-docx and openpyxl,
 because forms are also *read back* from those formats. Both are imported lazily. Every
 form file is checked before either library opens it: size, number of zip entries, the
@@ -20,12 +29,12 @@ An Excel form is read in openpyxl's streaming mode and refused once its sheet pa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
 import re
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -39,17 +48,18 @@ from cmwreport.i18n import language_name, t
 from cmwreport.i18n import number as grouped_number
 from cmwreport.loader import read_yaml
 from cmwreport.models import STATUSES, parse_question_id, pick_text
-from cmwreport.problems import Problem, check_workspace
 from cmwreport.scaffold import (
     drafting_order,
     file_header,
     schema_present,
 )
-from cmwreport.workspace import ANSWERS_DIR, LOIPR_FILE, Unit, Workspace, load_workspace
+from cmwreport.text import strip_illegal, text_not_formula
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
 
 FORM_MARK = "cmwreport-form"
 """Marks a form made by cmwreport (in the hidden sheet or the hidden paragraph)."""
-FORM_VERSION = 1
+FORM_VERSION = 2
+"""Version 2 adds a checksum of the hidden data and the key of each grey cell."""
 MAX_FORM_BYTES = 20 * 1024 * 1024
 """Largest form file accepted (20 MiB)."""
 MAX_ZIP_ENTRIES = 1000
@@ -74,7 +84,6 @@ _STATUS_WORDS: dict[str, str] = {
     "disetujui": "approved",
 }
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_LIST_LINE = re.compile(r"^\s*(?:[-*•]\s+|\d+[.)]\s+)")
 
 
 class FormError(CmwReportError):
@@ -111,8 +120,12 @@ class FormData:
     rows: list[FormRow]
 
     def meta(self) -> dict[str, Any]:
-        """The hidden part of the form: mark, version, body, list, and per-row fingerprints."""
-        return {
+        """The hidden part of the form: mark, version, body, list, per-row fingerprints, check.
+
+        ``shown`` is the key of the grey "current answer" text (:func:`_shown_key`), so an
+        edit typed there is noticed; ``check`` guards the hidden data against edits.
+        """
+        meta: dict[str, Any] = {
             "mark": FORM_MARK,
             "version": FORM_VERSION,
             "code": self.code,
@@ -120,10 +133,44 @@ class FormData:
             "issued": self.issued,
             "languages": self.languages,
             "rows": [
-                {"question": r.question, "fingerprint": r.fingerprint, "status": r.status}
+                {
+                    "question": r.question,
+                    "fingerprint": r.fingerprint,
+                    "status": r.status,
+                    "shown": _shown_key(_fit_cell(_current_text(r))),
+                }
                 for r in self.rows
             ],
         }
+        meta["check"] = _meta_check(meta)
+        return meta
+
+
+def _shown_key(text: str) -> str:
+    """A short key of *text* that ignores how its spaces and lines are laid out."""
+    from cmwreport.forms.inline import clean
+
+    flat = " ".join(clean(text).replace("\u00a0", " ").split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
+
+
+def _meta_check(meta: dict[str, Any]) -> str:
+    """The checksum of a form's hidden data (body, list, rows)."""
+    payload = {k: meta.get(k) for k in ("code", "symbol", "issued", "languages")}
+    payload["rows"] = [
+        [str(r.get(k) or "") for k in ("question", "fingerprint", "status", "shown")]
+        for r in meta.get("rows", [])
+    ]
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _verify_meta(meta: dict[str, Any], path: Path, lang: str) -> None:
+    """Refuse a form whose hidden data (its body's code, above all) was edited."""
+    if meta.get("version") == 1:
+        return  # forms issued before the checksum existed
+    if meta.get("check") != _meta_check(meta):
+        raise InputFileError(path, t("form.meta_edited", lang), lang)
 
 
 def _plain(value: Any) -> Any:
@@ -164,18 +211,31 @@ def _answers_path(ws: Workspace, code: str) -> tuple[str, Path]:
     return rel, ws.root / rel
 
 
-def _load_records(ws: Workspace, code: str, lang: str) -> tuple[Any, str]:
-    """The answers file of *code* as round-trip data (``None`` if absent) and its text."""
+def _load_records(
+    ws: Workspace, code: str, lang: str, *, raw: bytes | None = None
+) -> tuple[Any, str]:
+    """The answers file of *code* as round-trip data (``None`` if absent) and its text.
+
+    *raw* is the file's content when the caller has read it already (under the lock).
+    Characters YAML refuses are read as spaces, as ``check`` and ``render`` read them.
+    """
+    from cmwreport.yamledit import yaml_readable
+
     rel, path = _answers_path(ws, code)
-    if not path.exists():
-        return None, ""
+    if raw is None:
+        if not path.exists():
+            return None, ""
+        raw = path.read_bytes()
     loaded = read_yaml(path, rel)
     blocking = [p for p in loaded.problems if p.severity == "error"]
     if blocking:
         raise FormError(t("form.file_broken", lang, problem=blocking[0].format(lang)))
-    text = path.read_bytes().decode("utf-8-sig")
     try:
-        data = _ruamel().load(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
+    try:
+        data = _ruamel().load(yaml_readable(text))
     except Exception as exc:  # noqa: BLE001 - ruamel's errors have no common base
         raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("answers") or [], list):
@@ -258,11 +318,12 @@ def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) 
         found = _record_for(records, question)
         record = found[1] if found else None
         texts = _texts_of(record, first_lang) if record is not None else {}
+        texts = {k: strip_illegal(v) for k, v in texts.items()}
         status = str(record.get("status") or "draft") if record is not None else "draft"
         rows.append(
             FormRow(
                 question=question,
-                text=_join_languages(_question_text(ws, question)),
+                text=strip_illegal(_join_languages(_question_text(ws, question))),
                 lead=unit.lead,
                 data=_data_of(ws, question, unit),
                 fingerprint=fingerprint(record) if record is not None else "",
@@ -280,7 +341,7 @@ def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) 
         body = f"{body} / {body_en}"
     return FormData(
         code=code,
-        body=body,
+        body=strip_illegal(body),
         state=ws.loipr.state if ws.loipr else "",
         symbol=ws.loipr.symbol if ws.loipr else "",
         issued=today.isoformat(),
@@ -365,6 +426,15 @@ def _instructions(form: FormData) -> list[tuple[str, str]]:
     ]
 
 
+def _status_shown(row: FormRow) -> str:
+    """The status pre-filled on the form: never ``approved``, which only coordinators give.
+
+    An approved answer's status place is left empty: left so, the answer stays approved as
+    long as its text is not changed.
+    """
+    return "" if row.status == "approved" else row.status
+
+
 def _current_text(row: FormRow) -> str:
     if not row.has_record or not any(v.strip() for v in row.texts.values()):
         return _both("form.no_answer")
@@ -402,7 +472,7 @@ def _xlsx_form(form: FormData) -> bytes:
     ncols = 4 + len(form.languages)
     ws["A1"] = _both("form.title", code=form.code)
     ws["A1"].font = Font(name="Calibri", bold=True, size=14)
-    ws["A2"] = f"{form.body} — {form.state} — {form.symbol} — " + _both(
+    ws["A2"] = strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ") + _both(
         "form.issued", date=form.issued
     )
     ws["A2"].font = Font(name="Calibri", italic=True, color="555555")
@@ -412,7 +482,8 @@ def _xlsx_form(form: FormData) -> bytes:
     for text_id, text_en in howto:
         ws.cell(row=row, column=1, value=f"• {text_id}\n   {text_en}").alignment = top
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-        ws.row_dimensions[row].height = 32
+        wrapped = -(-len(text_id) // 200) + -(-len(text_en) // 200)  # ≈ 200 characters a line
+        ws.row_dimensions[row].height = max(32, 15 * wrapped + 2)
         row += 1
     header_row = row + 1
     headers = [
@@ -436,9 +507,10 @@ def _xlsx_form(form: FormData) -> bytes:
     status_col = ncols
     validation = DataValidation(
         type="list",
-        formula1='"draft,submitted,approved"',
+        formula1='"draft,submitted,draf,diajukan"',
         allow_blank=True,
         showErrorMessage=True,
+        errorStyle="warning",
         errorTitle="Status",
         error=_both("form.status_error"),
     )
@@ -450,7 +522,7 @@ def _xlsx_form(form: FormData) -> bytes:
             question_text += "\n\n" + _both("form.data_hint", data=", ".join(form_row.data))
         values: list[Any] = [form_row.question, question_text, _current_text(form_row)]
         values.extend("" for _ in form.languages)
-        values.append(form_row.status)
+        values.append(_status_shown(form_row))
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col)
             if value:
@@ -462,6 +534,7 @@ def _xlsx_form(form: FormData) -> bytes:
                 cell.fill = grey
             else:
                 cell.fill = yellow
+                cell.number_format = "@"  # what is typed stays as typed: 35 %, 25/10/2017
         ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
         validation.add(f"{get_column_letter(status_col)}{r}")
         longest = max(len(question_text) / 50, len(_current_text(form_row)) / 45)
@@ -485,12 +558,15 @@ def _xlsx_form(form: FormData) -> bytes:
     }
     meta["A1"] = FORM_MARK
     meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
+    meta["A2"].data_type = "s"
     meta["A3"] = t("form.hidden_note", "en")
     for index, entry in enumerate(form.meta()["rows"], start=5):
         meta.cell(row=index, column=1, value=entry["question"])
         meta.cell(row=index, column=2, value=entry["fingerprint"])
         meta.cell(row=index, column=3, value=entry["status"])
+        meta.cell(row=index, column=4, value=entry["shown"])
     meta.sheet_state = "veryHidden"
+    text_not_formula(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -541,7 +617,8 @@ def _docx_form(form: FormData) -> bytes:
     title.add_run(_both("form.title", code=form.code))
     sub = doc.add_paragraph()
     sub_run = sub.add_run(
-        f"{form.body} — {form.state} — {form.symbol} — " + _both("form.issued", date=form.issued)
+        strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ")
+        + _both("form.issued", date=form.issued)
     )
     sub_run.italic = True
     box = doc.add_table(rows=1, cols=1)
@@ -586,7 +663,7 @@ def _docx_form(form: FormData) -> bytes:
             shade(table.cell(index, 1), "FFF6CC")
         status_row = 2 + len(form.languages)
         label(table.cell(status_row, 0), t("form.col.status", "id"), t("form.col.status", "en"))
-        table.cell(status_row, 1).paragraphs[0].add_run(form_row.status)
+        table.cell(status_row, 1).paragraphs[0].add_run(_status_shown(form_row))
         shade(table.cell(status_row, 1), "FFF6CC")
     doc.add_paragraph()
     mark = doc.add_paragraph()
@@ -614,6 +691,10 @@ class FilledRow:
     place: str
     row: int | None = None
     """The sheet's row number (Excel forms only)."""
+    shown: str | None = None
+    """The text of the grey "current answer" place as it is in the returned form."""
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    """By language: what an answer holds that Markdown cannot carry (images, text boxes…)."""
 
 
 @dataclass
@@ -738,20 +819,7 @@ def _cell_text(value: Any) -> str:
 
 def normalise_answer(lines: list[str]) -> str:
     """Typed lines → Markdown: each line a paragraph, list lines kept together."""
-    blocks: list[str] = []
-    previous_list = False
-    for raw in lines:
-        line = raw.replace("\u00a0", " ").rstrip()
-        if not line.strip():
-            previous_list = False
-            continue
-        is_list = bool(_LIST_LINE.match(line))
-        if is_list and previous_list:
-            blocks[-1] += "\n" + line.strip()
-        else:
-            blocks.append(line.strip())
-        previous_list = is_list
-    return "\n\n".join(blocks)
+    return _cell_markdown("\n".join(lines))
 
 
 def _read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
@@ -761,7 +829,7 @@ def _read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
         raise InputFileError(path, t("form.foreign", lang), lang) from exc
     if not isinstance(meta, dict) or meta.get("mark") != FORM_MARK:
         raise InputFileError(path, t("form.foreign", lang), lang)
-    if meta.get("version") != FORM_VERSION:
+    if meta.get("version") not in (1, FORM_VERSION):
         raise InputFileError(path, t("form.version", lang, version=meta.get("version")), lang)
     return meta
 
@@ -773,7 +841,7 @@ def _too_many_rows(path: Path, sheet: str, lang: str) -> InputFileError:
 
 
 def _sheet_rows(
-    sheet: Any, path: Path, lang: str, *, min_row: int, max_col: int
+    sheet: Any, path: Path, lang: str, *, min_row: int, max_col: int, values_only: bool = True
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """The rows of a read-only *sheet* from *min_row* on: (row number, values up to *max_col*).
 
@@ -785,7 +853,7 @@ def _sheet_rows(
     if isinstance(declared, int) and declared > MAX_FORM_ROWS:
         raise _too_many_rows(path, sheet.title, lang)
     sheet.reset_dimensions()  # a declared size too small must not hide rows either
-    rows = sheet.iter_rows(min_row=1, max_col=max(1, max_col), values_only=True)
+    rows = sheet.iter_rows(min_row=1, max_col=max(1, max_col), values_only=values_only)
     for row_number, values in enumerate(rows, start=1):
         if row_number > MAX_FORM_ROWS:
             raise _too_many_rows(path, sheet.title, lang)
@@ -800,15 +868,40 @@ def _at(values: tuple[Any, ...], column: Any) -> Any:
     return values[column - 1]
 
 
+@contextlib.contextmanager
+def _rich_inline_strings() -> Iterator[None]:
+    """Let openpyxl's streaming reader keep the formatting of inline rich text too.
+
+    With ``rich_text=True`` openpyxl keeps it for shared strings (what Excel and LibreOffice
+    write) but its read-only sheets parse inline strings (what openpyxl itself writes)
+    without it; the parser they use is swapped for one that keeps it, while a form is read.
+    """
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class RichParser(WorkSheetParser):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["rich_text"] = True
+            super().__init__(*args, **kwargs)
+
+    original = _read_only.WorkSheetParser
+    _read_only.WorkSheetParser = RichParser
+    try:
+        yield
+    finally:
+        _read_only.WorkSheetParser = original
+
+
 def _read_xlsx(path: Path, lang: str) -> FilledForm:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True, rich_text=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
     try:
-        return _read_xlsx_book(wb, path, lang)
+        with _rich_inline_strings():
+            return _read_xlsx_book(wb, path, lang)
     except InputFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails while it is streamed
@@ -817,11 +910,157 @@ def _read_xlsx(path: Path, lang: str) -> FilledForm:
         wb.close()
 
 
+MAX_FORM_COLUMNS = 60
+"""Columns of a form's sheet that are read (a form has about eight)."""
+HEADER_SEARCH_ROWS = 60
+"""Rows searched from the top for the row of column headings."""
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _headings(languages: list[str]) -> dict[str, set[str]]:
+    """Each column a form's sheet needs, with the headings that name it."""
+
+    def names(key: str, **params: object) -> set[str]:
+        text_id, text_en = t(key, "id", **params), t(key, "en", **params)
+        return {_heading_key(v) for v in (text_id, text_en, f"{text_id}\n{text_en}")}
+
+    wanted = {"question": names("form.col.question_id"), "status": names("form.col.status")}
+    wanted["current"] = names("form.col.current")
+    for code in languages:
+        text_id, text_en = _answer_label(code)
+        wanted[code] = {_heading_key(v) for v in (text_id, text_en, f"{text_id}\n{text_en}")}
+    return wanted
+
+
+def _heading_label(column: str, lang: str) -> str:
+    """How a column is named in a message: its heading in the interface language."""
+    if column == "question":
+        return t("form.col.question_id", lang)
+    if column == "status":
+        return t("form.col.status", lang)
+    if column == "current":
+        return t("form.col.current", lang)
+    return t("form.col.answer_in", lang, lang=language_name(column, lang))
+
+
+def _find_columns(
+    header: tuple[Any, ...], languages: list[str], path: Path, lang: str
+) -> dict[str, int]:
+    """The 1-based column of every needed heading; a missing or repeated one is refused."""
+    wanted = _headings(languages)
+    found: dict[str, list[int]] = {key: [] for key in wanted}
+    for index, cell in enumerate(header, start=1):
+        text = _heading_key(_displayed(cell, markdown=False))
+        for key, names in wanted.items():
+            if text in names:
+                found[key].append(index)
+    for key, places in found.items():
+        if len(places) > 1:
+            raise InputFileError(
+                path, t("form.column_twice", lang, column=_heading_label(key, lang)), lang
+            )
+        if not places and key != "current":
+            raise InputFileError(
+                path, t("form.column_missing", lang, column=_heading_label(key, lang)), lang
+            )
+    return {key: places[0] for key, places in found.items() if places}
+
+
+def _number_text(value: float, number_format: str) -> str:
+    """A number as Excel shows it under *number_format* (the common formats)."""
+    fmt = (number_format or "General").split(";")[0]
+    fmt = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", fmt)
+    if fmt.strip().lower() in ("general", "@", ""):
+        if float(value).is_integer():
+            return str(int(value))
+        return f"{value:.10g}"
+    percent = "%" in fmt
+    if percent:
+        value = value * 100
+    decimals = 0
+    if "." in fmt:
+        decimals = len(re.match(r"[0#?]*", fmt.split(".", 1)[1]).group())  # type: ignore[union-attr]
+    grouped = "," in fmt.split(".")[0]
+    text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+    return f"{text} %" if percent else text
+
+
+def _displayed(cell: Any, *, markdown: bool = True) -> str:
+    """A cell's value as Excel displays it; rich text keeps bold and italic (as Markdown)."""
+    value = getattr(cell, "value", cell)
+    if value is None:
+        return ""
+    from openpyxl.cell.rich_text import CellRichText
+
+    if isinstance(value, CellRichText):
+        if not markdown:
+            return str(value)
+        return _rich_markdown(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, int | float):
+        return _number_text(value, str(getattr(cell, "number_format", "General")))
+    return str(value)
+
+
+def _rich_markdown(value: Any) -> str:
+    """Rich text of a cell → Markdown lines (bold and italic marked, lines kept)."""
+    from cmwreport.forms.inline import BREAK, Span
+
+    spans: list[Span] = []
+    for part in value:
+        text = part if isinstance(part, str) else str(part.text)
+        font = getattr(part, "font", None)
+        bold = bool(getattr(font, "b", False)) if font is not None else False
+        italic = bool(getattr(font, "i", False)) if font is not None else False
+        for index, piece in enumerate(text.replace("\r\n", "\n").split("\n")):
+            if index:
+                spans.append(Span(BREAK))
+            spans.append(Span(piece, bold, italic))
+    return _SPANS_MARK + json.dumps([[s.text, s.bold, s.italic] for s in spans])
+
+
+_SPANS_MARK = "\ue002"
+"""Marks a displayed value that carries formatted spans (rich text) rather than plain text."""
+
+
+def _cell_markdown(text: str) -> str:
+    """A typed answer cell → Markdown: each line a paragraph, list lines kept together."""
+    from cmwreport.forms.inline import BREAK, Block, Span, blocks_markdown
+
+    if text.startswith(_SPANS_MARK):
+        spans = [Span(a, bool(b), bool(c)) for a, b, c in json.loads(text[1:])]
+    else:
+        spans = [Span(text)]
+    blocks: list[Block] = [Block()]
+    for span in spans:
+        pieces = span.text.replace("\r\n", "\n").split("\n") if span.text != BREAK else None
+        if pieces is None:
+            blocks.append(Block())
+            continue
+        for index, piece in enumerate(pieces):
+            if index:
+                blocks.append(Block())
+            blocks[-1].spans.append(Span(piece, span.bold, span.italic))
+    return blocks_markdown(blocks)
+
+
 def _read_xlsx_book(wb: Any, path: Path, lang: str) -> FilledForm:
     """Read the hidden data and the typed rows of an open read-only workbook."""
     if "_cmwreport" not in wb.sheetnames or not wb.worksheets:
         raise InputFileError(path, t("form.foreign", lang), lang)
-    hidden = dict(_sheet_rows(wb["_cmwreport"], path, lang, min_row=1, max_col=3))
+    hidden = dict(_sheet_rows(wb["_cmwreport"], path, lang, min_row=1, max_col=4))
     if hidden.get(1, (None,))[0] != FORM_MARK:
         raise InputFileError(path, t("form.foreign", lang), lang)
     meta = _read_meta_json(str(hidden.get(2, (None,))[0] or ""), path, lang)
@@ -829,56 +1068,61 @@ def _read_xlsx_book(wb: Any, path: Path, lang: str) -> FilledForm:
     for values in list(hidden.values())[4:]:
         if values[0] is None:
             break
-        rows_meta.append(
-            {
-                "question": _cell_text(values[0]),
-                "fingerprint": _cell_text(values[1]),
-                "status": _cell_text(values[2]),
-            }
-        )
+        entry = {
+            "question": _cell_text(values[0]),
+            "fingerprint": _cell_text(values[1]),
+            "status": _cell_text(values[2]),
+        }
+        if len(values) > 3 and values[3] is not None:
+            entry["shown"] = _cell_text(values[3])
+        rows_meta.append(entry)
     meta["rows"] = rows_meta
-    layout = meta.get("layout") or {}
-    columns: dict[str, int] = layout.get("columns") or {}
-    wanted = [c for c in columns.values() if isinstance(c, int) and 0 < c <= 1000]
+    _verify_meta(meta, path, lang)
+    languages = [str(c) for c in meta.get("languages", [])]
     filled = FilledForm(meta=meta, rows=[])
-    first_row = int(layout.get("first_row", 1))
     sheet = wb.worksheets[0]
-    for row_number, values in _sheet_rows(
-        sheet, path, lang, min_row=first_row, max_col=max(wanted, default=1)
+    if sheet.title == "_cmwreport" and len(wb.worksheets) > 1:
+        sheet = wb.worksheets[1]
+    columns: dict[str, int] | None = None
+    header_names = _headings(languages)["question"]
+    for row_number, cells in _sheet_rows(
+        sheet, path, lang, min_row=1, max_col=MAX_FORM_COLUMNS, values_only=False
     ):
-        question = _cell_text(_at(values, columns.get("question", 1))).strip()
+        if columns is None:
+            if row_number > HEADER_SEARCH_ROWS:
+                break
+            if any(_heading_key(_displayed(c, markdown=False)) in header_names for c in cells):
+                columns = _find_columns(cells, languages, path, lang)
+            continue
+        question = _displayed(_at(cells, columns["question"]), markdown=False).strip()
         if not question:
             continue
         texts = {}
-        for code in meta.get("languages", []):
-            raw = _cell_text(_at(values, columns.get(code, 0)))
-            text = normalise_answer(raw.replace("\r\n", "\n").split("\n"))
+        for code in languages:
+            text = _cell_markdown(_displayed(_at(cells, columns[code])))
             if text:
                 texts[code] = text
-        status = _cell_text(_at(values, columns.get("status", 0))).strip() or None
+        status = _displayed(_at(cells, columns["status"]), markdown=False).strip() or None
+        shown = None
+        if "current" in columns:
+            shown = _displayed(_at(cells, columns["current"]), markdown=False)
         place = t("form.place_row", lang, row=row_number)
-        filled.rows.append(FilledRow(question, texts, status, place, row_number))
+        filled.rows.append(FilledRow(question, texts, status, place, row_number, shown=shown))
+    if columns is None:
+        raise InputFileError(
+            path, t("form.column_missing", lang, column=_heading_label("question", lang)), lang
+        )
     return filled
-
-
-def _docx_cell_lines(cell: Any) -> list[str]:
-    lines: list[str] = []
-    for paragraph in cell.paragraphs:
-        text = paragraph.text
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if text.strip() and style.startswith("List Bullet"):
-            text = "- " + text.strip()
-        elif text.strip() and style.startswith("List Number"):
-            text = "1. " + text.strip()
-        lines.extend(text.split("\n"))
-    return lines
 
 
 def _read_docx(path: Path, lang: str) -> FilledForm:
     from docx import Document
 
+    from cmwreport.forms.docx import DocxReader
+
     try:
         doc = Document(str(path))
+        reader = DocxReader(doc)
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
     meta: dict[str, Any] | None = None
@@ -889,6 +1133,7 @@ def _read_docx(path: Path, lang: str) -> FilledForm:
             break
     if meta is None:
         raise InputFileError(path, t("form.foreign", lang), lang)
+    _verify_meta(meta, path, lang)
     languages: list[str] = list(meta.get("languages", []))
     filled = FilledForm(meta=meta, rows=[])
     known = {r["question"] for r in meta.get("rows", [])}
@@ -897,18 +1142,22 @@ def _read_docx(path: Path, lang: str) -> FilledForm:
         rows = table.rows
         if len(rows) < 3 + len(languages) or len(rows[0].cells) < 2:
             continue
-        question = rows[0].cells[0].text.strip()
+        question = reader.plain(rows[0].cells[0]._tc).strip()
         if question not in known:
             continue
         number += 1
-        texts = {}
-        for index, code in enumerate(languages, start=2):
-            text = normalise_answer(_docx_cell_lines(rows[index].cells[1]))
-            if text:
-                texts[code] = text
-        status = rows[2 + len(languages)].cells[1].text.strip() or None
         place = t("form.place_table", lang, question=question, number=number)
-        filled.rows.append(FilledRow(question, texts, status, place))
+        texts: dict[str, str] = {}
+        refused: dict[str, list[str]] = {}
+        for index, code in enumerate(languages, start=2):
+            cell = reader.cell(rows[index].cells[1]._tc)
+            if cell.refused:
+                refused[code] = cell.refused
+            if cell.markdown:
+                texts[code] = cell.markdown
+        status = reader.plain(rows[2 + len(languages)].cells[1]._tc).strip() or None
+        shown = reader.plain(rows[1].cells[1]._tc)
+        filled.rows.append(FilledRow(question, texts, status, place, shown=shown, refused=refused))
     return filled
 
 
@@ -1116,6 +1365,36 @@ def _dash_line(lines: list[str], line: int) -> int:
     return line
 
 
+def _dumped_starts(dumped: str) -> list[int]:
+    """The 0-based line of the ``-`` of each record of ``answers:`` in ruamel's *dumped* text.
+
+    ruamel writes every record's dash at one column, deeper than anything but the records'
+    own content; a wrong guess is caught by :func:`_splice`, which then keeps the dump.
+    """
+    lines = dumped.splitlines()
+    top = next((i for i, line in enumerate(lines) if re.match(r"^answers\s*:", line)), None)
+    if top is None:
+        return []
+    dash: int | None = None
+    starts: list[int] = []
+    for index in range(top + 1, len(lines)):
+        line = lines[index]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        is_item = body.startswith("- ") or body == "-"
+        if dash is None:
+            if not is_item:
+                break
+            dash = indent
+        if indent == dash and is_item:
+            starts.append(index)
+        elif indent < dash or (indent == 0 and not is_item):
+            break
+    return starts
+
+
 def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str) -> str:
     """The old file with only the *changed* records (and the new ones) taken from *dumped*.
 
@@ -1127,12 +1406,10 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
         return dumped.replace("\n", "\r\n") if "\r\n" in old_text else dumped
     import yaml as pyyaml
 
+    from cmwreport.yamledit import yaml_readable
+
     crlf = "\r\n" in old_text
-    try:
-        new_data = _ruamel().load(dumped)
-        new_starts = _record_lines(new_data["answers"])
-    except Exception:  # noqa: BLE001 - any failure means: use the dump as it is
-        return dumped.replace("\n", "\r\n") if crlf else dumped
+    new_starts = _dumped_starts(dumped)
     if len(new_starts) < len(old_starts):
         return dumped.replace("\n", "\r\n") if crlf else dumped
     old_lines = old_text.splitlines(keepends=True)
@@ -1156,27 +1433,15 @@ def _splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str
     out.extend(appended)
     spliced = "".join(out)
     try:
-        same = pyyaml.safe_load(spliced) == pyyaml.safe_load(dumped)
+        loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+        same = pyyaml.load(yaml_readable(spliced), Loader=loader) == pyyaml.load(
+            dumped, Loader=loader
+        )
     except pyyaml.YAMLError:
         same = False
     if same:
         return spliced
     return dumped.replace("\n", "\r\n") if crlf else dumped
-
-
-def _check_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[Problem]:
-    """The errors ``check`` would find in the answers file *rel* if it held *text*.
-
-    The file is checked beside a copy of the workspace's questions, as ``check`` reads it.
-    """
-    with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
-        copy = Path(folder)
-        questions = Path(LOIPR_FILE).parent
-        shutil.copytree(ws.root / questions, copy / questions)
-        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-        (copy / rel).write_text(text, encoding="utf-8")
-        problems = check_workspace(load_workspace(copy, lang=lang)).problems
-    return [p for p in problems if p.file == rel and p.severity == "error"]
 
 
 def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
@@ -1226,19 +1491,177 @@ def _iter_rows(filled: FilledForm) -> Iterator[tuple[FilledRow, dict[str, str] |
         yield row, issued.get(row.question)
 
 
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:.*(?:\n(?:[ ]{4}|\t).*|\n[ \t]*(?=\n[ ]{4}))*", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _keep_footnotes(new: str, old: str) -> str:
+    """*new*, with the definitions of footnotes it cites but lacks taken over from *old*."""
+    defined = {m.group(1) for m in _FOOTNOTE_DEF.finditer(new)}
+    cited = [label for label in dict.fromkeys(_FOOTNOTE_REF.findall(new)) if label not in defined]
+    if not cited:
+        return new
+    previous = {m.group(1): m.group(0).rstrip() for m in _FOOTNOTE_DEF.finditer(old)}
+    extra = [previous[label] for label in cited if label in previous]
+    return "\n\n".join([new.rstrip(), *extra]) if extra else new
+
+
+def _check_owner(form_path: Path, code: str, ws: Workspace, lang: str) -> None:
+    """Refuse a form whose file name says it belongs to another body than its hidden code."""
+    stem = form_path.stem.upper()
+    owners = [
+        c for c in ws.ministries if stem == c or re.match(rf"^{re.escape(c)}(?![A-Z0-9])", stem)
+    ]
+    if owners and code not in owners:
+        longest = max(owners, key=len)
+        if not (stem.startswith(code) and len(code) >= len(longest)):
+            raise FormError(
+                t("form.other_body_file", lang, file=form_path.name, code=code, other=longest)
+            )
+
+
+def _shared_with(records: list[Any], index: int) -> list[str]:
+    """Questions of the other records that share (through a YAML alias) a value of record *index*.
+
+    The value a form changes — the record's ``text`` — is split from them first, so the other
+    records keep their text (see :func:`_split_text`).
+    """
+    mine: set[int] = set()
+
+    def collect(node: Any, into: set[int]) -> None:
+        if _anchored(node):
+            into.add(id(node))
+        if isinstance(node, dict):
+            for value in node.values():
+                collect(value, into)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value, into)
+
+    collect(records[index].get("text"), mine)
+    if not mine:
+        return []
+    found: list[str] = []
+    for other_index, record in enumerate(records):
+        if other_index == index or not isinstance(record, dict):
+            continue
+        theirs: set[int] = set()
+        collect(record, theirs)
+        if theirs & mine:
+            found.append(str(record.get("question")))
+    return found
+
+
+def _anchored(node: Any) -> bool:
+    anchor = getattr(node, "anchor", None)
+    return anchor is not None and getattr(anchor, "value", None) is not None
+
+
+def _split_text(record: Any) -> None:
+    """Give *record* its own copy of its ``text`` mapping (no longer shared through an alias)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    current = record.get("text")
+    if isinstance(current, dict) and _anchored(current):
+        copy = CommentedMap()
+        for key, value in current.items():
+            copy[key] = value
+        record["text"] = copy
+
+
+def _errors_by_code(ws: Workspace) -> dict[str, int]:
+    from cmwreport.problems import all_problems
+
+    counts: dict[str, int] = {}
+    for problem in all_problems(ws):
+        if problem.severity == "error":
+            counts[problem.code] = counts.get(problem.code, 0) + 1
+    return counts
+
+
+def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
+    """The errors ``check`` would report if *rel* held *text* and does not report now."""
+    import dataclasses
+
+    from cmwreport.problems import all_problems
+    from cmwreport.workspace import _load_answer_file
+
+    before = _errors_by_code(ws)
+    trial = dataclasses.replace(
+        ws,
+        answers=[a for a in ws.answers if a.file != rel],
+        files=[f for f in ws.files if f != rel],
+        problems=[p for p in ws.problems if p.file != rel],
+        unknown_codes=[u for u in ws.unknown_codes if u.file != rel],
+        unknown_questions=[a for a in ws.unknown_questions if a.file != rel],
+        text_fields=[f for f in ws.text_fields if f[0] != rel],
+    )
+    with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
+        candidate = Path(folder) / Path(rel).name
+        candidate.write_text(text, encoding="utf-8")
+        _load_answer_file(trial, candidate)
+    after = _errors_by_code(trial)
+    grown = {code for code, count in after.items() if count > before.get(code, 0)}
+    if not grown:
+        return []
+    return [
+        p.format(lang) for p in all_problems(trial) if p.severity == "error" and p.code in grown
+    ]
+
+
 def import_form(
     root: Path,
     form_path: Path,
     *,
     force: bool = False,
+    approve: bool = False,
     lang: str = "en",
     today: dt.date | None = None,
     now: dt.datetime | None = None,
+    notice: Any = None,
 ) -> ImportResult:
-    """Read the filled form *form_path* into its body's answers file."""
+    """Read the filled form *form_path* into its body's answers file.
+
+    The answers file is locked while it is read and rewritten (:func:`cmwreport.yamledit.locked`).
+    """
+    from cmwreport.yamledit import locked
+
     root = Path(root)
-    ws = load_workspace(root, lang=lang)
     filled = read_form(Path(form_path), lang=lang)
+    code = str(filled.meta.get("code", ""))
+    if not _CODE.match(code):
+        raise InputFileError(Path(form_path), t("form.meta_edited", lang), lang)
+    rel = f"{ANSWERS_DIR}/{code}.yaml"
+    if not (root / "questions" / "loipr.yaml").is_file():
+        load_workspace(root, lang=lang)  # raises the usual "no workspace here"
+    with locked(root / rel, rel=rel, lang=lang, notice=notice):
+        return _import_locked(
+            root,
+            Path(form_path),
+            filled,
+            force=force,
+            approve=approve,
+            lang=lang,
+            today=today or dt.date.today(),
+            now=now or dt.datetime.now(),
+        )
+
+
+def _import_locked(  # noqa: C901 - one pass over the rows, in the order a person reads them
+    root: Path,
+    form_path: Path,
+    filled: FilledForm,
+    *,
+    force: bool,
+    approve: bool,
+    lang: str,
+    today: dt.date,
+    now: dt.datetime,
+) -> ImportResult:
+    from cmwreport.yamledit import read_bytes, replace_checked
+
+    ws = load_workspace(root, lang=lang)
     meta = filled.meta
     code = str(meta.get("code", ""))
     if code not in ws.ministries:
@@ -1250,15 +1673,20 @@ def import_form(
         raise FormError(
             t("form.other_list", lang, form=meta.get("symbol"), workspace=symbol, code=code)
         )
-    today = today or dt.date.today()
-    now = now or dt.datetime.now()
+    _check_owner(form_path, code, ws, lang)
     first_lang = ws.drafting_languages[0]
     languages = [c for c in meta.get("languages", []) if c in ws.drafting_languages]
     rel, path = _answers_path(ws, code)
-    data, old_text = _load_records(ws, code, lang)
+    old_bytes = read_bytes(path, lang=lang)
+    data, old_text = _load_records(ws, code, lang, raw=old_bytes)
     if data is None:
         data = _ruamel().load(file_header(ws, code, lang=lang))
         old_text = ""
+    declared = data.get("ministry")
+    if declared is not None and str(declared) != code:
+        raise FormError(
+            t("form.file_of_other_body", lang, path=rel, code=code, other=str(declared))
+        )
     if data.get("answers") is None:
         from ruamel.yaml.comments import CommentedSeq
 
@@ -1268,10 +1696,26 @@ def import_form(
     changed: set[int] = set()
     outcomes: list[RowOutcome] = []
     unknown: list[FilledRow] = []
+    gone: list[str] = []
     for row, issued in _iter_rows(filled):
         question = row.question
         if issued is None:
             unknown.append(row)
+            continue
+        if row.refused:
+            kinds = sorted({k for v in row.refused.values() for k in v})
+            what = ", ".join(t(f"form.kind.{k}", lang) for k in kinds)
+            outcomes.append(
+                RowOutcome(
+                    question, "refused", t("form.cannot_carry", lang, question=question, what=what)
+                )
+            )
+            continue
+        shown_key = issued.get("shown")
+        if shown_key and row.shown is not None and _shown_key(row.shown) != shown_key:
+            outcomes.append(
+                RowOutcome(question, "refused", t("form.grey_edited", lang, question=question))
+            )
             continue
         status = _status_of(row.status)
         if row.status is not None and status is None:
@@ -1290,8 +1734,16 @@ def import_form(
             outcomes.append(RowOutcome(question, "unchanged"))
             continue
         found = _record_for(list(records), question)
+        if found is not None:
+            old_texts = _texts_of(found[1], first_lang)
+            texts = {k: _keep_footnotes(v, old_texts.get(k, "")) for k, v in texts.items()}
         if found is not None and _already_there(found[1], texts, status, first_lang):
             outcomes.append(RowOutcome(question, "unchanged"))
+            continue
+        if status == "approved" and not approve:
+            outcomes.append(
+                RowOutcome(question, "refused", t("form.approved_refused", lang, question=question))
+            )
             continue
         issued_fp = issued.get("fingerprint") or ""
         current_fp = fingerprint(found[1]) if found else ""
@@ -1299,18 +1751,38 @@ def import_form(
             key = "form.conflict_removed" if issued_fp and not found else "form.conflict"
             outcomes.append(RowOutcome(question, "refused", t(key, lang, question=question)))
             continue
+        if not _units_of_question(ws, question):
+            gone.append(question)
+            continue
         if found is None:
             records.append(_new_record(question, status or "draft", texts, today))
             outcomes.append(RowOutcome(question, "added"))
             continue
-        record = found[1]
-        changed.add(found[0])
+        index, record = found
+        notes: list[str] = []
+        old_texts = _texts_of(record, first_lang)
+        text_changes = any(old_texts.get(k, "").strip() != v.strip() for k, v in texts.items())
+        if record.get("status") == "approved" and text_changes and status in (None, "approved"):
+            if status is None or not approve:
+                status = "submitted"
+                notes.append(t("form.approved_now_submitted", lang, question=question))
+        sharing = _shared_with(list(records), index) if texts else []
+        if sharing:
+            notes.append(t("form.alias_split", lang, question=question, others=", ".join(sharing)))
+            for other in sharing:
+                other_found = _record_for(list(records), other)
+                if other_found is not None:
+                    changed.add(other_found[0])
+            _split_text(record)
+        changed.add(index)
         tail = _take_tail(record)
         if texts:
             _set_texts(record, texts, first_lang)
         _touch(record, status, today)
         _put_tail(record, tail)
-        outcomes.append(RowOutcome(question, "updated"))
+        outcomes.append(RowOutcome(question, "updated", " ".join(notes)))
+    if gone:
+        raise FormError(t("form.questions_gone", lang, questions=", ".join(gone), path=rel))
     if unknown:
         message = t("form.unknown_rows", lang, count=grouped_number(len(unknown), lang))
         outcomes.append(RowOutcome(_places(unknown, lang), "invalid", message, len(unknown)))
@@ -1323,21 +1795,28 @@ def import_form(
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     new_text = _splice(old_text, old_starts, changed, buffer.getvalue())
-    before = _check_errors(ws, rel, old_text, lang) if old_text else []
-    after = _check_errors(ws, rel, new_text, lang)
-    if len(after) > len(before):
-        known = {(p.code, p.message(lang)) for p in before}
-        added = [p for p in after if (p.code, p.message(lang)) not in known] or after
-        listed = "; ".join(f"[{p.code}] {p.message(lang)}" for p in added)
-        raise FormError(t("form.would_break", lang, path=rel, problems=listed))
-    old_bytes = path.read_bytes() if path.exists() else b""
+    problems = _new_errors(ws, rel, new_text, lang)
+    if problems:
+        raise FormError(t("form.would_break", lang, path=rel, problems="\n  ".join(problems[:10])))
     new_bytes = new_text.encode("utf-8")
-    if old_bytes.startswith(b"\xef\xbb\xbf"):  # keep a byte order mark
+    if old_bytes is not None and old_bytes.startswith(b"\xef\xbb\xbf"):  # keep a byte order mark
         new_bytes = b"\xef\xbb\xbf" + new_bytes
-    if path.exists():
+    if old_bytes is not None:
         result.backup = write_atomic(_backup_path(root, code, now), old_bytes, lang=lang)
     else:
         result.created = True
         result.schema_missing = not schema_present(root)
-    write_atomic(path, new_bytes, lang=lang)
+    replace_checked(path, old_bytes, new_bytes, rel=rel, lang=lang)
     return result
+
+
+def _units_of_question(ws: Workspace, question: str) -> bool:
+    """Whether the list of issues still has *question*."""
+    try:
+        number, letter = parse_question_id(question)
+    except ValueError:
+        return False
+    paragraph = ws.paragraph_by_number.get(number)
+    if paragraph is None:
+        return False
+    return letter is None or any(u.item == letter for u in paragraph.units)
