@@ -11,21 +11,57 @@ What a desk officer may write, and what it becomes:
 - a pipe table → an :class:`MdTable`;
 - ``[^1]`` with ``[^1]: text`` → a footnote reference and its footnote.
 
-Raw HTML is shown as the characters typed, never interpreted. Characters a DOCX cannot
-hold are removed before parsing.
+Lines beginning with a bullet pasted from Word (``•``, ``◦``, ``▪``, ``‣``) are list items,
+like ``- ``; ``◦`` under ``•`` (or a deeper indentation) is a nested item.
+
+What the report cannot show as such is shown as the characters typed, never dropped, and
+recorded as a :class:`Fallback` (``check`` reports each as ``unsupported-markdown``):
+raw HTML, images, link reference definitions (``[1]: https://…``), a footnote defined
+but never referred to (or defined twice), a pipe table whose row has more cells than its
+heading, containers (quotes, lists, footnotes) nested more than :data:`MAX_NESTING` deep,
+and list items deeper than :data:`MAX_LIST_DEPTH` levels (shown at the deepest level, with
+the marker typed). Characters a DOCX cannot hold are removed before parsing.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from cmwreport.text import strip_illegal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
+
+MAX_NESTING = 20
+"""How deep quotes, lists and footnotes may nest (as markdown-it counts: a list and its
+item count two); a container that would open deeper is shown as the characters typed."""
+
+MAX_LIST_DEPTH = 3
+"""List levels the report shows: (a), (i) and a third; deeper items keep their marker."""
+
+FallbackKind = Literal[
+    "html", "image", "link-definition", "footnote", "table", "nesting", "list-depth"
+]
+
+
+@dataclass(frozen=True, order=True)
+class Fallback:
+    """Markdown the report cannot show as such, shown as typed: what, and on which line.
+
+    *line* counts from 0, the first line of the text.
+    """
+
+    line: int
+    kind: FallbackKind
 
 
 @dataclass
@@ -61,6 +97,8 @@ class MdListItem:
     level: int
     runs: list[Run]
     ordered: bool = False
+    marker: str = ""
+    """For an item nested deeper than the report shows: the marker typed (``-``, ``3.``)."""
 
 
 @dataclass
@@ -87,6 +125,276 @@ class Parsed:
 
     blocks: list[MdBlock] = field(default_factory=list)
     footnotes: list[list[list[Run]]] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+    """What was shown as typed because the report cannot show it as such."""
+
+
+# ------------------------------------------------------------------ bullets from Word
+
+WORD_BULLETS = {"•": 0, "‣": 0, "◦": 1, "▪": 2}
+"""Bullets Word leaves in pasted text, with the list level each usually marks."""
+
+_BULLET_LINE = re.compile(r"([ \t]*)([•◦▪‣])[ \t]+")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _columns(indent: str) -> int:
+    width = 0
+    for char in indent:
+        width = width + 4 - width % 4 if char == "\t" else width + 1
+    return width
+
+
+def word_bullets(text: str) -> str:
+    """*text* with lines that begin with a bullet pasted from Word written as ``- `` items.
+
+    An item is nested under the one before when it is indented further or, at the same
+    indentation, has a bullet Word uses for a deeper level (``◦`` under ``•``). Lines keep
+    their number, so positions in the text stay right.
+    """
+    if not any(bullet in text for bullet in WORD_BULLETS):
+        return text
+    lines = text.split("\n")
+    stack: list[tuple[int, int]] = []
+    fence = ""
+    after_item = False
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            stack.clear()
+            continue
+        match = _BULLET_LINE.match(line)
+        if match:
+            key = (_columns(match.group(1)), WORD_BULLETS[match.group(2)])
+            while stack and stack[-1] >= key:
+                stack.pop()
+            lines[index] = "  " * len(stack) + "- " + line[match.end() :]
+            stack.append(key)
+            after_item = True
+        elif not line.strip():
+            after_item = False
+        elif stack and not after_item and line[:1] in (" ", "\t"):
+            lines[index] = "  " * len(stack) + line.lstrip(" \t")
+        elif not after_item:
+            stack.clear()
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ the light pre-check
+
+_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]+", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_FOOTNOTE_DEF = re.compile(r"^[ \t>*+\-0-9.)]*\[\^([^\[\]\s]+)\]:", re.MULTILINE)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+
+
+def may_fall_back(text: str) -> bool:
+    """False only when *text* surely has nothing :func:`parse` would show as typed.
+
+    Cheap and without markdown-it, so that ``check`` parses (and imports markdown-it)
+    only the texts that need it: those holding ``<``, ``|``, ``![``, a definition
+    (``[x]:``) other than a footnote referred to once defined, or indentation and list or
+    quote markers deep enough for a fourth list level.
+    """
+    if "<" in text or "|" in text or "![" in text:
+        return True
+    widths = [_columns(match.group()) for match in _PREFIX.finditer(text)]
+    if any(width >= 6 for width in widths):  # a fourth list level starts at column 6
+        return True
+    if "]:" not in text:
+        return False
+    if any(_columns(m.group()) >= 4 for m in _INDENT.finditer(text)) or any(
+        c in text for c in ("`", "~~~", "\\", "](")
+    ):
+        return True  # code, escapes or links could hide a footnote reference
+    labels = _FOOTNOTE_DEF.findall(text)
+    if len(labels) != len(set(labels)) or len(labels) != text.count("]:"):
+        return True
+    referred = set(_FOOTNOTE_REF.findall(text))
+    return not set(labels) <= referred
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def _record(env: dict[str, Any], kind: FallbackKind, line: int) -> None:
+    env.setdefault("cmw_fallbacks", []).append(Fallback(line, kind))
+
+
+def _inline_line(state: StateInline, pos: int) -> int:
+    """The line (from 0, in the whole text) of position *pos* of an inline source."""
+    env = state.env
+    cached = env.get("cmw_newlines")
+    if cached is None or cached[0] is not state.src:
+        src = state.src
+        cached = (src, [i for i, char in enumerate(src) if char == "\n"])
+        env["cmw_newlines"] = cached
+    return int(env.get("cmw_line", 0)) + bisect.bisect_left(cached[1], pos)
+
+
+BlockRule = Callable[["StateBlock", int, int, bool], bool]
+InlineRule = Callable[["StateInline", bool], bool]
+
+
+def _container(rule: BlockRule) -> BlockRule:
+    """*rule* (quote, list, footnote) refusing to open a container past the nesting cap."""
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.level >= MAX_NESTING:
+            if rule(state, start, end, True):
+                _record(state.env, "nesting", start)
+            return False
+        return rule(state, start, end, silent)
+
+    return guarded
+
+
+def _reference(rule: BlockRule) -> BlockRule:
+    """Link reference definitions are kept as the lines typed, and never resolve."""
+
+    def literal(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not rule(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        state.env.pop("references", None)
+        state.env.pop("duplicate_refs", None)
+        _record(state.env, "link-definition", start)
+        token = state.push("cmw_literal", "", 0)
+        token.map = [start, state.line]
+        token.content = state.getLines(start, state.line, state.blkIndent, False).rstrip("\n")
+        return True
+
+    return literal
+
+
+def _html_block(rule: BlockRule) -> BlockRule:
+    """Raw HTML blocks are never made: the lines are read as text (and recorded)."""
+
+    def text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not silent and rule(state, start, end, True):
+            _record(state.env, "html", start)
+        return False
+
+    return text
+
+
+def _table(rule: BlockRule) -> BlockRule:
+    """A pipe table whose row has more cells than its heading is left as typed."""
+
+    def whole(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent:
+            return rule(state, start, end, True)
+        from markdown_it.rules_block.table import escapedSplit
+
+        tokens = len(state.tokens)
+        level = state.level
+        if not rule(state, start, end, False):
+            return False
+        heads = sum(1 for t in state.tokens[tokens:] if t.type == "th_open")
+        for line in range(start + 2, state.line):
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            cells = escapedSplit(text.strip())
+            if cells and cells[0] == "":
+                cells.pop(0)
+            if cells and cells[-1] == "":
+                cells.pop()
+            if len(cells) > heads:
+                del state.tokens[tokens:]
+                state.level = level
+                _record(state.env, "table", line)
+                token = state.push("cmw_literal", "", 0)
+                token.map = [start, state.line]
+                token.content = state.getLines(start, state.line, state.blkIndent, False)
+                token.content = token.content.rstrip("\n")
+                return True
+        return True
+
+    return whole
+
+
+def _image(rule: InlineRule) -> InlineRule:
+    """An image is shown as the characters typed."""
+
+    def typed(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, True):
+            return False
+        if not silent:
+            token = state.push("text", "", 0)
+            token.content = state.src[start : state.pos]
+            _record(state.env, "image", _inline_line(state, start))
+        return True
+
+    return typed
+
+
+def _html_inline(rule: InlineRule) -> InlineRule:
+    """Inline HTML is shown as the characters typed."""
+
+    def typed(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, True):
+            return False
+        if not silent:
+            token = state.push("text", "", 0)
+            token.content = state.src[start : state.pos]
+            _record(state.env, "html", _inline_line(state, start))
+        return True
+
+    return typed
+
+
+def _inline_with_lines(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, telling inline rules which line they are on."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if token.map:
+                state.env["cmw_line"] = token.map[0]
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _footnotes_kept(state: StateCore) -> None:
+    """Footnote definitions never referred to, or defined twice, are kept as text.
+
+    (The footnote plugin would drop them.) Runs before the plugin's ``footnote_tail``.
+    """
+    refs = state.env.get("footnotes", {}).get("refs", {})
+    last: dict[str, int] = {}
+    for index, token in enumerate(state.tokens):
+        if token.type == "footnote_reference_open":
+            last[token.meta["label"]] = index
+    for index, token in enumerate(state.tokens):
+        if token.type != "footnote_reference_open":
+            continue
+        label = token.meta["label"]
+        if refs.get(":" + label, -1) >= 0 and last[label] == index:
+            continue
+        token.type = "cmw_footnote_text_open"
+        line = next((t.map[0] for t in state.tokens[index:] if t.map), 0)
+        _record(state.env, "footnote", line)
+        depth = 0
+        for other in state.tokens[index + 1 :]:
+            if other.type == "footnote_reference_open":
+                depth += 1
+            elif other.type == "footnote_reference_close":
+                if depth == 0:
+                    other.type = "cmw_footnote_text_close"
+                    break
+                depth -= 1
+
+
+def _wrap(ruler: Any, name: str, wrapper: Callable[[Any], Any]) -> None:
+    rule = next(r for r in ruler.__rules__ if r.name == name)
+    rule.fn = wrapper(rule.fn)
+    ruler.__cache__ = None
 
 
 @lru_cache(maxsize=1)
@@ -94,9 +402,23 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    # HTML is recognised only to be shown as typed (and reported); markdown-it's own
+    # nesting cap, which drops the rest of the text, is never reached: containers stop at
+    # MAX_NESTING and show the rest as typed.
+    md = MarkdownIt(
+        "commonmark", {"html": True, "typographer": False, "maxNesting": 2 * MAX_NESTING + 20}
+    )
     md.use(footnote_plugin)
     md.enable("table")
+    for name in ("blockquote", "list", "footnote_def"):
+        _wrap(md.block.ruler, name, _container)
+    _wrap(md.block.ruler, "reference", _reference)
+    _wrap(md.block.ruler, "html_block", _html_block)
+    _wrap(md.block.ruler, "table", _table)
+    _wrap(md.inline.ruler, "image", _image)
+    _wrap(md.inline.ruler, "html_inline", _html_inline)
+    _wrap(md.core.ruler, "inline", lambda _rule: _inline_with_lines)
+    md.core.ruler.before("footnote_tail", "cmw_footnotes_kept", _footnotes_kept)
     return md
 
 
@@ -104,8 +426,16 @@ def parse(text: str) -> Parsed:
     """Parse answer Markdown *text* into blocks and footnotes."""
     md = _parser()
     env: dict[str, Any] = {}
-    tokens = md.parse(strip_illegal(text), env)
-    return _Walker(tokens).run()
+    tokens = md.parse(word_bullets(strip_illegal(text)), env)
+    parsed = _Walker(tokens).run()
+    parsed.fallbacks.extend(env.get("cmw_fallbacks", []))
+    parsed.fallbacks = sorted(set(parsed.fallbacks))
+    return parsed
+
+
+def fallbacks(text: str) -> list[Fallback]:
+    """What of *text* is shown as typed because the report cannot show it as such."""
+    return parse(text).fallbacks
 
 
 class _Walker:
@@ -118,6 +448,7 @@ class _Walker:
         # gets its own footnote in the report (Word allows one reference per footnote).
         self.definitions: dict[int, list[list[Run]]] = {}
         self.references: list[tuple[Run, int]] = []
+        self.fallbacks: list[Fallback] = []
 
     def run(self) -> Parsed:
         tokens = self.tokens
@@ -130,6 +461,7 @@ class _Walker:
         table: MdTable | None = None
         in_head = False
         row: list[list[Run]] = []
+        prefix = ""
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
@@ -146,7 +478,15 @@ class _Walker:
                         self.parsed.blocks.append(MdList(list_items))
                     list_items = None
             elif kind == "list_item_open" and list_items is not None:
-                list_items.append(MdListItem(level=depth - 1, runs=[], ordered=ordered[-1]))
+                level = depth - 1
+                marker = ""
+                if level >= MAX_LIST_DEPTH:
+                    level = MAX_LIST_DEPTH - 1
+                    marker = (tok.info + tok.markup) if ordered[-1] else tok.markup
+                    self.fallbacks.append(Fallback(tok.map[0] if tok.map else 0, "list-depth"))
+                list_items.append(
+                    MdListItem(level=level, runs=[], ordered=ordered[-1], marker=marker)
+                )
             elif kind == "footnote_open":
                 footnote_id = int(tok.meta["id"])
                 self.definitions[footnote_id] = []
@@ -172,8 +512,16 @@ class _Walker:
                     table.header = row
                 else:
                     table.rows.append(row)
-            elif kind == "inline":
-                runs = self.inline(tok.children or [])
+            elif kind == "cmw_footnote_text_open":
+                prefix = f"[^{tok.meta['label']}]: "
+            elif kind in ("inline", "cmw_literal"):
+                if kind == "inline":
+                    runs = self.inline(tok.children or [])
+                else:
+                    runs = _lines(tok.content)
+                if prefix:
+                    runs.insert(0, Run(prefix))
+                    prefix = ""
                 if table is not None:
                     row.append(runs)
                 elif footnote_id is not None:
@@ -188,7 +536,8 @@ class _Walker:
                 else:
                     self.parsed.blocks.append(MdParagraph(runs))
             elif kind in ("code_block", "fence"):
-                code = tok.content.rstrip("\n")
+                code = prefix + tok.content.rstrip("\n")
+                prefix = ""
                 if footnote_id is not None:
                     self.definitions[footnote_id].append([Run(code)])
                 else:
@@ -197,6 +546,7 @@ class _Walker:
                 self.parsed.blocks.append(MdParagraph(_lines(tok.content.rstrip("\n"))))
             i += 1
         self.finish()
+        self.parsed.fallbacks.extend(self.fallbacks)
         return self.parsed
 
     def inline(self, children: list[Token]) -> list[Run]:

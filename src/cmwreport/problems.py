@@ -326,6 +326,63 @@ def check_word_limit(ws: Workspace) -> Iterator[Problem]:
         )
 
 
+def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
+    """``unsupported-markdown``: answer text the report shows as typed, not as meant.
+
+    Raw HTML, images, link reference definitions, footnotes never referred to, table rows
+    with too many cells, nesting too deep: one warning per kind and text, at the line of
+    its first occurrence. The text goes through the renderer's own Markdown reading (which
+    imports markdown-it) only when :func:`~cmwreport.markdown.may_fall_back` says it must.
+    """
+    from cmwreport.markdown import fallbacks, may_fall_back
+
+    lines = {id(value): line for _file, line, value, _owners in ws.text_fields}
+    for entry in ws.answers:
+        for text in entry.texts.values():
+            if not may_fall_back(text):
+                continue
+            found = fallbacks(text)
+            if not found:
+                continue
+            start = lines.get(id(text), entry.field_lines.get("text", entry.line))
+            block = _block_scalar(ws, entry.file, start)
+            firsts: dict[str, int] = {}
+            counts: dict[str, int] = {}
+            for fallback in found:
+                firsts.setdefault(fallback.kind, fallback.line)
+                counts[fallback.kind] = counts.get(fallback.kind, 0) + 1
+            for kind, first in firsts.items():
+                more = counts[kind] - 1
+                yield _owned(
+                    warning(
+                        entry.file,
+                        start + 1 + first if block else start,
+                        "unsupported-markdown",
+                        f"check.unsupported_markdown.{kind}",
+                        question=entry.question,
+                        more=Msg("check.unsupported_markdown.more", {"count": more})
+                        if more
+                        else "",
+                    ),
+                    entry.ministry,
+                )
+
+
+def _block_scalar(ws: Workspace, file: str, line: int) -> bool:
+    """Whether the text on *line* of *file* is a ``|`` block, whose lines are the file's."""
+    try:
+        with (ws.root / file).open(encoding="utf-8") as handle:
+            for number, content in enumerate(handle, start=1):
+                if number == line:
+                    value = content.split("#", 1)[0].rstrip()
+                    return value.endswith(("|", "|-", "|+")) or bool(
+                        value[-2:-1] == "|" and value[-1:].isdigit()
+                    )
+    except (OSError, UnicodeDecodeError):
+        return False
+    return False
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -339,6 +396,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_empty_answers,
     check_control_characters,
     check_word_limit,
+    check_unsupported_markdown,
 )
 
 
