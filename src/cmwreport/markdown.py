@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -149,40 +149,60 @@ def word_bullets(text: str) -> str:
     """*text* with lines that begin with a bullet pasted from Word written as ``- `` items.
 
     An item is nested under the one before when it is indented further or, at the same
-    indentation, has a bullet Word uses for a deeper level (``◦`` under ``•``). Lines keep
-    their number, so positions in the text stay right.
+    indentation, has a bullet Word uses for a deeper level (``◦`` under ``•``). A line
+    without a bullet right after an item starts a new paragraph, as it did in Word.
+    """
+    return _word_bullets(text)[0]
+
+
+_MARKDOWN_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _word_bullets(text: str) -> tuple[str, list[int] | None]:
+    """:func:`word_bullets`, and where each line of the result comes from in *text*.
+
+    The second value lists, for each line of the result, its line in *text* (``None``
+    when the lines are the same).
     """
     if not any(bullet in text for bullet in WORD_BULLETS):
-        return text
-    lines = text.split("\n")
+        return text, None
+    out: list[str] = []
+    origins: list[int] = []
     stack: list[tuple[int, int]] = []
     fence = ""
     after_item = False
-    for index, line in enumerate(lines):
+    for index, line in enumerate(text.split("\n")):
         opening = _FENCE.match(line)
+        match = None if fence or opening else _BULLET_LINE.match(line)
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = ""
-            continue
-        if opening:
+        elif opening:
             fence = opening.group(1)
             stack.clear()
-            continue
-        match = _BULLET_LINE.match(line)
-        if match:
+            after_item = False
+        elif match:
             key = (_columns(match.group(1)), WORD_BULLETS[match.group(2)])
             while stack and stack[-1] >= key:
                 stack.pop()
-            lines[index] = "  " * len(stack) + "- " + line[match.end() :]
+            line = "  " * len(stack) + "- " + line[match.end() :]
             stack.append(key)
             after_item = True
         elif not line.strip():
             after_item = False
-        elif stack and not after_item and line[:1] in (" ", "\t"):
-            lines[index] = "  " * len(stack) + line.lstrip(" \t")
+        elif line[:1] in (" ", "\t"):
+            if stack and not after_item:  # a paragraph of the item, after a blank line
+                line = "  " * len(stack) + line.lstrip(" \t")
+        elif after_item and not _MARKDOWN_ITEM.match(line):
+            out.append("")  # the list ends here: a new paragraph, not part of the item
+            origins.append(index)
+            stack.clear()
+            after_item = False
         elif not after_item:
             stack.clear()
-    return "\n".join(lines)
+        out.append(line)
+        origins.append(index)
+    return "\n".join(out), origins
 
 
 # ------------------------------------------------------------------ the light pre-check
@@ -201,6 +221,7 @@ def may_fall_back(text: str) -> bool:
     (``[x]:``) other than a footnote referred to once defined, or indentation and list or
     quote markers deep enough for a fourth list level.
     """
+    text = word_bullets(text)
     if "<" in text or "|" in text or "![" in text:
         return True
     widths = [_columns(match.group()) for match in _PREFIX.finditer(text)]
@@ -209,20 +230,22 @@ def may_fall_back(text: str) -> bool:
     if "]:" not in text:
         return False
     if any(_columns(m.group()) >= 4 for m in _INDENT.finditer(text)) or any(
-        c in text for c in ("`", "~~~", "\\", "](")
+        c in text for c in ("`", "~~~", "\\", "](", "^[")
     ):
-        return True  # code, escapes or links could hide a footnote reference
-    labels = _FOOTNOTE_DEF.findall(text)
+        return True  # code, escapes, links or notes could hide a footnote reference
+    definitions = list(_FOOTNOTE_DEF.finditer(text))
+    labels = [match.group(1) for match in definitions]
     if len(labels) != len(set(labels)) or len(labels) != text.count("]:"):
         return True
-    referred = set(_FOOTNOTE_REF.findall(text))
+    # only references above the first definition surely stand outside every note
+    referred = set(_FOOTNOTE_REF.findall(text, 0, definitions[0].start() if definitions else 0))
     return not set(labels) <= referred
 
 
 # ---------------------------------------------------------------------------- parsing
 
 
-def _record(env: dict[str, Any], kind: FallbackKind, line: int) -> None:
+def _record(env: MutableMapping[str, Any], kind: FallbackKind, line: int) -> None:
     env.setdefault("cmw_fallbacks", []).append(Fallback(line, kind))
 
 
@@ -362,33 +385,50 @@ def _inline_with_lines(state: StateCore) -> None:
 
 
 def _footnotes_kept(state: StateCore) -> None:
-    """Footnote definitions never referred to, or defined twice, are kept as text.
+    """Footnote definitions the plugin would drop are kept as text instead.
 
-    (The footnote plugin would drop them.) Runs before the plugin's ``footnote_tail``.
+    Those never referred to from the text (only from a note, or not at all), those defined
+    twice, and those written inside another. Runs before the plugin's ``footnote_tail``.
     """
-    refs = state.env.get("footnotes", {}).get("refs", {})
+    tokens = state.tokens
     last: dict[str, int] = {}
-    for index, token in enumerate(state.tokens):
+    referred: set[str] = set()  # labels referred to from the text, not from another note
+    inside = 0
+    for index, token in enumerate(tokens):
         if token.type == "footnote_reference_open":
             last[token.meta["label"]] = index
-    for index, token in enumerate(state.tokens):
-        if token.type != "footnote_reference_open":
-            continue
-        label = token.meta["label"]
-        if refs.get(":" + label, -1) >= 0 and last[label] == index:
-            continue
-        token.type = "cmw_footnote_text_open"
-        line = next((t.map[0] for t in state.tokens[index:] if t.map), 0)
+            inside += 1
+        elif token.type == "footnote_reference_close":
+            inside -= 1
+        elif token.type == "inline" and not inside and token.children:
+            referred.update(
+                str(child.meta.get("label"))
+                for child in token.children
+                if child.type == "footnote_ref"
+            )
+    if not last:
+        return
+    converted: list[bool] = []
+    waiting = 0  # kept definitions whose line is not known yet
+    line = 0
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_reference_open":
+            label = token.meta["label"]
+            as_text = label not in referred or last[label] != index or bool(converted)
+            converted.append(as_text)
+            if as_text:
+                token.type = "cmw_footnote_text_open"
+                waiting += 1
+        elif token.type == "footnote_reference_close" and converted:
+            if converted.pop():
+                token.type = "cmw_footnote_text_close"
+        if token.map:
+            line = token.map[0]
+            for _ in range(waiting):
+                _record(state.env, "footnote", line)
+            waiting = 0
+    for _ in range(waiting):
         _record(state.env, "footnote", line)
-        depth = 0
-        for other in state.tokens[index + 1 :]:
-            if other.type == "footnote_reference_open":
-                depth += 1
-            elif other.type == "footnote_reference_close":
-                if depth == 0:
-                    other.type = "cmw_footnote_text_close"
-                    break
-                depth -= 1
 
 
 def _wrap(ruler: Any, name: str, wrapper: Callable[[Any], Any]) -> None:
@@ -406,7 +446,7 @@ def _parser() -> MarkdownIt:
     # nesting cap, which drops the rest of the text, is never reached: containers stop at
     # MAX_NESTING and show the rest as typed.
     md = MarkdownIt(
-        "commonmark", {"html": True, "typographer": False, "maxNesting": 2 * MAX_NESTING + 20}
+        "commonmark", {"html": True, "typographer": False, "maxNesting": MAX_NESTING + 4}
     )
     md.use(footnote_plugin)
     md.enable("table")
@@ -426,10 +466,14 @@ def parse(text: str) -> Parsed:
     """Parse answer Markdown *text* into blocks and footnotes."""
     md = _parser()
     env: dict[str, Any] = {}
-    tokens = md.parse(word_bullets(strip_illegal(text)), env)
+    source, origins = _word_bullets(strip_illegal(text))
+    tokens = md.parse(source, env)
     parsed = _Walker(tokens).run()
-    parsed.fallbacks.extend(env.get("cmw_fallbacks", []))
-    parsed.fallbacks = sorted(set(parsed.fallbacks))
+    found = [*parsed.fallbacks, *env.get("cmw_fallbacks", [])]
+    if origins is not None:
+        last = len(origins) - 1
+        found = [Fallback(origins[min(f.line, last)], f.kind) for f in found]
+    parsed.fallbacks = sorted(set(found))
     return parsed
 
 
@@ -449,6 +493,9 @@ class _Walker:
         self.definitions: dict[int, list[list[Run]]] = {}
         self.references: list[tuple[Run, int]] = []
         self.fallbacks: list[Fallback] = []
+        self.nested: list[tuple[Run, dict[str, Any], int]] = []
+        self.in_footnote = False
+        self.line = 0
 
     def run(self) -> Parsed:
         tokens = self.tokens
@@ -465,6 +512,9 @@ class _Walker:
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
+            if tok.map:
+                self.line = tok.map[0]
+            self.in_footnote = footnote_id is not None or kind == "footnote_open"
             if kind in ("bullet_list_open", "ordered_list_open"):
                 if list_items is None:
                     list_items = []
@@ -536,7 +586,10 @@ class _Walker:
                 else:
                     self.parsed.blocks.append(MdParagraph(runs))
             elif kind in ("code_block", "fence"):
-                code = prefix + tok.content.rstrip("\n")
+                code = tok.content.rstrip("\n")
+                if kind == "fence" and tok.info.strip():  # words after ``` are words too
+                    code = tok.info.strip() + "\n" + code
+                code = prefix + code
                 prefix = ""
                 if footnote_id is not None:
                     self.definitions[footnote_id].append([Run(code)])
@@ -574,7 +627,10 @@ class _Walker:
             elif kind == "footnote_ref":
                 ref = Run(footnote=-1)
                 runs.append(ref)
-                self.references.append((ref, int(child.meta["id"])))
+                if self.in_footnote:  # a note inside a note: Word has no such thing
+                    self.nested.append((ref, child.meta, self.line))
+                else:
+                    self.references.append((ref, int(child.meta["id"])))
             # link_open / link_close: the link's text is kept, its address dropped.
         return runs
 
@@ -582,6 +638,20 @@ class _Walker:
         for ref, footnote_id in self.references:
             ref.footnote = len(self.parsed.footnotes)
             self.parsed.footnotes.append(self.definitions.get(footnote_id, []))
+        referred = {footnote_id for _, footnote_id in self.references}
+        for ref, meta, line in self.nested:
+            # The marker of a note that is also in the text is left out; the words of one
+            # that is only here are shown as typed.
+            ref.footnote = None
+            footnote_id = int(meta["id"])
+            if footnote_id in referred:
+                continue
+            if "label" in meta:
+                ref.text = f"[^{meta['label']}]"
+            else:
+                paragraphs = self.definitions.get(footnote_id, [])
+                ref.text = "^[" + " ".join(plain(p) for p in paragraphs) + "]"
+                self.fallbacks.append(Fallback(line, "footnote"))
 
 
 def _append(runs: list[Run], run: Run) -> None:

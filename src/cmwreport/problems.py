@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
@@ -368,16 +369,16 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
                 )
 
 
+_LITERAL_BLOCK = re.compile(r"(?:^|[:-])[ \t]+\|[-+1-9]{0,2}$")
+
+
 def _block_scalar(ws: Workspace, file: str, line: int) -> bool:
     """Whether the text on *line* of *file* is a ``|`` block, whose lines are the file's."""
     try:
         with (ws.root / file).open(encoding="utf-8") as handle:
             for number, content in enumerate(handle, start=1):
                 if number == line:
-                    value = content.split("#", 1)[0].rstrip()
-                    return value.endswith(("|", "|-", "|+")) or bool(
-                        value[-2:-1] == "|" and value[-1:].isdigit()
-                    )
+                    return _LITERAL_BLOCK.search(content.split(" #", 1)[0].rstrip()) is not None
     except (OSError, UnicodeDecodeError):
         return False
     return False
