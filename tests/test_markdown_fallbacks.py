@@ -214,16 +214,21 @@ def test_json_output_carries_the_code(cli: Any, tmp_path: Path) -> None:
     ]
 
 
-def test_ordinary_markdown_is_not_reported(cli: Any, tmp_path: Path) -> None:
+def test_only_what_the_report_cannot_show_is_reported(cli: Any, tmp_path: Path) -> None:
     root = _workspace(
         tmp_path,
         "The **Law** and *the* [regulation](https://example.org/x) apply.[^1]\n\n"
         "- one\n  - inner\n    - innermost\n- two\n\n"
         "| Year | Men |\n|---|---|\n| 2023 | 100 |\n\n"
         "> A quotation.\n\n"
+        "Coverage 1 < 2 and `<code>` stay as they are; this <u>tag</u> does not.\n\n"
         "[^1]: Law No. 18 of 2017.\n",
     )
-    assert _check(cli, root) == []
+    (warning,) = _check(cli, root)
+    assert warning.startswith(
+        f"answers/KEMNAKER.yaml:{FIRST_TEXT_LINE + 13}: warning[unsupported-markdown] "
+        'the answer to "2" holds HTML tags;'
+    )
 
 
 def test_line_of_a_text_that_is_not_a_block(cli: Any, tmp_path: Path) -> None:

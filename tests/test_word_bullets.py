@@ -95,13 +95,13 @@ def test_space_after_bullet_and_blank_lines_between_items() -> None:
     ]
 
 
-def test_bullet_without_a_space_or_inside_code_is_text() -> None:
-    parsed = parse("•not a bullet\n\n```\n• kept as typed\n```\n")
-    assert all(isinstance(b, MdParagraph) for b in parsed.blocks)
-    assert [plain(b.runs) for b in parsed.blocks if isinstance(b, MdParagraph)] == [
-        "•not a bullet",
-        "• kept as typed",
-    ]
+def test_only_a_bullet_then_a_space_outside_code_makes_an_item() -> None:
+    parsed = parse("•not a bullet\n\n• an item\n\n```\n• kept as typed\n```\n")
+    assert [type(b) for b in parsed.blocks] == [MdParagraph, MdList, MdParagraph]
+    first, items, code = parsed.blocks
+    assert isinstance(first, MdParagraph) and plain(first.runs) == "•not a bullet"
+    assert isinstance(items, MdList) and [plain(i.runs) for i in items.items] == ["an item"]
+    assert isinstance(code, MdParagraph) and plain(code.runs) == "• kept as typed"
 
 
 def test_conversion_keeps_every_line() -> None:
