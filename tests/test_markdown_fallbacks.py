@@ -366,3 +366,27 @@ def test_every_word_reaches_the_docx_and_check_agrees(
     assert warned == {f.kind for f in fallbacks(text)}
     if not may_fall_back(text):
         assert not seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- - - - deep on one line",
+        "1. a\n   1. b\n      1. c\n         1. d",
+        "> - > - > - > - quoted lists",
+        "Note.[^1]\n\n[^1]: One.\n[^1]: Twice.",
+        "Text.[^1]\n\n[^1]: Note with a [^2] inside.\n[^2]: Only referred to by a note.",
+        "Text ^[an inline note with ^[another] inside].",
+    ],
+)
+def test_quick_look_catches_what_the_renderer_shows_as_typed(text: str) -> None:
+    assert fallbacks(text)
+    assert may_fall_back(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_texts())
+def test_quick_look_never_misses_a_fallback(sample: tuple[str, list[str]]) -> None:
+    text, _ = sample
+    if not may_fall_back(text):
+        assert fallbacks(text) == []

@@ -114,3 +114,13 @@ def test_problem_lines_still_point_into_the_pasted_text(cli: Any, tmp_path: Path
     root = write_workspace(tmp_path / "ws", answers={"KEMNAKER": _answers(text)})
     result = cli("check", "--root", str(root), env=ENV)
     assert "answers/KEMNAKER.yaml:9: warning[unsupported-markdown]" in result.stdout
+
+
+def test_word_bullets_four_levels_deep_are_reported(cli: Any, tmp_path: Path) -> None:
+    text = "• one\n◦ two\n▪ three\n\t• four\n"
+    root = write_workspace(tmp_path / "ws", answers={"KEMNAKER": _answers(text)})
+    result = cli("check", "--root", str(root), env=ENV)
+    assert (
+        "answers/KEMNAKER.yaml:10: warning[unsupported-markdown] a list in the answer to "
+        '"2" has more than three levels;'
+    ) in result.stdout

@@ -217,12 +217,12 @@ def may_fall_back(text: str) -> bool:
     """False only when *text* surely has nothing :func:`parse` would show as typed.
 
     Cheap and without markdown-it, so that ``check`` parses (and imports markdown-it)
-    only the texts that need it: those holding ``<``, ``|``, ``![``, a definition
+    only the texts that need it: those holding ``<``, ``|``, ``![``, ``^[``, a definition
     (``[x]:``) other than a footnote referred to once defined, or indentation and list or
     quote markers deep enough for a fourth list level.
     """
     text = word_bullets(text)
-    if "<" in text or "|" in text or "![" in text:
+    if any(mark in text for mark in ("<", "|", "![", "^[")):
         return True
     widths = [_columns(match.group()) for match in _PREFIX.finditer(text)]
     if any(width >= 6 for width in widths):  # a fourth list level starts at column 6
@@ -230,7 +230,7 @@ def may_fall_back(text: str) -> bool:
     if "]:" not in text:
         return False
     if any(_columns(m.group()) >= 4 for m in _INDENT.finditer(text)) or any(
-        c in text for c in ("`", "~~~", "\\", "](", "^[")
+        c in text for c in ("`", "~~~", "\\", "](")
     ):
         return True  # code, escapes, links or notes could hide a footnote reference
     definitions = list(_FOOTNOTE_DEF.finditer(text))
