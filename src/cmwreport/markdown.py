@@ -48,6 +48,9 @@ item count two); a container that would open deeper is shown as the characters t
 MAX_LIST_DEPTH = 3
 """List levels the report shows: (a), (i) and a third; deeper items keep their marker."""
 
+INLINE_NESTING = 8
+"""How deep links, images and notes may nest inside one another; deeper ones stay text."""
+
 FallbackKind = Literal[
     "html", "image", "link-definition", "footnote", "table", "nesting", "list-depth"
 ]
@@ -374,14 +377,25 @@ def _html_inline(rule: InlineRule) -> InlineRule:
 
 
 def _inline_with_lines(state: StateCore) -> None:
-    """markdown-it's core ``inline`` rule, telling inline rules which line they are on."""
-    for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if token.map:
-                state.env["cmw_line"] = token.map[0]
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
+    """markdown-it's core ``inline`` rule, telling inline rules which line they are on.
+
+    Inline, markdown-it's nesting cap only limits how deep brackets are tried as links
+    (beyond it they are text, never dropped); on text full of brackets (``![![![``) each
+    character costs work in proportion to the cap, so it is lower here than for blocks.
+    """
+    options = state.md.options
+    block_nesting = options["maxNesting"]
+    options["maxNesting"] = INLINE_NESTING
+    try:
+        for token in state.tokens:
+            if token.type == "inline":
+                if token.children is None:
+                    token.children = []
+                if token.map:
+                    state.env["cmw_line"] = token.map[0]
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+    finally:
+        options["maxNesting"] = block_nesting
 
 
 def _footnotes_kept(state: StateCore) -> None:
