@@ -334,7 +334,7 @@ def _render_bytes(root: Path) -> tuple[bytes, list[Any], list[Fallback]]:
 
 
 @settings(
-    max_examples=30,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -384,7 +384,7 @@ def test_quick_look_catches_what_the_renderer_shows_as_typed(text: str) -> None:
     assert may_fall_back(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(markdown_texts())
 def test_quick_look_never_misses_a_fallback(sample: tuple[str, list[str]]) -> None:
     text, _ = sample

@@ -505,7 +505,7 @@ class _Walker:
         # markdown-it numbers footnotes from 0 in order of first reference; every reference
         # gets its own footnote in the report (Word allows one reference per footnote).
         self.definitions: dict[int, list[list[Run]]] = {}
-        self.references: list[tuple[Run, int]] = []
+        self.references: list[tuple[Run, dict[str, Any]]] = []
         self.fallbacks: list[Fallback] = []
         self.nested: list[tuple[Run, dict[str, Any], int]] = []
         self.in_footnote = False
@@ -644,15 +644,22 @@ class _Walker:
                 if self.in_footnote:  # a note inside a note: Word has no such thing
                     self.nested.append((ref, child.meta, self.line))
                 else:
-                    self.references.append((ref, int(child.meta["id"])))
+                    self.references.append((ref, child.meta))
             # link_open / link_close: the link's text is kept, its address dropped.
         return runs
 
     def finish(self) -> None:
-        for ref, footnote_id in self.references:
+        referred: set[int] = set()
+        for ref, meta in self.references:
+            footnote_id = int(meta["id"])
+            definition = self.definitions.get(footnote_id, [])
+            if not any(definition):  # its definition is shown as typed, or empty
+                ref.footnote = None
+                ref.text = f"[^{meta['label']}]" if "label" in meta else "^[]"
+                continue
+            referred.add(footnote_id)
             ref.footnote = len(self.parsed.footnotes)
-            self.parsed.footnotes.append(self.definitions.get(footnote_id, []))
-        referred = {footnote_id for _, footnote_id in self.references}
+            self.parsed.footnotes.append(definition)
         for ref, meta, line in self.nested:
             # The marker of a note that is also in the text is left out; the words of one
             # that is only here are shown as typed.
