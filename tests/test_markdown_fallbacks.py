@@ -192,6 +192,22 @@ def test_table_row_with_more_cells_than_its_heading(cli: Any, tmp_path: Path) ->
     assert "| 2024 | 110 | 220 |" in text
 
 
+def test_numbers_of_a_list_not_starting_at_1_and_link_titles_are_kept(
+    cli: Any, tmp_path: Path
+) -> None:
+    root = _workspace(
+        tmp_path,
+        "2024. The programme was launched.\n"
+        "2025. It was extended.\n\n"
+        'Data: [BPS](https://bps.go.id/x "Statistics Indonesia").\n',
+    )
+    assert _check(cli, root) == []
+    text, styled = _render(cli, root)
+    assert any(t.endswith("\t2024. The programme was launched.") for _, t in styled)
+    assert ("Report List", "2025.\tIt was extended.") in styled
+    assert "Data: BPS (Statistics Indonesia)." in text
+
+
 def test_messages_in_indonesian(cli: Any, tmp_path: Path) -> None:
     root = _workspace(tmp_path, "Sumber:\n\n[1]: https://bps.go.id/x\n")
     (warning,) = _check(cli, root, "--ui-lang", "id")
@@ -281,7 +297,7 @@ PREFIX = st.sampled_from(
         "          - ", "> ", ">> ", "> - ", ">" * 12 + " ", ">" * 22 + " ", "- " * 6,
         "# ", "## ", "[1]: https://example.org/", "[^1]: ", "[^2]: ", "    [^1]: ",
         "| ", "|---|---|\n", "|---|\n", "    ", "\t", "```", "~~~", "• ", "◦ ", "▪ ",
-        "\t• ", "\t\t◦ ", "---\n", "===\n", "<div>", "<!-- ",
+        "\t• ", "\t\t◦ ", "---\n", "===\n", "<div>", "<!-- ", "2024. ", "  7) ",
     ]
 )  # fmt: skip
 
@@ -295,9 +311,15 @@ def markdown_texts(draw: Any) -> tuple[str, list[str]]:
         if draw(st.booleans()) and lines:
             lines.append("")
         line = draw(PREFIX)
+        words.extend(number for number in ("2024", "7") if f"{number}" in line)
         previous_word = False
         for _ in range(draw(st.integers(0, 7))):
-            if draw(st.integers(0, 2)):
+            if not draw(st.integers(0, 12)):  # a link with a title: the title is words
+                label, title = draw(WORD), draw(WORD)
+                words += [label, title]
+                line += f' [{label}](https://example.org/x "{title}")'
+                previous_word = False
+            elif draw(st.integers(0, 2)):
                 word = draw(WORD)
                 words.append(word)
                 line += (" " if previous_word else draw(st.sampled_from(["", " "]))) + word

@@ -5,7 +5,8 @@ What a desk officer may write, and what it becomes:
 - a Markdown paragraph → one :class:`MdParagraph` (one numbered paragraph of the report);
 - a bullet or numbered list → one :class:`MdList`; in the report its items are lettered
   (a), (b), (c) as in UN documents, and a list inside a list uses (i), (ii), (iii);
-- ``**bold**``, ``*italic*`` → runs with those flags; ``[text](address)`` → the text only;
+- ``**bold**``, ``*italic*`` → runs with those flags; ``[text](address)`` → the text only
+  (a title, ``[text](address "title")``, follows it in brackets);
   inline code → plain text; a line break → a line break;
 - ``# heading`` inside an answer → an :class:`MdHeading` (an unnumbered sub-heading);
 - a pipe table → an :class:`MdTable`;
@@ -101,7 +102,8 @@ class MdListItem:
     runs: list[Run]
     ordered: bool = False
     marker: str = ""
-    """For an item nested deeper than the report shows: the marker typed (``-``, ``3.``)."""
+    """The marker typed (``-``, ``3.``), shown instead of a letter: for an item nested deeper
+    than the report shows, and in a numbered list that does not start at 1."""
 
 
 @dataclass
@@ -517,6 +519,7 @@ class _Walker:
         list_items: list[MdListItem] | None = None
         depth = 0
         ordered: list[bool] = []
+        typed: list[bool] = []
         footnote_id: int | None = None
         heading = False
         table: MdTable | None = None
@@ -533,10 +536,13 @@ class _Walker:
                 if list_items is None:
                     list_items = []
                 ordered.append(kind == "ordered_list_open")
+                # a numbered list not starting at 1 (``2024. …``) keeps the numbers typed
+                typed.append(kind == "ordered_list_open" and "start" in tok.attrs)
                 depth += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
                 ordered.pop()
+                typed.pop()
                 if depth == 0:
                     if list_items and footnote_id is None:
                         self.parsed.blocks.append(MdList(list_items))
@@ -548,6 +554,8 @@ class _Walker:
                     level = MAX_LIST_DEPTH - 1
                     marker = (tok.info + tok.markup) if ordered[-1] else tok.markup
                     self.fallbacks.append(Fallback(tok.map[0] if tok.map else 0, "list-depth"))
+                elif typed[-1]:
+                    marker = tok.info + tok.markup
                 list_items.append(
                     MdListItem(level=level, runs=[], ordered=ordered[-1], marker=marker)
                 )
@@ -620,6 +628,7 @@ class _Walker:
         runs: list[Run] = []
         bold = 0
         italic = 0
+        titles: list[str] = []
         for child in children:
             kind = child.type
             if kind == "strong_open":
@@ -645,7 +654,13 @@ class _Walker:
                     self.nested.append((ref, child.meta, self.line))
                 else:
                     self.references.append((ref, child.meta))
-            # link_open / link_close: the link's text is kept, its address dropped.
+            elif kind == "link_open":
+                titles.append(str(child.attrs.get("title") or ""))
+            elif kind == "link_close" and titles:
+                title = titles.pop()
+                if title:  # a title is words the person wrote: kept after the link's text
+                    _append(runs, Run(f" ({title})", bold=bold > 0, italic=italic > 0))
+            # the link's address is not printed
         return runs
 
     def finish(self) -> None:
