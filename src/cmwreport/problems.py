@@ -338,6 +338,7 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
     from cmwreport.markdown import fallbacks, may_fall_back
 
     lines = {id(value): line for _file, line, value, _owners in ws.text_fields}
+    sources: dict[str, list[str]] = {}
     for entry in ws.answers:
         for text in entry.texts.values():
             if not may_fall_back(text):
@@ -346,7 +347,9 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
             if not found:
                 continue
             start = lines.get(id(text), entry.field_lines.get("text", entry.line))
-            block = _block_scalar(ws, entry.file, start)
+            if entry.file not in sources:
+                sources[entry.file] = _source_lines(ws, entry.file)
+            block = _block_scalar(sources[entry.file], start)
             firsts: dict[str, int] = {}
             counts: dict[str, int] = {}
             for fallback in found:
@@ -372,16 +375,18 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
 _LITERAL_BLOCK = re.compile(r"(?:^|[:-])[ \t]+\|[-+1-9]{0,2}$")
 
 
-def _block_scalar(ws: Workspace, file: str, line: int) -> bool:
-    """Whether the text on *line* of *file* is a ``|`` block, whose lines are the file's."""
+def _source_lines(ws: Workspace, file: str) -> list[str]:
     try:
-        with (ws.root / file).open(encoding="utf-8") as handle:
-            for number, content in enumerate(handle, start=1):
-                if number == line:
-                    return _LITERAL_BLOCK.search(content.split(" #", 1)[0].rstrip()) is not None
+        return (ws.root / file).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _block_scalar(source: list[str], line: int) -> bool:
+    """Whether the text on *line* of *source* is a ``|`` block, whose lines are the file's."""
+    if not 1 <= line <= len(source):
         return False
-    return False
+    return _LITERAL_BLOCK.search(source[line - 1].split(" #", 1)[0].rstrip()) is not None
 
 
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (

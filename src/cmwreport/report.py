@@ -498,7 +498,7 @@ class _Builder:
                     blocks.append(current)
                 counters: list[int] = []
                 for item in block.items:
-                    if item.marker:  # deeper than the report shows: the marker typed
+                    if item.marker:  # shown with the marker typed, not lettered
                         current.items.append(
                             ListEntry(item.marker, item.level, _shift(item.runs, offset))
                         )
