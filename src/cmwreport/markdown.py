@@ -5,27 +5,67 @@ What a desk officer may write, and what it becomes:
 - a Markdown paragraph → one :class:`MdParagraph` (one numbered paragraph of the report);
 - a bullet or numbered list → one :class:`MdList`; in the report its items are lettered
   (a), (b), (c) as in UN documents, and a list inside a list uses (i), (ii), (iii);
-- ``**bold**``, ``*italic*`` → runs with those flags; ``[text](address)`` → the text only;
+- ``**bold**``, ``*italic*`` → runs with those flags; ``[text](address)`` → the text only
+  (a title, ``[text](address "title")``, follows it in brackets);
   inline code → plain text; a line break → a line break;
 - ``# heading`` inside an answer → an :class:`MdHeading` (an unnumbered sub-heading);
 - a pipe table → an :class:`MdTable`;
 - ``[^1]`` with ``[^1]: text`` → a footnote reference and its footnote.
 
-Raw HTML is shown as the characters typed, never interpreted. Characters a DOCX cannot
-hold are removed before parsing.
+Lines beginning with a bullet pasted from Word (``•``, ``◦``, ``▪``, ``‣``) are list items,
+like ``- ``; ``◦`` under ``•`` (or a deeper indentation) is a nested item.
+
+What the report cannot show as such is shown as the characters typed, never dropped, and
+recorded as a :class:`Fallback` (``check`` reports each as ``unsupported-markdown``):
+raw HTML, images, link reference definitions (``[1]: https://…``), a footnote defined
+but never referred to (or defined twice), a pipe table whose row has more cells than its
+heading, containers (quotes, lists, footnotes) nested more than :data:`MAX_NESTING` deep,
+and list items deeper than :data:`MAX_LIST_DEPTH` levels (shown at the deepest level, with
+the marker typed). Characters a DOCX cannot hold are removed before parsing.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from cmwreport.text import strip_illegal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
+
+MAX_NESTING = 20
+"""How deep quotes, lists and footnotes may nest (as markdown-it counts: a list and its
+item count two); a container that would open deeper is shown as the characters typed."""
+
+MAX_LIST_DEPTH = 3
+"""List levels the report shows: (a), (i) and a third; deeper items keep their marker."""
+
+INLINE_NESTING = 8
+"""How deep links, images and notes may nest inside one another; deeper ones stay text."""
+
+FallbackKind = Literal[
+    "html", "image", "link-definition", "footnote", "table", "nesting", "list-depth"
+]
+
+
+@dataclass(frozen=True, order=True)
+class Fallback:
+    """Markdown the report cannot show as such, shown as typed: what, and on which line.
+
+    *line* counts from 0, the first line of the text.
+    """
+
+    line: int
+    kind: FallbackKind
 
 
 @dataclass
@@ -61,6 +101,9 @@ class MdListItem:
     level: int
     runs: list[Run]
     ordered: bool = False
+    marker: str = ""
+    """The marker typed (``-``, ``3.``), shown instead of a letter: for an item nested deeper
+    than the report shows, and in a numbered list that does not start at 1."""
 
 
 @dataclass
@@ -87,6 +130,327 @@ class Parsed:
 
     blocks: list[MdBlock] = field(default_factory=list)
     footnotes: list[list[list[Run]]] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+    """What was shown as typed because the report cannot show it as such."""
+
+
+# ------------------------------------------------------------------ bullets from Word
+
+WORD_BULLETS = {"•": 0, "‣": 0, "◦": 1, "▪": 2}
+"""Bullets Word leaves in pasted text, with the list level each usually marks."""
+
+_BULLET_LINE = re.compile(r"([ \t]*)([•◦▪‣])[ \t]+")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _columns(indent: str) -> int:
+    width = 0
+    for char in indent:
+        width = width + 4 - width % 4 if char == "\t" else width + 1
+    return width
+
+
+def word_bullets(text: str) -> str:
+    """*text* with lines that begin with a bullet pasted from Word written as ``- `` items.
+
+    An item is nested under the one before when it is indented further or, at the same
+    indentation, has a bullet Word uses for a deeper level (``◦`` under ``•``). A line
+    without a bullet right after an item starts a new paragraph, as it did in Word.
+    """
+    return _word_bullets(text)[0]
+
+
+_MARKDOWN_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _word_bullets(text: str) -> tuple[str, list[int] | None]:
+    """:func:`word_bullets`, and where each line of the result comes from in *text*.
+
+    The second value lists, for each line of the result, its line in *text* (``None``
+    when the lines are the same).
+    """
+    if not any(bullet in text for bullet in WORD_BULLETS):
+        return text, None
+    out: list[str] = []
+    origins: list[int] = []
+    stack: list[tuple[int, int]] = []
+    fence = ""
+    after_item = False
+    for index, line in enumerate(text.split("\n")):
+        opening = _FENCE.match(line)
+        match = None if fence or opening else _BULLET_LINE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+            stack.clear()
+            after_item = False
+        elif match:
+            key = (_columns(match.group(1)), WORD_BULLETS[match.group(2)])
+            while stack and stack[-1] >= key:
+                stack.pop()
+            line = "  " * len(stack) + "- " + line[match.end() :]
+            stack.append(key)
+            after_item = True
+        elif not line.strip():
+            after_item = False
+        elif line[:1] in (" ", "\t"):
+            if stack and not after_item:  # a paragraph of the item, after a blank line
+                line = "  " * len(stack) + line.lstrip(" \t")
+        elif after_item and not _MARKDOWN_ITEM.match(line):
+            out.append("")  # the list ends here: a new paragraph, not part of the item
+            origins.append(index)
+            stack.clear()
+            after_item = False
+        elif not after_item:
+            stack.clear()
+        out.append(line)
+        origins.append(index)
+    return "\n".join(out), origins
+
+
+# ------------------------------------------------------------------ the light pre-check
+
+_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]+", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_FOOTNOTE_DEF = re.compile(r"^[ \t>*+\-0-9.)]*\[\^([^\[\]\s]+)\]:", re.MULTILINE)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+
+
+def may_fall_back(text: str) -> bool:
+    """False only when *text* surely has nothing :func:`parse` would show as typed.
+
+    Cheap and without markdown-it, so that ``check`` parses (and imports markdown-it)
+    only the texts that need it: those holding ``<``, ``|``, ``![``, ``^[``, a definition
+    (``[x]:``) other than a footnote referred to once defined, or indentation and list or
+    quote markers deep enough for a fourth list level.
+    """
+    text = word_bullets(text)
+    if any(mark in text for mark in ("<", "|", "![", "^[")):
+        return True
+    widths = [_columns(match.group()) for match in _PREFIX.finditer(text)]
+    if any(width >= 6 for width in widths):  # a fourth list level starts at column 6
+        return True
+    if "]:" not in text:
+        return False
+    if any(_columns(m.group()) >= 4 for m in _INDENT.finditer(text)) or any(
+        c in text for c in ("`", "~~~", "\\", "](")
+    ):
+        return True  # code, escapes, links or notes could hide a footnote reference
+    definitions = list(_FOOTNOTE_DEF.finditer(text))
+    labels = [match.group(1) for match in definitions]
+    if len(labels) != len(set(labels)) or len(labels) != text.count("]:"):
+        return True
+    # only references above the first definition surely stand outside every note
+    referred = set(_FOOTNOTE_REF.findall(text, 0, definitions[0].start() if definitions else 0))
+    return not set(labels) <= referred
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def _record(env: MutableMapping[str, Any], kind: FallbackKind, line: int) -> None:
+    env.setdefault("cmw_fallbacks", []).append(Fallback(line, kind))
+
+
+def _inline_line(state: StateInline, pos: int) -> int:
+    """The line (from 0, in the whole text) of position *pos* of an inline source."""
+    env = state.env
+    cached = env.get("cmw_newlines")
+    if cached is None or cached[0] is not state.src:
+        src = state.src
+        cached = (src, [i for i, char in enumerate(src) if char == "\n"])
+        env["cmw_newlines"] = cached
+    return int(env.get("cmw_line", 0)) + bisect.bisect_left(cached[1], pos)
+
+
+BlockRule = Callable[["StateBlock", int, int, bool], bool]
+InlineRule = Callable[["StateInline", bool], bool]
+
+
+def _container(rule: BlockRule) -> BlockRule:
+    """*rule* (quote, list, footnote) refusing to open a container past the nesting cap."""
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.level >= MAX_NESTING:
+            if rule(state, start, end, True):
+                _record(state.env, "nesting", start)
+            return False
+        return rule(state, start, end, silent)
+
+    return guarded
+
+
+def _reference(rule: BlockRule) -> BlockRule:
+    """Link reference definitions are kept as the lines typed, and never resolve."""
+
+    def literal(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not rule(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        state.env.pop("references", None)
+        state.env.pop("duplicate_refs", None)
+        _record(state.env, "link-definition", start)
+        token = state.push("cmw_literal", "", 0)
+        token.map = [start, state.line]
+        token.content = state.getLines(start, state.line, state.blkIndent, False).rstrip("\n")
+        return True
+
+    return literal
+
+
+def _html_block(rule: BlockRule) -> BlockRule:
+    """Raw HTML blocks are never made: the lines are read as text (and recorded)."""
+
+    def text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not silent and rule(state, start, end, True):
+            _record(state.env, "html", start)
+        return False
+
+    return text
+
+
+def _table(rule: BlockRule) -> BlockRule:
+    """A pipe table whose row has more cells than its heading is left as typed."""
+
+    def whole(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent:
+            return rule(state, start, end, True)
+        from markdown_it.rules_block.table import escapedSplit
+
+        tokens = len(state.tokens)
+        level = state.level
+        if not rule(state, start, end, False):
+            return False
+        heads = sum(1 for t in state.tokens[tokens:] if t.type == "th_open")
+        for line in range(start + 2, state.line):
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            cells = escapedSplit(text.strip())
+            if cells and cells[0] == "":
+                cells.pop(0)
+            if cells and cells[-1] == "":
+                cells.pop()
+            if len(cells) > heads:
+                del state.tokens[tokens:]
+                state.level = level
+                _record(state.env, "table", line)
+                token = state.push("cmw_literal", "", 0)
+                token.map = [start, state.line]
+                token.content = state.getLines(start, state.line, state.blkIndent, False)
+                token.content = token.content.rstrip("\n")
+                return True
+        return True
+
+    return whole
+
+
+def _image(rule: InlineRule) -> InlineRule:
+    """An image is shown as the characters typed."""
+
+    def typed(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, True):
+            return False
+        if not silent:
+            token = state.push("text", "", 0)
+            token.content = state.src[start : state.pos]
+            _record(state.env, "image", _inline_line(state, start))
+        return True
+
+    return typed
+
+
+def _html_inline(rule: InlineRule) -> InlineRule:
+    """Inline HTML is shown as the characters typed."""
+
+    def typed(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, True):
+            return False
+        if not silent:
+            token = state.push("text", "", 0)
+            token.content = state.src[start : state.pos]
+            _record(state.env, "html", _inline_line(state, start))
+        return True
+
+    return typed
+
+
+def _inline_with_lines(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, telling inline rules which line they are on.
+
+    Inline, markdown-it's nesting cap only limits how deep brackets are tried as links
+    (beyond it they are text, never dropped); on text full of brackets (``![![![``) each
+    character costs work in proportion to the cap, so it is lower here than for blocks.
+    """
+    options = state.md.options
+    block_nesting = options["maxNesting"]
+    options["maxNesting"] = INLINE_NESTING
+    try:
+        for token in state.tokens:
+            if token.type == "inline":
+                if token.children is None:
+                    token.children = []
+                if token.map:
+                    state.env["cmw_line"] = token.map[0]
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+    finally:
+        options["maxNesting"] = block_nesting
+
+
+def _footnotes_kept(state: StateCore) -> None:
+    """Footnote definitions the plugin would drop are kept as text instead.
+
+    Those never referred to from the text (only from a note, or not at all), those defined
+    twice, and those written inside another. Runs before the plugin's ``footnote_tail``.
+    """
+    tokens = state.tokens
+    last: dict[str, int] = {}
+    referred: set[str] = set()  # labels referred to from the text, not from another note
+    inside = 0
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_reference_open":
+            last[token.meta["label"]] = index
+            inside += 1
+        elif token.type == "footnote_reference_close":
+            inside -= 1
+        elif token.type == "inline" and not inside and token.children:
+            referred.update(
+                str(child.meta.get("label"))
+                for child in token.children
+                if child.type == "footnote_ref"
+            )
+    if not last:
+        return
+    converted: list[bool] = []
+    waiting = 0  # kept definitions whose line is not known yet
+    line = 0
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_reference_open":
+            label = token.meta["label"]
+            as_text = label not in referred or last[label] != index or bool(converted)
+            converted.append(as_text)
+            if as_text:
+                token.type = "cmw_footnote_text_open"
+                waiting += 1
+        elif token.type == "footnote_reference_close" and converted:
+            if converted.pop():
+                token.type = "cmw_footnote_text_close"
+        if token.map:
+            line = token.map[0]
+            for _ in range(waiting):
+                _record(state.env, "footnote", line)
+            waiting = 0
+    for _ in range(waiting):
+        _record(state.env, "footnote", line)
+
+
+def _wrap(ruler: Any, name: str, wrapper: Callable[[Any], Any]) -> None:
+    rule = next(r for r in ruler.__rules__ if r.name == name)
+    rule.fn = wrapper(rule.fn)
+    ruler.__cache__ = None
 
 
 @lru_cache(maxsize=1)
@@ -94,9 +458,23 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    # HTML is recognised only to be shown as typed (and reported); markdown-it's own
+    # nesting cap, which drops the rest of the text, is never reached: containers stop at
+    # MAX_NESTING and show the rest as typed.
+    md = MarkdownIt(
+        "commonmark", {"html": True, "typographer": False, "maxNesting": MAX_NESTING + 4}
+    )
     md.use(footnote_plugin)
     md.enable("table")
+    for name in ("blockquote", "list", "footnote_def"):
+        _wrap(md.block.ruler, name, _container)
+    _wrap(md.block.ruler, "reference", _reference)
+    _wrap(md.block.ruler, "html_block", _html_block)
+    _wrap(md.block.ruler, "table", _table)
+    _wrap(md.inline.ruler, "image", _image)
+    _wrap(md.inline.ruler, "html_inline", _html_inline)
+    _wrap(md.core.ruler, "inline", lambda _rule: _inline_with_lines)
+    md.core.ruler.before("footnote_tail", "cmw_footnotes_kept", _footnotes_kept)
     return md
 
 
@@ -104,8 +482,20 @@ def parse(text: str) -> Parsed:
     """Parse answer Markdown *text* into blocks and footnotes."""
     md = _parser()
     env: dict[str, Any] = {}
-    tokens = md.parse(strip_illegal(text), env)
-    return _Walker(tokens).run()
+    source, origins = _word_bullets(strip_illegal(text))
+    tokens = md.parse(source, env)
+    parsed = _Walker(tokens).run()
+    found = [*parsed.fallbacks, *env.get("cmw_fallbacks", [])]
+    if origins is not None:
+        last = len(origins) - 1
+        found = [Fallback(origins[min(f.line, last)], f.kind) for f in found]
+    parsed.fallbacks = sorted(set(found))
+    return parsed
+
+
+def fallbacks(text: str) -> list[Fallback]:
+    """What of *text* is shown as typed because the report cannot show it as such."""
+    return parse(text).fallbacks
 
 
 class _Walker:
@@ -117,7 +507,11 @@ class _Walker:
         # markdown-it numbers footnotes from 0 in order of first reference; every reference
         # gets its own footnote in the report (Word allows one reference per footnote).
         self.definitions: dict[int, list[list[Run]]] = {}
-        self.references: list[tuple[Run, int]] = []
+        self.references: list[tuple[Run, dict[str, Any]]] = []
+        self.fallbacks: list[Fallback] = []
+        self.nested: list[tuple[Run, dict[str, Any], int]] = []
+        self.in_footnote = False
+        self.line = 0
 
     def run(self) -> Parsed:
         tokens = self.tokens
@@ -125,28 +519,46 @@ class _Walker:
         list_items: list[MdListItem] | None = None
         depth = 0
         ordered: list[bool] = []
+        typed: list[bool] = []
         footnote_id: int | None = None
         heading = False
         table: MdTable | None = None
         in_head = False
         row: list[list[Run]] = []
+        prefix = ""
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
+            if tok.map:
+                self.line = tok.map[0]
+            self.in_footnote = footnote_id is not None or kind == "footnote_open"
             if kind in ("bullet_list_open", "ordered_list_open"):
                 if list_items is None:
                     list_items = []
                 ordered.append(kind == "ordered_list_open")
+                # a numbered list not starting at 1 (``2024. …``) keeps the numbers typed
+                typed.append(kind == "ordered_list_open" and "start" in tok.attrs)
                 depth += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
                 ordered.pop()
+                typed.pop()
                 if depth == 0:
                     if list_items and footnote_id is None:
                         self.parsed.blocks.append(MdList(list_items))
                     list_items = None
             elif kind == "list_item_open" and list_items is not None:
-                list_items.append(MdListItem(level=depth - 1, runs=[], ordered=ordered[-1]))
+                level = depth - 1
+                marker = ""
+                if level >= MAX_LIST_DEPTH:
+                    level = MAX_LIST_DEPTH - 1
+                    marker = (tok.info + tok.markup) if ordered[-1] else tok.markup
+                    self.fallbacks.append(Fallback(tok.map[0] if tok.map else 0, "list-depth"))
+                elif typed[-1]:
+                    marker = tok.info + tok.markup
+                list_items.append(
+                    MdListItem(level=level, runs=[], ordered=ordered[-1], marker=marker)
+                )
             elif kind == "footnote_open":
                 footnote_id = int(tok.meta["id"])
                 self.definitions[footnote_id] = []
@@ -172,8 +584,16 @@ class _Walker:
                     table.header = row
                 else:
                     table.rows.append(row)
-            elif kind == "inline":
-                runs = self.inline(tok.children or [])
+            elif kind == "cmw_footnote_text_open":
+                prefix = f"[^{tok.meta['label']}]: "
+            elif kind in ("inline", "cmw_literal"):
+                if kind == "inline":
+                    runs = self.inline(tok.children or [])
+                else:
+                    runs = _lines(tok.content)
+                if prefix:
+                    runs.insert(0, Run(prefix))
+                    prefix = ""
                 if table is not None:
                     row.append(runs)
                 elif footnote_id is not None:
@@ -189,6 +609,10 @@ class _Walker:
                     self.parsed.blocks.append(MdParagraph(runs))
             elif kind in ("code_block", "fence"):
                 code = tok.content.rstrip("\n")
+                if kind == "fence" and tok.info.strip():  # words after ``` are words too
+                    code = tok.info.strip() + "\n" + code
+                code = prefix + code
+                prefix = ""
                 if footnote_id is not None:
                     self.definitions[footnote_id].append([Run(code)])
                 else:
@@ -197,12 +621,14 @@ class _Walker:
                 self.parsed.blocks.append(MdParagraph(_lines(tok.content.rstrip("\n"))))
             i += 1
         self.finish()
+        self.parsed.fallbacks.extend(self.fallbacks)
         return self.parsed
 
     def inline(self, children: list[Token]) -> list[Run]:
         runs: list[Run] = []
         bold = 0
         italic = 0
+        titles: list[str] = []
         for child in children:
             kind = child.type
             if kind == "strong_open":
@@ -224,14 +650,44 @@ class _Walker:
             elif kind == "footnote_ref":
                 ref = Run(footnote=-1)
                 runs.append(ref)
-                self.references.append((ref, int(child.meta["id"])))
-            # link_open / link_close: the link's text is kept, its address dropped.
+                if self.in_footnote:  # a note inside a note: Word has no such thing
+                    self.nested.append((ref, child.meta, self.line))
+                else:
+                    self.references.append((ref, child.meta))
+            elif kind == "link_open":
+                titles.append(str(child.attrs.get("title") or ""))
+            elif kind == "link_close" and titles:
+                title = titles.pop()
+                if title:  # a title is words the person wrote: kept after the link's text
+                    _append(runs, Run(f" ({title})", bold=bold > 0, italic=italic > 0))
+            # the link's address is not printed
         return runs
 
     def finish(self) -> None:
-        for ref, footnote_id in self.references:
+        referred: set[int] = set()
+        for ref, meta in self.references:
+            footnote_id = int(meta["id"])
+            definition = self.definitions.get(footnote_id, [])
+            if not any(definition):  # its definition is shown as typed, or empty
+                ref.footnote = None
+                ref.text = f"[^{meta['label']}]" if "label" in meta else "^[]"
+                continue
+            referred.add(footnote_id)
             ref.footnote = len(self.parsed.footnotes)
-            self.parsed.footnotes.append(self.definitions.get(footnote_id, []))
+            self.parsed.footnotes.append(definition)
+        for ref, meta, line in self.nested:
+            # The marker of a note that is also in the text is left out; the words of one
+            # that is only here are shown as typed.
+            ref.footnote = None
+            footnote_id = int(meta["id"])
+            if footnote_id in referred:
+                continue
+            if "label" in meta:
+                ref.text = f"[^{meta['label']}]"
+            else:
+                paragraphs = self.definitions.get(footnote_id, [])
+                ref.text = "^[" + " ".join(plain(p) for p in paragraphs) + "]"
+                self.fallbacks.append(Fallback(line, "footnote"))
 
 
 def _append(runs: list[Run], run: Run) -> None:

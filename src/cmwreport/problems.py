@@ -501,6 +501,68 @@ def _value_at(data: object, path: tuple[str | int, ...]) -> object:
     return data
 
 
+def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
+    """``unsupported-markdown``: answer text the report shows as typed, not as meant.
+
+    Raw HTML, images, link reference definitions, footnotes never referred to, table rows
+    with too many cells, nesting too deep: one warning per kind and text, at the line of
+    its first occurrence. The text goes through the renderer's own Markdown reading (which
+    imports markdown-it) only when :func:`~cmwreport.markdown.may_fall_back` says it must.
+    """
+    from cmwreport.markdown import fallbacks, may_fall_back
+
+    lines = {id(value): line for _file, line, value, _owners in ws.text_fields}
+    sources: dict[str, list[str]] = {}
+    for entry in ws.answers:
+        for text in entry.texts.values():
+            if not may_fall_back(text):
+                continue
+            found = fallbacks(text)
+            if not found:
+                continue
+            start = lines.get(id(text), entry.field_lines.get("text", entry.line))
+            if entry.file not in sources:
+                sources[entry.file] = _source_lines(ws, entry.file)
+            block = _block_scalar(sources[entry.file], start)
+            firsts: dict[str, int] = {}
+            counts: dict[str, int] = {}
+            for fallback in found:
+                firsts.setdefault(fallback.kind, fallback.line)
+                counts[fallback.kind] = counts.get(fallback.kind, 0) + 1
+            for kind, first in firsts.items():
+                more = counts[kind] - 1
+                yield _owned(
+                    warning(
+                        entry.file,
+                        start + 1 + first if block else start,
+                        "unsupported-markdown",
+                        f"check.unsupported_markdown.{kind}",
+                        question=entry.question,
+                        more=Msg("check.unsupported_markdown.more", {"count": more})
+                        if more
+                        else "",
+                    ),
+                    entry.ministry,
+                )
+
+
+_LITERAL_BLOCK = re.compile(r"(?:^|[:-])[ \t]+\|[-+1-9]{0,2}$")
+
+
+def _source_lines(ws: Workspace, file: str) -> list[str]:
+    try:
+        return (ws.root / file).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _block_scalar(source: list[str], line: int) -> bool:
+    """Whether the text on *line* of *source* is a ``|`` block, whose lines are the file's."""
+    if not 1 <= line <= len(source):
+        return False
+    return _LITERAL_BLOCK.search(source[line - 1].split(" #", 1)[0].rstrip()) is not None
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -517,6 +579,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_ambiguous_numbers,
     check_cut_by_comment,
     check_merged_paragraphs,
+    check_unsupported_markdown,
 )
 
 

@@ -563,6 +563,11 @@ class _Builder:
                     blocks.append(current)
                 counters: list[int] = []
                 for item in block.items:
+                    if item.marker:  # shown with the marker typed, not lettered
+                        current.items.append(
+                            ListEntry(item.marker, item.level, _shift(item.runs, offset))
+                        )
+                        continue
                     del counters[item.level + 1 :]
                     while len(counters) <= item.level:
                         counters.append(0)

@@ -18,8 +18,10 @@ YAML_UNREADABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]*\]:?")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+# Neither pattern may scan past the next bracket: on text like "](](](" or "[^[^[^" a
+# pattern that did would rescan the rest of the text from every bracket (quadratic time).
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
+_LINK_TARGET = re.compile(r"\]\([^)\[\]\s]*\)")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
 
 

@@ -627,5 +627,67 @@ MESSAGES.update(
             "(atau butir daftar) di dalamnya menjadi satu paragraf laporan; tulis `{field}: |` "
             "dan teksnya di baris-baris di bawahnya",
         ),
+        # ---- unsupported-markdown: what the report shows as typed (markdown.Fallback kinds)
+        "check.unsupported_markdown.more": (
+            " (and {count} more place(s) in this text)",
+            " (dan {count} tempat lain dalam teks ini)",
+        ),
+        "check.unsupported_markdown.html": (
+            'the answer to "{question}" holds HTML tags{more}; the report cannot use them and '
+            "shows them as typed, tags included — write plain text (use **bold**, *italic*)",
+            'jawaban atas "{question}" memuat tag HTML{more}; laporan tidak dapat memakainya '
+            "dan menampilkannya apa adanya, termasuk tagnya — tulis teks biasa (gunakan "
+            "**tebal**, *miring*)",
+        ),
+        "check.unsupported_markdown.image": (
+            'the answer to "{question}" holds an image (![…](…)){more}; the report cannot show '
+            "it and prints the characters typed — describe it in words, or send the picture "
+            "to the coordinators",
+            'jawaban atas "{question}" memuat gambar (![…](…)){more}; laporan tidak dapat '
+            "menampilkannya dan mencetak karakter yang diketik — uraikan dengan kata-kata, "
+            "atau kirim gambarnya kepada koordinator",
+        ),
+        "check.unsupported_markdown.link-definition": (
+            'the answer to "{question}" has a line like "[1]: https://…"{more}: in Markdown it '
+            "is a link definition and would vanish; the report shows it as typed — to cite "
+            "a source, use a footnote ([^1] in the text, [^1]: … below) or sources:",
+            'jawaban atas "{question}" memuat baris seperti "[1]: https://…"{more}: dalam '
+            "Markdown baris itu definisi tautan dan akan hilang; laporan menampilkannya apa "
+            "adanya — untuk mengutip sumber, gunakan catatan kaki ([^1] di teks, [^1]: … di "
+            "bawah) atau sources:",
+        ),
+        "check.unsupported_markdown.footnote": (
+            'the answer to "{question}" defines a footnote ("[^…]: …") that the text never '
+            "refers to, or defines it twice{more}; the report shows the definition as typed "
+            "— put [^…] where the note belongs, once per definition",
+            'jawaban atas "{question}" mendefinisikan catatan kaki ("[^…]: …") yang tidak '
+            "pernah dirujuk di teks, atau mendefinisikannya dua kali{more}; laporan "
+            "menampilkan definisinya apa adanya — letakkan [^…] di tempat catatan itu berlaku, "
+            "satu kali untuk setiap definisi",
+        ),
+        "check.unsupported_markdown.table": (
+            'a row of the table in the answer to "{question}" has more cells than its '
+            "heading{more}; the report shows the table as typed lines — give every row as "
+            "many cells as the heading, or put the figures under tables:",
+            'sebuah baris tabel dalam jawaban atas "{question}" memiliki sel lebih banyak '
+            "daripada judul kolomnya{more}; laporan menampilkan tabel itu sebagai baris teks "
+            "apa adanya — samakan jumlah sel setiap baris dengan judulnya, atau tulis "
+            "angkanya di bawah tables:",
+        ),
+        "check.unsupported_markdown.nesting": (
+            'quotes or lists in the answer to "{question}" are nested deeper than the report '
+            "can show{more}; the deeper part is shown as typed — nest less",
+            'kutipan atau daftar dalam jawaban atas "{question}" bersarang lebih dalam daripada '
+            "yang dapat ditampilkan laporan{more}; bagian yang lebih dalam ditampilkan apa "
+            "adanya — kurangi tingkatannya",
+        ),
+        "check.unsupported_markdown.list-depth": (
+            'a list in the answer to "{question}" has more than three levels{more}; the '
+            "report shows the deeper items at the third level, with the marker typed — use "
+            "at most three levels",
+            'daftar dalam jawaban atas "{question}" memiliki lebih dari tiga tingkat{more}; '
+            "laporan menampilkan butir yang lebih dalam pada tingkat ketiga, dengan tanda yang "
+            "diketik — gunakan paling banyak tiga tingkat",
+        ),
     }
 )
