@@ -460,7 +460,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
         "questions/ministries.yaml": _ministries_skeleton(lang, code),
         f"{ANSWERS_DIR}/.gitkeep": "",
         ".gitignore": "build/\n~$*.docx\n~$*.xlsx\n",
-        "README.md": t("init.readme", lang, answers=ANSWERS_DIR),
+        "README.md": t("init.readme", lang, answers=ANSWERS_DIR) + "\n",
         ".vscode/settings.json": _VSCODE_SETTINGS,
         ".vscode/tasks.json": _VSCODE_TASKS,
     }
@@ -477,5 +477,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
                 dest = templates / item.relative_to(source)
                 written.append(write_atomic(dest, item.read_bytes(), lang=lang))
     if not any(templates.iterdir()):
-        written.append(write_atomic(templates / "README.md", t("init.templates_readme", lang)))
+        written.append(
+            write_atomic(templates / "README.md", t("init.templates_readme", lang) + "\n")
+        )
     return written

@@ -1,0 +1,85 @@
+"""One-off migration: write the gettext catalogues from the old ``(english, indonesian)`` tuples.
+
+Run from the repository root while ``src/cmwreport/i18n/{core,coverage,render,workflow}.py``
+still hold ``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a
+message id; en.po and id.po get the texts; an existing catalogue of another language
+(es.po) keeps its translations and gains the new keys empty.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "src" / "cmwreport" / "i18n"
+LOCALE = ROOT / "src" / "cmwreport" / "locale"
+MODULES = ("core", "coverage", "render", "workflow")
+STAMP = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+
+
+def _tuples() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for name in MODULES:
+        path = I18N / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(f"_old_{name}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for key, pair in module.MESSAGES.items():
+            assert key not in merged, key
+            merged[key] = pair
+    return merged
+
+
+def _write(lang: str, entries: dict[str, str], english: dict[str, str]) -> None:
+    path = LOCALE / lang / "LC_MESSAGES" / "cmwreport.po"
+    old: dict[str, str] = {}
+    if path.exists():
+        with path.open("rb") as fh:
+            old = {str(m.id): str(m.string) for m in read_po(fh) if m.id}
+    catalog = Catalog(
+        locale=lang,
+        domain="cmwreport",
+        header_comment=f"# cmwreport messages: {lang}. Edit msgstr only; keys are the msgids.",
+        project="cmwreport",
+        version="0.1",
+        copyright_holder="cmwreport developers",
+        msgid_bugs_address="",
+        creation_date=STAMP,
+        revision_date=STAMP,
+        last_translator="cmwreport developers",
+        language_team=lang,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    for key in english:
+        # a message ends without a newline (gettext wants msgid and msgstr to agree on it,
+        # and the ids are keys): the code adds a final newline where a file needs one
+        text = entries.get(key, old.get(key, "")).rstrip("\n")
+        comments = [] if lang == "en" else [f"en: {english[key]}"]
+        catalog.add(key, text, auto_comments=comments)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=100, omit_header=False, sort_output=False)
+
+
+def main() -> int:
+    """Write every catalogue."""
+    pairs = _tuples()
+    english = {k: en for k, (en, _id) in pairs.items()}
+    _write("en", english, english)
+    _write("id", {k: id_ for k, (_en, id_) in pairs.items()}, english)
+    for other in sorted(p.name for p in LOCALE.iterdir() if p.is_dir()):
+        if other not in ("en", "id"):
+            _write(other, {}, english)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
