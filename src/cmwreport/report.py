@@ -589,7 +589,8 @@ def _cell(value: object, lang: str, grouped: bool) -> str:
     """A table cell as text.
 
     Numbers from 1,000 up get thousands separators, the same way down a whole column (a
-    column of years stays as written); Indonesian swaps the marks: ``1.200`` and ``9,4``.
+    column of years stays as written); Indonesian and Spanish swap the marks: ``1.200`` and
+    ``9,4``.
     """
     if value is None:
         return ""
@@ -600,7 +601,7 @@ def _cell(value: object, lang: str, grouped: bool) -> str:
         text = f"{value:,}" if grouped else str(value)
     else:
         return str(value)
-    if lang == "id":
+    if lang in ("id", "es"):
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
 

@@ -222,7 +222,7 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
         "#",
     ]
     places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
-    conjunction = " dan " if lang == "id" else " and "
+    conjunction = f" {t('rpt.and', lang)} "
     where = ", ".join(places[:-1]) + conjunction + places[-1] if len(places) > 1 else places[0]
     for key in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
         for wrapped in textwrap.wrap(t(key, lang, code=code, where=where), width=COMMENT_WIDTH - 2):
