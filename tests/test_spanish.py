@@ -124,7 +124,9 @@ ANSWERS_ES: dict[str, dict[str, Any]] = {
             {
                 "question": "2",
                 "status": "approved",
-                "text": "La política laboral migratoria se actualizó en 2024.",
+                "text": "La política laboral migratoria se actualizó en 2024 y prevé:\n\n"
+                "- la inspección de los centros de trabajo;\n"
+                "- la formación de los inspectores.",
             }
         ],
     },
@@ -188,6 +190,10 @@ def test_a_spanish_workspace_renders_in_un_spanish(es_root: Path, cli) -> None: 
         "Cuadro 1: Trabajadores colocados en el extranjero, por sexo"
     ]
     assert _styled(paragraphs, "Table Source") == ["Fuente: INM, registros administrativos"]
+    assert _styled(paragraphs, "Report List") == [
+        "a)\tla inspección de los centros de trabajo;",
+        "b)\tla formación de los inspectores.",
+    ]
 
     # the introduction: a date in Spanish, "y" turned "e" before an /i/ sound
     intro = " ".join(_styled(paragraphs, "Report Paragraph")[:2])
