@@ -212,7 +212,6 @@ def join_and(values: Iterable[object], lang: str = "en") -> str:
     return ", ".join(items[:-1]) + " " + conjunction + " " + items[-1]
 
 
-
 def _names(bodies: Iterable[Mapping[str, Any]]) -> list[str]:
     """The names of *bodies* (as passed to the templates)."""
     return [str(body.get("name", "")) for body in bodies]
