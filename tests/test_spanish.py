@@ -237,7 +237,7 @@ def test_a_missing_reply_is_marked_in_spanish(es_root: Path, cli) -> None:  # ty
     result = cli("render", "--root", str(es_root), "--output", str(out))
     assert result.exit_code == 0, result.output
     texts = [text for _, text in _paragraphs(out)]
-    assert "[Aún no hay respuesta a 2; responsable: STPS]" in texts
+    assert "[Aún no hay respuesta a la pregunta 2; responsable: STPS]" in texts
 
 
 # ------------------------------------------------------------------------------ messages
@@ -261,7 +261,7 @@ def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli) -> None:  
     ) in lines
     assert any(
         re.fullmatch(
-            r"questions/loipr\.yaml:\d+: warning\[unanswered\] 2 aún no tiene respuesta "
+            r"questions/loipr\.yaml:\d+: warning\[unanswered\] la pregunta 2 aún no tiene respuesta "
             r"\(responsable: STPS\)",
             line,
         )
