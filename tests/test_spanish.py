@@ -261,8 +261,8 @@ def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli) -> None:  
     ) in lines
     assert any(
         re.fullmatch(
-            r"questions/loipr\.yaml:\d+: warning\[unanswered\] la pregunta 2 aún no tiene respuesta "
-            r"\(responsable: STPS\)",
+            r"questions/loipr\.yaml:\d+: warning\[unanswered\] "
+            r"la pregunta 2 aún no tiene respuesta \(responsable: STPS\)",
             line,
         )
         for line in lines
