@@ -378,3 +378,31 @@ def test_spanish_dates_numbers_and_joiner() -> None:
     assert t("check.summary", "es", errors=1, warnings=2, files=3) == (
         "1 error(es) y 2 advertencia(s) en 3 archivo(s)"
     )
+
+
+def test_the_spanish_introduction_agrees_with_the_number_of_bodies(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    ministries = [dict(m) for m in MINISTRIES_ES[:2]]  # SRE coordinates, STPS alone contributes
+    ministries.append({"code": "INM", "name": {"es": "Instituto Nacional de Migración"}})
+    ministries[0] = {**ministries[0], "coordinator": False}
+    root = spanish_workspace(tmp_path / "ws", ministries=ministries)
+    out = root / "build" / "informe.docx"
+    assert cli("render", "--root", str(root), "--output", str(out)).exit_code == 0
+    intro = _styled(_paragraphs(out), "Report Paragraph")[1]
+    assert intro.startswith(
+        "2.\tAportaron contribuciones los siguientes organismos: Secretaría de Relaciones "
+        "Exteriores, Secretaría del Trabajo y Previsión Social e Instituto Nacional de Migración."
+    )
+    assert "Coordin" not in intro
+
+    ministries = [{**MINISTRIES_ES[0]}, {**MINISTRIES_ES[2]}]
+    loipr = json.loads(json.dumps(LOIPR_ES))
+    loipr["sections"][0]["paragraphs"][1]["lead"] = "INM"
+    root = spanish_workspace(tmp_path / "ws2", ministries=ministries, loipr=loipr, answers={})
+    out = root / "build" / "informe.docx"
+    assert cli("render", "--root", str(root), "--output", str(out)).exit_code == 0
+    intro = _styled(_paragraphs(out), "Report Paragraph")[1]
+    assert intro.startswith(
+        "2.\tCoordinó la preparación del informe el siguiente organismo: Secretaría de "
+        "Relaciones Exteriores. Aportó contribuciones el siguiente organismo: Instituto "
+        "Nacional de Migración. Durante su preparación"
+    )
