@@ -1,7 +1,7 @@
 """One-off migration: write the gettext catalogues from the old ``(english, indonesian)`` tuples.
 
 Run from the repository root while ``src/cmwreport/i18n/{core,coverage,render,workflow}.py``
-still hold ``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a
+(and any other message module) still hold ``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a
 message id; en.po and id.po get the texts; an existing catalogue of another language
 (es.po) keeps its translations and gains the new keys empty.
 """
@@ -19,14 +19,15 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "src" / "cmwreport" / "i18n"
 LOCALE = ROOT / "src" / "cmwreport" / "locale"
-MODULES = ("core", "coverage", "render", "workflow")
 STAMP = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 
 
 def _tuples() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for name in MODULES:
-        path = I18N / f"{name}.py"
+    for path in sorted(I18N.glob("*.py")):
+        name = path.stem
+        if name == "__init__":
+            continue
         spec = importlib.util.spec_from_file_location(f"_old_{name}", path)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
