@@ -43,7 +43,12 @@ def _write(lang: str, entries: dict[str, str], english: dict[str, str]) -> None:
     old: dict[str, str] = {}
     if path.exists():
         with path.open("rb") as fh:
-            old = {str(m.id): str(m.string) for m in read_po(fh) if m.id}
+            for m in read_po(fh):
+                # a translation of an English text that has changed since is dropped, so
+                # the message shows up empty (untranslated) instead of saying the old thing
+                said = " ".join(c.removeprefix("en: ") for c in m.auto_comments)
+                if m.id and " ".join(english.get(str(m.id), "").split()) == " ".join(said.split()):
+                    old[str(m.id)] = str(m.string)
     catalog = Catalog(
         locale=lang,
         domain="cmwreport",
