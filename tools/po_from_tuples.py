@@ -1,8 +1,7 @@
 """One-off migration: write the gettext catalogues from the old ``(english, indonesian)`` tuples.
 
-Run from the repository root while ``src/cmwreport/i18n/{core,coverage,render,workflow}.py``
-(and any other message module) still hold ``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a
-message id; en.po and id.po get the texts; an existing catalogue of another language
+Run from the repository root while the modules in ``src/cmwreport/i18n/`` still hold
+``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a message id; en.po and id.po get the texts; an existing catalogue of another language
 (es.po) keeps its translations and gains the new keys empty.
 """
 
