@@ -1,8 +1,9 @@
 """One-off migration: write the gettext catalogues from the old ``(english, indonesian)`` tuples.
 
 Run from the repository root while the modules in ``src/cmwreport/i18n/`` still hold
-``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a message id; en.po and id.po get the texts; an existing catalogue of another language
-(es.po) keeps its translations and gains the new keys empty.
+``MESSAGES`` dicts: ``python tools/po_from_tuples.py``. Each key becomes a message id;
+en.po and id.po get the texts; an existing catalogue of another language (es.po) keeps
+the translations whose English is unchanged and gains the other keys empty.
 """
 
 from __future__ import annotations
