@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
-from cmwreport.i18n import CATALOG, t, ui_lang
+from cmwreport.i18n import LOCALE_DIR, UI_LANGS, message_keys, t, ui_lang
 from conftest import REPO, write_workspace
 
 SRC = REPO / "src" / "cmwreport"
@@ -22,21 +24,70 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG))
-def test_every_message_exists_in_both_languages_with_the_same_placeholders(key: str) -> None:
-    english, indonesian = CATALOG[key]
-    assert english.strip(), f"{key}: English text is empty"
-    assert indonesian.strip(), f"{key}: Indonesian text is empty"
-    assert _fields(english) == _fields(indonesian), key
+def _po(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / "cmwreport.po"
+
+
+def _entries(lang: str) -> dict[str, tuple[str, ...]]:
+    """Key -> its text(s) in *lang* (one per plural form)."""
+    with _po(lang).open("rb") as fh:
+        catalog = read_po(fh)
+    out: dict[str, tuple[str, ...]] = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        out[key] = tuple(strings)
+    return out
+
+
+CATALOG = {lang: _entries(lang) for lang in UI_LANGS}
+
+
+def test_the_interface_languages_are_the_catalogues() -> None:
+    assert UI_LANGS[0] == "en" and "id" in UI_LANGS
+    assert sorted(UI_LANGS) == sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/*/*.po"))
+
+
+@pytest.mark.parametrize("lang", [lang for lang in UI_LANGS if lang != "en"])
+def test_every_message_exists_in_every_language_with_the_same_placeholders(lang: str) -> None:
+    english = CATALOG["en"]
+    other = CATALOG[lang]
+    assert sorted(other) == sorted(english), f"{lang}: keys differ from en.po"
+    problems = []
+    for key, texts in english.items():
+        assert all(text.strip() for text in texts), f"en: {key} is empty"
+        for text in other[key]:
+            if not text.strip():
+                problems.append(f"{key}: empty")
+            elif _fields(text) != _fields(texts[0]):
+                problems.append(f"{key}: placeholders {_fields(text)} != {_fields(texts[0])}")
+    assert problems == [], f"{lang}.po: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("lang", UI_LANGS)
+def test_catalogues_compile_cleanly(lang: str) -> None:
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:  # Babel's own reader refuses an invalid catalogue too
+        with _po(lang).open("rb") as fh:
+            read_po(fh, abort_invalid=True)
+        return
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", os.devnull, str(_po(lang))], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_long_messages_are_translated_not_copied() -> None:
-    same = [
-        k
-        for k, (en, id_) in CATALOG.items()
-        if en == id_ and len(re.sub(r"\{[^}]*\}|`[^`]*`", "", en).split()) > 2
-    ]
-    assert same == []
+    english = CATALOG["en"]
+    for lang in UI_LANGS[1:]:
+        same = [
+            k
+            for k, texts in CATALOG[lang].items()
+            if texts == english[k] and len(re.sub(r"\{[^}]*\}|`[^`]*`", "", texts[0]).split()) > 2
+        ]
+        assert same == [], lang
 
 
 _KEY = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
@@ -45,7 +96,8 @@ _NOT_KEYS = re.compile(r"\.(json|yaml|yml|docx|xlsx|html|md|csv|py|j2|xml|rels|t
 
 
 def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
-    prefixes = {k.split(".")[0] for k in CATALOG}
+    keys = message_keys()
+    prefixes = {k.split(".")[0] for k in keys}
     missing = []
     for path in sorted(SRC.rglob("*.py")):
         if "i18n" in path.parts:
@@ -54,7 +106,7 @@ def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
             if key.split(".")[0] in prefixes and not _NOT_KEYS.search(key):
                 if key in _LITERALS:
                     continue
-                if key not in CATALOG and not any(k.startswith(key + ".") for k in CATALOG):
+                if key not in keys and not any(k.startswith(key + ".") for k in keys):
                     missing.append(f"{path.name}: {key}")
     assert missing == []
 

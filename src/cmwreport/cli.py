@@ -28,7 +28,7 @@ from cmwreport.errors import (
     UnknownMinistryOption,
     UsageError,
 )
-from cmwreport.i18n import t, ui_lang
+from cmwreport.i18n import UI_LANGS, t, ui_lang
 
 _HELP_LANG = ui_lang()
 
@@ -79,9 +79,10 @@ class CoverageFormat(StrEnum):
 
 
 def _lang(value: str | None) -> str:
-    if value is not None and value.strip().lower() not in ("en", "id"):
+    if value is not None and value.strip().lower() not in UI_LANGS:
+        choices = ", ".join(UI_LANGS)
         raise UsageError(
-            t("err.bad_option", ui_lang(), option="--ui-lang", value=value, choices="en, id")
+            t("err.bad_option", ui_lang(), option="--ui-lang", value=value, choices=choices)
         )
     return ui_lang(value)
 

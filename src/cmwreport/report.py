@@ -574,7 +574,7 @@ class _Builder:
                     counters[item.level] += 1
                     current.items.append(
                         ListEntry(
-                            _label(counters[item.level], item.level),
+                            _label(counters[item.level], item.level, self.lang),
                             item.level,
                             _shift(item.runs, offset),
                         )
@@ -603,16 +603,21 @@ class _Builder:
                 current = None
 
 
-def _label(count: int, level: int) -> str:
+_LABEL_FORMS = {"es": "{})"}
+"""How a language marks a list item, where it is not ``(a)``: UN Spanish writes ``a)``."""
+
+
+def _label(count: int, level: int, lang: str = "en") -> str:
     """``(a)`` … ``(z)``, ``(aa)`` for the outer list; ``(i)``, ``(ii)`` … below it."""
+    form = _LABEL_FORMS.get(lang, "({})")
     if level % 2 == 1:
         roman = ROMAN_LETTERS[count - 1] if count <= len(ROMAN_LETTERS) else str(count)
-        return f"({roman})"
+        return form.format(roman)
     letters = ""
     while count > 0:
         count, rest = divmod(count - 1, 26)
         letters = chr(ord("a") + rest) + letters
-    return f"({letters})"
+    return form.format(letters)
 
 
 def _shift(runs: list[Run], offset: int) -> list[Run]:
@@ -659,7 +664,8 @@ def _cell(value: object, lang: str, grouped: bool) -> str:
     """A table cell as text.
 
     Numbers from 1,000 up get thousands separators, the same way down a whole column (a
-    column of years stays as written); Indonesian swaps the marks: ``1.200`` and ``9,4``.
+    column of years stays as written); Indonesian and Spanish swap the marks: ``1.200`` and
+    ``9,4``.
     """
     if value is None:
         return ""
@@ -670,7 +676,7 @@ def _cell(value: object, lang: str, grouped: bool) -> str:
         text = f"{value:,}" if grouped else str(value)
     else:
         return str(value)
-    if lang == "id":
+    if lang in ("id", "es"):
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
 

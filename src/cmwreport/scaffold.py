@@ -230,7 +230,7 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
         "#",
     ]
     places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
-    conjunction = " dan " if lang == "id" else " and "
+    conjunction = f" {t('rpt.and', lang)} "
     where = ", ".join(places[:-1]) + conjunction + places[-1] if len(places) > 1 else places[0]
     for key in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
         for wrapped in textwrap.wrap(t(key, lang, code=code, where=where), width=COMMENT_WIDTH - 2):
@@ -487,7 +487,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
         "questions/ministries.yaml": _ministries_skeleton(lang, code),
         f"{ANSWERS_DIR}/.gitkeep": "",
         ".gitignore": "build/\n~$*.docx\n~$*.xlsx\n",
-        "README.md": t("init.readme", lang, answers=ANSWERS_DIR),
+        "README.md": t("init.readme", lang, answers=ANSWERS_DIR) + "\n",
         ".vscode/settings.json": _VSCODE_SETTINGS,
         ".vscode/tasks.json": _VSCODE_TASKS,
     }
@@ -504,5 +504,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
                 dest = templates / item.relative_to(source)
                 written.append(write_atomic(dest, item.read_bytes(), lang=lang))
     if not any(templates.iterdir()):
-        written.append(write_atomic(templates / "README.md", t("init.templates_readme", lang)))
+        written.append(
+            write_atomic(templates / "README.md", t("init.templates_readme", lang) + "\n")
+        )
     return written

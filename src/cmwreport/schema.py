@@ -18,7 +18,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from cmwreport.files import write_atomic
-from cmwreport.i18n import CATALOG, t
+from cmwreport.i18n import has_message, t
 from cmwreport.models import (
     QUESTION_ID_RE,
     Answer,
@@ -98,11 +98,11 @@ def _describe(schema: dict[str, Any], lang: str) -> None:
         if target is None:
             continue
         key = f"schema.{name}"
-        if key in CATALOG:
+        if has_message(key):
             target["description"] = t(key, lang)
         for field_name, field_schema in target.get("properties", {}).items():
             field_key = f"schema.{name}.{field_name}"
-            if field_key in CATALOG:
+            if has_message(field_key):
                 field_schema["description"] = t(field_key, lang)
             pattern = _FIELD_PATTERNS.get((name, field_name))
             if pattern is not None:

@@ -378,8 +378,12 @@ def _environment(dirs: list[Path], ui_lang: str = "en") -> SandboxedEnvironment:
 # ------------------------------------------------------------------------------ filters
 
 
+_DATE_PATTERNS = {"es": "{day} de {month} de {year}"}
+"""How a language writes a date, where it is not ``{day} {month} {year}``."""
+
+
 def format_date(value: object, lang: str = "en") -> str:
-    """A date as in UN documents: ``31 July 2025`` (``31 Juli 2025`` in Indonesian)."""
+    """A date as in UN documents: ``31 July 2025``, ``31 Juli 2025``, ``31 de julio de 2025``."""
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value)
@@ -388,15 +392,23 @@ def format_date(value: object, lang: str = "en") -> str:
     if not isinstance(value, dt.date):
         return "" if value is None else str(value)
     month = t(f"rpt.month.{value.month}", lang)
-    return f"{value.day} {month} {value.year}"
+    pattern = _DATE_PATTERNS.get(lang, "{day} {month} {year}")
+    return pattern.format(day=value.day, month=month, year=value.year)
+
+
+_I_SOUND = re.compile(r"(?i)(?:i|í|hi|hí)(?![aeiouáéó])")
+"""A word starting with the vowel /i/ (``Interior``, ``Hijos``), not ``hielo`` or ``Iowa``."""
 
 
 def join_and(values: Iterable[object], lang: str = "en") -> str:
-    """``A, B and C`` (``A, B dan C`` in Indonesian)."""
+    """``A, B and C`` (``A, B dan C`` in Indonesian, ``A, B y C`` in Spanish)."""
     items = [str(v) for v in values if v not in (None, "")]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " " + t("rpt.and", lang) + " " + items[-1]
+    conjunction = t("rpt.and", lang)
+    if lang == "es" and _I_SOUND.match(items[-1]):
+        conjunction = "e"  # Spanish "y" becomes "e" before an /i/ sound: "Justicia e Interior"
+    return ", ".join(items[:-1]) + " " + conjunction + " " + items[-1]
 
 
 def _names(bodies: Iterable[Mapping[str, Any]]) -> list[str]:
