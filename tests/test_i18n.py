@@ -10,6 +10,7 @@ import string
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -199,3 +200,27 @@ def test_help_follows_cmwreport_lang() -> None:
     assert t("cli.root", "id") in check_id
     scaffold_id = " ".join(_help("scaffold", lang="id").split())
     assert "Menambahkan kerangka jawaban" in scaffold_id
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["--ui-lang", "id", "--help"], {}, "Tampilkan versi lalu keluar"),
+        (["check", "--help", "--ui-lang", "id"], {}, "Memeriksa semua berkas"),
+        (["check", "--ui-lang=es", "--help"], {}, "Comprobar todos los archivos"),
+        (["--help"], {"CMWREPORT_LANG": "es"}, "Comprobar todos los archivos"),
+        (["render", "--help"], {"CMWREPORT_LANG": "id"}, "Render laporan konsolidasi"),
+    ],
+)
+def test_help_speaks_the_interface_language(
+    cli: Any, args: list[str], env: dict[str, str], expected: str
+) -> None:
+    result = cli(*args, env=env)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert expected in " ".join(result.stdout.split())
+    assert "Check every file" not in result.stdout
+
+
+def test_help_is_english_by_default(cli: Any) -> None:
+    result = cli("check", "--help", env={"CMWREPORT_LANG": ""})
+    assert "Check every file" in " ".join(result.stdout.split())

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from cmwreport import __version__
 from cmwreport.errors import (
@@ -30,14 +31,56 @@ from cmwreport.errors import (
 )
 from cmwreport.i18n import UI_LANGS, t, ui_lang
 
-_HELP_LANG = ui_lang()
+# Help texts are declared in English; the key of each is kept so that the command line,
+# once it knows the --ui-lang asked for, shows them in that language (_HelpInLanguage).
+_HELP_KEYS: dict[str, str] = {}
 
 
 def _h(key: str) -> str:
-    return t(key, _HELP_LANG)
+    text = t(key, "en")
+    _HELP_KEYS[text] = key
+    return text
+
+
+def _asked_lang(args: list[str]) -> str:
+    """The ``--ui-lang`` among *args* (``--ui-lang id`` or ``--ui-lang=id``), else the default."""
+    for index, arg in enumerate(args):
+        if arg == "--ui-lang" and index + 1 < len(args):
+            return ui_lang(args[index + 1])
+        if arg.startswith("--ui-lang="):
+            return ui_lang(arg.partition("=")[2])
+    return ui_lang()
+
+
+def _translate_help(command: Any, lang: str) -> None:
+    """Put every help text of *command* and its subcommands into *lang*."""
+
+    def tr(text: object) -> object:
+        key = _HELP_KEYS.get(text) if isinstance(text, str) else None
+        return t(key, lang) if key is not None else text
+
+    command.help = tr(command.help)
+    command.short_help = tr(getattr(command, "short_help", None))
+    for param in getattr(command, "params", []):
+        if hasattr(param, "help"):
+            param.help = tr(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub, lang)
+
+
+class _HelpInLanguage(TyperGroup):
+    """The command group whose ``--help`` speaks the ``--ui-lang`` of the command line."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        """Translate the help texts, then run as usual."""
+        argv = list(sys.argv[1:] if args is None else args)
+        if _asked_lang(argv) != "en":
+            _translate_help(self, _asked_lang(argv))
+        return super().main(args, *rest, **kwargs)
 
 
 app = typer.Typer(
+    cls=_HelpInLanguage,
     help=_h("cli.app"),
     no_args_is_help=True,
     add_completion=False,
@@ -149,7 +192,9 @@ def _require_ministry(ws: Any, code: str | None, lang: str) -> None:
 @app.callback(invoke_without_command=True)
 def _root_callback(
     version: Annotated[bool, typer.Option("--version", help=_h("cli.version"))] = False,
+    ui: UiLangOpt = None,  # `cmwreport --ui-lang id --help`: read by _HelpInLanguage
 ) -> None:
+    _lang(ui)
     if version:
         typer.echo(f"cmwreport {__version__}")
         raise typer.Exit(0)
