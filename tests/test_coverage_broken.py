@@ -67,7 +67,7 @@ def test_text_formats_show_the_broken_file_first(broken: Path, cli: Any, fmt: st
     result = cli("coverage", "--format", fmt, "--root", str(broken))
     assert result.exit_code == 1
     head = result.stdout.split("\n\n")[:3]
-    assert any("answers/KP2MI.yaml: 1 error(s)" in part for part in head)
+    assert any("answers/KP2MI.yaml: 1 error" in part for part in head)
     assert ERROR_LINE in result.stdout
     assert "KP2MI ⚠" in result.stdout  # its row is marked, not just "0 answered"
     indonesian = cli("coverage", "--format", fmt, "--ui-lang", "id", "--root", str(broken))

@@ -192,7 +192,7 @@ def test_since_part_in_html(cli: Any, ws_root: Path) -> None:
     ]
     text = " ".join(page.text)
     assert "Since the last meeting" in text
-    assert "4 unit(s) changed state: 1 moved forward, 3 moved back" in text
+    assert "4 units changed state: 1 moved forward, 3 moved back" in text
 
 
 def test_indonesian_dashboard(cli: Any) -> None:

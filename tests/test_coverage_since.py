@@ -97,7 +97,7 @@ def test_table_and_markdown_have_a_since_part(cli: Any, ws_root: Path) -> None:
     table = cli("coverage", "--root", str(ws_root), "--since", str(snap)).stdout
     part = table[table.index("Since the last meeting") :]
     assert "2025-06-01.json" in part.splitlines()[0]
-    assert "4 unit(s) changed state: 3 moved forward, 1 moved back" in part
+    assert "4 units changed state: 3 moved forward, 1 moved back" in part
     assert "approved 1 → 1" in part and "unanswered 1 → 1" in part
     lines = [line.split() for line in part.splitlines()]
     assert ["1(b)", "submitted", "→", "approved"] in lines

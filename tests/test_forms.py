@@ -168,7 +168,7 @@ def test_round_trip_form_fill_import_check(root: Path, cli, fmt: str) -> None:  
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "1(a): new answer added" in result.stdout
     assert "3: answer updated" in result.stdout
-    assert "check of KP2MI: 0 error(s)" in result.stdout
+    assert "check of KP2MI: 0 errors" in result.stdout
     records = _records(root)
     assert records["1(a)"]["status"] == "submitted"
     assert records["1(a)"]["text"]["id"] == (
@@ -278,7 +278,7 @@ def test_one_unknown_row_is_named(root: Path) -> None:
     result = import_form(root, path, today=TODAY, now=NOW)
     skipped = [o for o in result.outcomes if o.action == "invalid"]
     assert [(o.question, o.rows) for o in skipped] == [(f"row {last + 2}", 1)]
-    assert "1 row(s) skipped" in skipped[0].message
+    assert "1 row skipped" in skipped[0].message
     assert result.count("invalid") == 1 and not result.written
 
 
@@ -464,7 +464,7 @@ def test_form_cli_writes_default_path_and_rejects_unknown_body(root: Path, cli) 
     result = cli("form", "KP2MI", "--format", "docx", "--root", str(root))
     assert result.exit_code == 0, result.stderr
     written = list((root / "build" / "forms").glob("KP2MI-*.docx"))
-    assert len(written) == 1 and "3 question(s)" in result.stdout
+    assert len(written) == 1 and "3 questions" in result.stdout
     meta = Document(str(written[0])).paragraphs[-1].text.split(" ", 1)[1]
     assert json.loads(meta)["code"] == "KP2MI"
     result = cli("form", "NOPE", "--root", str(root))

@@ -380,7 +380,7 @@ def test_list_where_the_list_of_issues_belongs(cli: Any, tmp_path: Path) -> None
     ]
     # the answers files are still read (and named in the file count)
     result = cli("check", "--root", str(root))
-    assert "in 4 file(s)" in result.stdout.splitlines()[-1]
+    assert "in 4 files" in result.stdout.splitlines()[-1]
 
 
 def test_scalar_where_ministries_belong(cli: Any, tmp_path: Path) -> None:

@@ -119,7 +119,10 @@ def test_ui_lang_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ui_lang("fr") == "en" and ui_lang("") == "en" and ui_lang(None) == "en"
     monkeypatch.setenv("CMWREPORT_LANG", "id")
     assert ui_lang("fr") == "id" and ui_lang(None) == "id" and ui_lang("en") == "en"
-    assert t("check.summary_ok", "id", files=3) == "tidak ada masalah dalam 3 berkas"
+    assert t("check.summary_ok", "id", count=3) == "tidak ada masalah dalam 3 berkas"
+    assert t("check.summary_ok", "en", count=1) == "no problems in 1 file"
+    assert t("check.summary_ok", "en", count=3) == "no problems in 3 files"
+    assert t("check.summary_ok", "es", count=1_000_000) == "no hay problemas en 1.000.000 archivos"
 
 
 @pytest.fixture
@@ -163,7 +166,7 @@ def test_check_text_summary_and_env_override(broken: Path, cli) -> None:  # type
     assert re.search(r"\d+ galat, \d+ peringatan dalam \d+ berkas", result.stdout)
     assert "error[unknown-question]" in result.stdout  # codes and severities never change
     result = cli("check", "--root", str(broken), "--ui-lang", "en", env={"CMWREPORT_LANG": "id"})
-    assert "error(s)" in result.stdout
+    assert "errors" in result.stdout
     bad = cli("check", "--root", str(broken), "--ui-lang", "fr")
     assert bad.exit_code == 2
 

@@ -42,7 +42,7 @@ def test_init_creates_a_workspace_that_checks_clean(tmp_path: Path, cli) -> None
     assert [m["code"] for m in ministries["ministries"]] == ["KEMENHAM"]
     check = cli("check", "--root", str(target))
     assert check.exit_code == 0, check.stdout
-    assert "0 error(s)" in check.stdout
+    assert "0 errors" in check.stdout
     result = check_workspace(load_workspace(target))
     assert result.errors == 0 and [p.code for p in result.problems] == ["unanswered"]
     settings = json.loads((target / ".vscode" / "settings.json").read_text(encoding="utf-8"))

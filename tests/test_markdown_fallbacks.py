@@ -97,7 +97,7 @@ def test_link_reference_definitions_are_shown_and_reported(cli: Any, tmp_path: P
     assert len(warnings) == 1
     assert warnings[0].startswith(
         f"answers/KEMNAKER.yaml:{FIRST_TEXT_LINE + 2}: warning[unsupported-markdown] "
-        'the answer to "2" has a line like "[1]: https://…" (and 1 more place(s) in this text)'
+        'the answer to "2" has a line like "[1]: https://…" (and 1 more place in this text)'
     )
     text, styled = _render(cli, root)
     assert "[1]: https://bps.go.id/statistics/placements" in text
@@ -114,7 +114,7 @@ def test_list_nested_ten_deep_keeps_its_deepest_item_and_the_paragraph_after(
     assert len(warnings) == 1
     assert warnings[0].startswith(
         f"answers/KEMNAKER.yaml:{FIRST_TEXT_LINE + 3}: warning[unsupported-markdown] "
-        'a list in the answer to "2" has more than three levels (and 6 more place(s)'
+        'a list in the answer to "2" has more than three levels (and 6 more places'
     )
     text, styled = _render(cli, root)
     for depth in range(10):
@@ -169,7 +169,7 @@ def test_footnote_never_referred_to_or_defined_twice(cli: Any, tmp_path: Path) -
     assert warnings[0].startswith(
         f"answers/KEMNAKER.yaml:{FIRST_TEXT_LINE + 2}: warning[unsupported-markdown] "
         'the answer to "2" defines a footnote ("[^…]: …") that the text never refers to, '
-        "or defines it twice (and 1 more place(s) in this text)"
+        "or defines it twice (and 1 more place in this text)"
     )
     text, _ = _render(cli, root)
     assert "[^a]: First version of the note." in text

@@ -38,7 +38,7 @@ def test_a_draft_is_written_with_a_notice_and_placeholders(tmp_path: Path, cli: 
     texts = _texts(root / DRAFT)
     notice = next(i for i, t in enumerate(texts) if t.startswith("INCOMPLETE DRAFT"))
     assert notice < texts.index("I.\tIntroduction")
-    assert texts[notice + 1].startswith("answers/KP2MI.yaml: 1 error(s); the first, on line 5:")
+    assert texts[notice + 1].startswith("answers/KP2MI.yaml: 1 error; the first, on line 5:")
     # KEMLU's reply is there; KP2MI's replies are marked as unreadable, not as missing.
     assert any("Law No. 18 of 2017 protects migrant workers." in t for t in texts)
     assert (
@@ -70,7 +70,7 @@ def test_an_ignored_copy_is_named_at_the_top(tmp_path: Path, cli: Any) -> None:
     result = cli("render", "--root", str(root))
     assert result.exit_code == 1
     texts = _texts(root / DRAFT)
-    assert any(t.startswith("answers/KEMNAKER (1).yaml: 1 error(s)") for t in texts)
+    assert any(t.startswith("answers/KEMNAKER (1).yaml: 1 error") for t in texts)
     assert any(t.startswith("[The reply of KEMNAKER to 2 could not be read") for t in texts)
 
 

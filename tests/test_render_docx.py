@@ -39,7 +39,7 @@ def test_draft_layout(cli: Any, ws_root: Path) -> None:
     path = ws_root / "build" / "CMW-C-TST-2-en.docx"
     assert str(path) in result.stdout
     assert "words (en): " in result.stdout and "of 21,200" in result.stdout
-    assert "gaps: 1 unit(s); untranslated: 1 unit(s)" in result.stdout
+    assert "gaps: 1 unit; untranslated: 1 unit" in result.stdout
     paragraphs = _texts(path)
     styles = dict((text, style) for style, text in paragraphs)
     texts = [text for _, text in paragraphs]
@@ -130,7 +130,7 @@ def test_final_gate_writes_nothing_and_lists_gaps(cli: Any, ws_root: Path) -> No
     result = _render(cli, ws_root, "--final")
     assert result.exit_code == 1
     assert not target.exists()
-    assert "final report not written: 3 unit(s)" in result.stderr
+    assert "final report not written: 3 units" in result.stderr
     assert "1(b): no approved reply yet (lead KP2MI)" in result.stderr
     assert "2: no reply from anyone (lead KEMNAKER)" in result.stderr
     assert "Traceback" not in result.stderr
@@ -162,7 +162,7 @@ def test_final_gate_passes_when_everything_is_approved(cli: Any, tmp_path: Path)
     root = write_workspace(tmp_path / "ws", answers=answers)
     result = _render(cli, root, "--final")
     assert result.exit_code == 0, result.stderr
-    assert "gaps: 0 unit(s)" in result.stdout
+    assert "gaps: 0 units" in result.stdout
 
 
 def test_identical_input_gives_identical_bytes(cli: Any, ws_root: Path, tmp_path: Path) -> None:

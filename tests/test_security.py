@@ -329,7 +329,7 @@ def test_skipped_rows_are_summarised_in_one_line(cli: Any, ws_root: Path) -> Non
     assert result.exit_code == 1
     skipped = [line for line in result.stdout.splitlines() if "skipped" in line]
     assert skipped[0] == (
-        "rows 1000–3999: question number not on the form as issued; 3,000 row(s) skipped"
+        "rows 1000–3999: question number not on the form as issued; 3,000 rows skipped"
     )
     assert "3000 skipped" in skipped[1]  # the summary line counts every skipped row
     assert len(result.stdout.splitlines()) < 10

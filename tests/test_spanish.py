@@ -16,7 +16,7 @@ from typing import Any
 import docx
 import pytest
 
-from cmwreport.i18n import UI_LANGS, number, t
+from cmwreport.i18n import UI_LANGS, count_of, number, t
 from cmwreport.templating import format_date, join_and
 from conftest import write_workspace
 
@@ -268,7 +268,7 @@ def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli) -> None:  
         for line in lines
     )
     assert re.search(
-        r"^\d+ error\(es\) y \d+ advertencia\(s\) en \d+ archivo\(s\)$", result.stdout, re.M
+        r"^\d+ (error|errores) y \d+ advertencias? en \d+ archivos?$", result.stdout, re.M
     )
 
     as_json = json.loads(
@@ -285,7 +285,7 @@ def test_check_by_environment_and_the_language_list(es_root: Path, cli) -> None:
     assert "es" in UI_LANGS
     result = cli("check", "--root", str(es_root), env={"CMWREPORT_LANG": "es_MX.UTF-8"})
     assert result.exit_code == 0
-    assert result.stdout.strip().lower() == "no hay problemas en 5 archivo(s)"
+    assert result.stdout.strip().lower() == "no hay problemas en 5 archivos"
     bad = cli("check", "--root", str(es_root), "--ui-lang", "fr")
     assert bad.exit_code == 2
     assert "choose one of en, es, id" in bad.output
@@ -331,7 +331,7 @@ def test_scaffold_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-unt
     root = spanish_workspace(es_root.parent / "ws2", loipr=loipr, answers={})
     result = cli("scaffold", "INM", "--root", str(root), "--ui-lang", "es")
     assert result.exit_code == 0, result.output
-    assert "se ha creado answers/INM.yaml con 2 respuesta(s) en blanco: 1(a), 1(b)" in result.stdout
+    assert "se ha creado answers/INM.yaml con 2 respuestas en blanco: 1(a), 1(b)" in result.stdout
     text = (root / "answers" / "INM.yaml").read_text(encoding="utf-8")
     assert "# Respuestas a la lista de cuestiones CMW/C/TST/QPR/2: Instituto Nacional" in text
     assert "`es: |` (español) y `en: |` (inglés)" in " ".join(text.replace("# ", "").split())
@@ -359,7 +359,7 @@ def test_init_and_form_in_spanish(tmp_path: Path, es_root: Path, cli) -> None:  
         "es",
     )
     assert done.exit_code == 0, done.output
-    assert done.stdout.startswith(f"formulario de STPS guardado en {form} (1 pregunta(s))")
+    assert done.stdout.startswith(f"formulario de STPS guardado en {form} (1 pregunta)")
     back = cli("import", str(form), "--root", str(es_root), "--ui-lang", "es")
     assert "no hay nada que importar" in back.output
 
@@ -375,9 +375,12 @@ def test_spanish_dates_numbers_and_joiner() -> None:
     assert join_and(["A", "B", "Hacienda"], "es") == "A, B y Hacienda"
     assert join_and(["Trabajo", "Hijos"], "es") == "Trabajo e Hijos"
     assert join_and(["Agua", "hielo"], "es") == "Agua y hielo"
-    assert t("check.summary", "es", errors=1, warnings=2, files=3) == (
-        "1 error(es) y 2 advertencia(s) en 3 archivo(s)"
-    )
+    pieces = {
+        "errors": count_of("n.errors", 1, "es"),
+        "warnings": count_of("n.warnings", 2, "es"),
+        "files": count_of("n.files", 3, "es"),
+    }
+    assert t("check.summary", "es", **pieces) == ("1 error y 2 advertencias en 3 archivos")
 
 
 def test_the_spanish_introduction_agrees_with_the_number_of_bodies(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ from cmwreport.errors import (
     UnknownMinistryOption,
     UsageError,
 )
-from cmwreport.i18n import UI_LANGS, t, ui_lang
+from cmwreport.i18n import UI_LANGS, count_of, t, ui_lang
 
 # Help texts are declared in English; the key of each is kept so that the command line,
 # once it knows the --ui-lang asked for, shows them in that language (_HelpInLanguage).
@@ -231,14 +231,14 @@ def check(
             summary = t(
                 "check.summary",
                 lang,
-                errors=result.errors,
-                warnings=result.warnings,
-                files=result.files,
+                errors=count_of("n.errors", result.errors, lang),
+                warnings=count_of("n.warnings", result.warnings, lang),
+                files=count_of("n.files", result.files, lang),
             )
         else:
-            summary = t("check.summary_ok", lang, files=result.files)
+            summary = t("check.summary_ok", lang, count=result.files)
         if result.hidden:
-            summary += " " + t("check.hidden", lang, hidden=result.hidden)
+            summary += " " + t("check.hidden", lang, count=result.hidden)
         typer.echo(summary)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
 
@@ -344,7 +344,7 @@ def scaffold(
     elif result.assigned == 0:
         typer.echo(t("scaffold.none_assigned", lang, code=code))
     else:
-        typer.echo(t("scaffold.nothing", lang, path=rel, code=code, assigned=result.assigned))
+        typer.echo(t("scaffold.nothing", lang, path=rel, code=code, count=result.assigned))
     if result.schema_missing:
         typer.echo(schema_hint(code, lang=lang), err=True)
 
@@ -465,8 +465,8 @@ def import_(
                 "import.check",
                 lang,
                 code=result.code,
-                errors=checked.errors,
-                warnings=checked.warnings,
+                errors=count_of("n.errors", checked.errors, lang),
+                warnings=count_of("n.warnings", checked.warnings, lang),
             )
         )
     raise typer.Exit(1 if result.failed else 0)
@@ -542,11 +542,11 @@ def render(
         t(
             "render.counts",
             lang,
-            gaps=len(report.gaps),
-            untranslated=len(report.untranslated),
-            paragraphs=report.paragraphs,
-            footnotes=len(report.footnotes),
-            tables=tables,
+            gaps=count_of("n.units", len(report.gaps), lang),
+            untranslated=count_of("n.units", len(report.untranslated), lang),
+            paragraphs=count_of("n.numbered_paragraphs", report.paragraphs, lang),
+            footnotes=count_of("n.footnotes", len(report.footnotes), lang),
+            tables=count_of("n.tables", tables, lang),
         )
     )
     if final and report.gaps:

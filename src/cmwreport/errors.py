@@ -54,7 +54,7 @@ class WorkspaceInvalidError(CmwReportError):
     """The workspace has errors that make the command's output meaningless."""
 
     def __init__(self, errors: int, lang: str = "en") -> None:
-        super().__init__(t("err.workspace_invalid", lang, errors=errors))
+        super().__init__(t("err.workspace_invalid", lang, count=errors))
         self.errors = errors
 
 

@@ -1768,7 +1768,15 @@ def _import_locked(  # noqa: C901 - one pass over the rows, in the order a perso
                 notes.append(t("form.approved_now_submitted", lang, question=question))
         sharing = _shared_with(list(records), index) if texts else []
         if sharing:
-            notes.append(t("form.alias_split", lang, question=question, others=", ".join(sharing)))
+            notes.append(
+                t(
+                    "form.alias_split",
+                    lang,
+                    question=question,
+                    others=", ".join(sharing),
+                    count=len(sharing),
+                )
+            )
             for other in sharing:
                 other_found = _record_for(list(records), other)
                 if other_found is not None:
@@ -1784,7 +1792,7 @@ def _import_locked(  # noqa: C901 - one pass over the rows, in the order a perso
     if gone:
         raise FormError(t("form.questions_gone", lang, questions=", ".join(gone), path=rel))
     if unknown:
-        message = t("form.unknown_rows", lang, count=grouped_number(len(unknown), lang))
+        message = t("form.unknown_rows", lang, count=len(unknown))
         outcomes.append(RowOutcome(_places(unknown, lang), "invalid", message, len(unknown)))
     result = ImportResult(code=code, path=path, backup=None, outcomes=outcomes)
     if not result.written:

@@ -89,21 +89,26 @@ def _lookup(key: str, lang: str) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
-    """Return the message *key* in *lang*, formatted with *params*."""
+    """Return the message *key* in *lang*, formatted with *params*.
+
+    A message with plural forms in the catalogue (``msgid_plural``) takes the form that
+    the whole number ``count`` among *params* asks for in *lang* ("1 file", "2 files";
+    Indonesian has one form): callers pass ``count`` and need not know which messages
+    have plural forms.
+    """
+    count = params.get("count")
+    if isinstance(count, int) and not isinstance(count, bool):
+        cat = catalogue(lang if lang in UI_LANGS else DEFAULT_LANG)
+        text = cat.ngettext(key, key, count)
+        if text != key:
+            return text.format(**{**params, "count": number(count, lang)})
     text = _lookup(key, lang)
     return text.format(**params) if params else text
 
 
-def tn(key: str, count: int, lang: str = DEFAULT_LANG, /, **params: object) -> str:
-    """Return the message *key* in the plural form *count* takes in *lang*.
-
-    ``{count}`` is available to the message, formatted as a number of *lang*.
-    """
-    cat = catalogue(lang if lang in UI_LANGS else DEFAULT_LANG)
-    text = cat.ngettext(key, key, count)
-    if text == key:
-        raise KeyError(f"no plural message {key!r} in the catalogues")
-    return text.format(count=number(count, lang), **params)
+def count_of(key: str, count: int, lang: str = DEFAULT_LANG) -> str:
+    """A number with its noun in *lang*: ``count_of("n.files", 3)`` is "3 files"."""
+    return t(key, lang, count=count)
 
 
 def has_message(key: str) -> bool:
