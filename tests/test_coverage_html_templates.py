@@ -15,7 +15,9 @@ from conftest import write_workspace
 NAME = 'Kementerian <script>alert("x")</script> & "Co"'
 NAME_ESCAPED = "Kementerian &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot;"
 QUESTION = "Describe the <b>laws</b> & <script>steal()</script> rules."
-QUESTION_ESCAPED = "Describe the &lt;b&gt;laws&lt;/b&gt; &amp; &lt;script&gt;steal()&lt;/script&gt; rules."
+QUESTION_ESCAPED = (
+    "Describe the &lt;b&gt;laws&lt;/b&gt; &amp; &lt;script&gt;steal()&lt;/script&gt; rules."
+)
 
 
 MINISTRIES_YAML = """\

@@ -122,8 +122,11 @@ class Templates:
         return [line.strip() for line in text.splitlines() if line.strip()]
 
     def page(self, name: str, /, **context: Any) -> str:
-        """Render the language-neutral template *name* (a whole page, such as the HTML
-        dashboard) and return its text exactly as written."""
+        """Render the language-neutral template *name*, a whole page, and return its text.
+
+        Used for the HTML dashboard (``html/dashboard.html.j2``); the text is kept exactly
+        as the template wrote it.
+        """
         from jinja2 import TemplateNotFound
 
         try:
@@ -398,10 +401,10 @@ escaped. The report's wording templates (``.j2``) write plain text and are not e
 
 
 def _escape_as_html(eval_ctx: Any, value: Any) -> Any:
-    """What ``{{ value }}`` prints: in an HTML template, *value* escaped as :func:`html.escape`
-    does (``&quot;`` and ``&#x27;``, as the dashboard always wrote them); elsewhere unchanged.
+    """What ``{{ value }}`` prints: in an HTML template, *value* escaped; elsewhere unchanged.
 
-    Jinja's own escaping would then leave the result alone (it is already markup).
+    Escaped as :func:`html.escape` does (``&quot;`` and ``&#x27;``, as the dashboard has
+    always written them); Jinja's own escaping then leaves the result alone (it is markup).
     """
     if not eval_ctx.autoescape or value is None or hasattr(value, "__html__"):
         return value
