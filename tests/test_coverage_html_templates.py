@@ -88,8 +88,10 @@ def test_a_mistake_in_the_workspace_dashboard_template_is_named(cli: Any, tmp_pa
     own = root / "templates" / "html" / "dashboard.html.j2"
     own.parent.mkdir(parents=True)
     own.write_text("<!DOCTYPE html>\n<p>{{ header.title }}</p>\n<p>{{ no_such }}</p>\n")
-    result = cli("coverage", "--root", str(root), "--format", "html", "--output", "-")
+    target = tmp_path / "rakor.html"
+    result = cli("coverage", "--root", str(root), "--format", "html", "--output", str(target))
     assert result.exit_code != 0
+    assert not target.exists()
     assert "templates/html/dashboard.html.j2:3" in result.stderr
     assert "no_such" in result.stderr
 
