@@ -284,9 +284,11 @@ def coverage(
         _emit(render_csv(cov, lang), output, lang)
     elif fmt is CoverageFormat.html:
         from cmwreport.render.html import render_coverage_html
+        from cmwreport.templating import templates_for
 
         # A web page is not for the terminal: without --output it goes to build/.
-        _emit(render_coverage_html(cov, lang), output or root / "build" / "coverage.html", lang)
+        page = render_coverage_html(cov, lang, templates_for(root, ui_lang=lang))
+        _emit(page, output or root / "build" / "coverage.html", lang)
     elif fmt is CoverageFormat.xlsx:
         from cmwreport.files import write_atomic
         from cmwreport.render.xlsx import render_coverage_xlsx

@@ -121,6 +121,25 @@ class Templates:
             raise self._error(exc, name) from None
         return [line.strip() for line in text.splitlines() if line.strip()]
 
+    def page(self, name: str, /, **context: Any) -> str:
+        """Render the language-neutral template *name*, a whole page, and return its text.
+
+        Used for the HTML dashboard (``html/dashboard.html.j2``); the text is kept exactly
+        as the template wrote it.
+        """
+        from jinja2 import TemplateNotFound
+
+        try:
+            template = self.env.get_template(name)
+            text = _bounded_render(self.env, template, context)
+        except TemplateNotFound:
+            raise TemplateError(
+                name, t("render.template_missing", self.ui_lang), lang=self.ui_lang
+            ) from None
+        except Exception as exc:  # noqa: BLE001
+            raise self._error(exc, name) from None
+        return text
+
     def _error(self, exc: Exception, name: str) -> TemplateError:
         """A :class:`TemplateError` for *exc*, naming the file and line at fault.
 
@@ -360,12 +379,13 @@ def check_reference_docx(path: Path, name: str, *, lang: str = "en") -> None:
 
 
 def _environment(dirs: list[Path], ui_lang: str = "en") -> SandboxedEnvironment:
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
 
     env = _make_bounded_environment(
         loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=select_autoescape(enabled_extensions=HTML_EXTENSIONS, default=False),
+        finalize=pass_eval_context(_escape_as_html),
         keep_trailing_newline=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -373,6 +393,26 @@ def _environment(dirs: list[Path], ui_lang: str = "en") -> SandboxedEnvironment:
     env.filters.update(FILTERS)
     env.ui_lang = ui_lang  # type: ignore[attr-defined]
     return env
+
+
+HTML_EXTENSIONS = ("html", "html.j2")
+"""Templates whose output is HTML (``html/dashboard.html.j2``): everything they print is
+escaped. The report's wording templates (``.j2``) write plain text and are not escaped."""
+
+
+def _escape_as_html(eval_ctx: Any, value: Any) -> Any:
+    """What ``{{ value }}`` prints: in an HTML template, *value* escaped; elsewhere unchanged.
+
+    Escaped as :func:`html.escape` does (``&quot;`` and ``&#x27;``, as the dashboard has
+    always written them); Jinja's own escaping then leaves the result alone (it is markup).
+    """
+    if not eval_ctx.autoescape or value is None or hasattr(value, "__html__"):
+        return value
+    from html import escape
+
+    from markupsafe import Markup
+
+    return Markup(escape(str(value), quote=True))
 
 
 # ------------------------------------------------------------------------------ filters
