@@ -548,9 +548,7 @@ def _old_reference(target: Path) -> None:
             out.writestr(info, text)
 
 
-def test_a_reference_without_the_static_xml_gives_the_same_report(
-    cli: Any, tmp_path: Path
-) -> None:
+def test_a_reference_without_the_static_xml_gives_the_same_report(cli: Any, tmp_path: Path) -> None:
     """The renderer adds the footnote separators and settings an older reference lacks."""
     root = _with_note(tmp_path)
     assert _render(cli, root).exit_code == 0
