@@ -716,6 +716,15 @@ def _mb(size: int, lang: str) -> str:
 
 _SCAN_CHUNK = 1024 * 1024
 """Bytes of an XML part handed to the parser at a time."""
+_CONTENT_HANDLERS = (
+    "StartElementHandler",
+    "EndElementHandler",
+    "CharacterDataHandler",
+    "ProcessingInstructionHandler",
+    "StartNamespaceDeclHandler",
+    "EndNamespaceDeclHandler",
+)
+"""The expat callbacks that only report content: left out, so a big part is read fast."""
 
 
 def _part_verdict(handle: IO[bytes]) -> str | None:
@@ -732,7 +741,16 @@ def _part_verdict(handle: IO[bytes]) -> str | None:
     from defusedxml import DefusedXmlException
     from defusedxml.expatreader import DefusedExpatParser
 
-    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    class Parser(DefusedExpatParser):
+        """defusedxml's guards only: no Python call for each element or piece of text."""
+
+        def reset(self) -> None:
+            super().reset()
+            expat = self._parser  # type: ignore[attr-defined]  # xml.sax.expatreader's own
+            for name in _CONTENT_HANDLERS:
+                setattr(expat, name, None)
+
+    parser = Parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
     parser.setContentHandler(ContentHandler())
     try:
         while chunk := handle.read(_SCAN_CHUNK):
