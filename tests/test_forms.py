@@ -650,10 +650,65 @@ def test_dtd_cut_across_two_pieces_is_still_seen(
     monkeypatch.setattr(forms, "_SCAN_CHUNK", 64)
     for shift in range(64):
         head = '<?xml version="1.0"?><!--' + "p" * (40 + shift) + "-->"
-        part = (head + '<!ENTITY e SYSTEM "file:///etc/hostname"><x/>').encode(encoding)
+        dtd = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]><x>&e;</x>'
+        part = (head + dtd).encode(encoding)
         assert forms._part_declares_dtd(io.BytesIO(part)), shift
+        # an entity declared outside a DOCTYPE is no XML at all: refused as damaged
+        loose = (head + '<!ENTITY e SYSTEM "file:///etc/hostname"><x/>').encode(encoding)
+        assert forms._part_verdict(io.BytesIO(loose)) == "malformed", shift
         clean = (head + "<x>" + "text " * 50 + "</x>").encode(encoding)
         assert not forms._part_declares_dtd(io.BytesIO(clean)), shift
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<!DOCTYPE workbook SYSTEM "http://example.org/evil.dtd">',
+        '<!DOCTYPE workbook PUBLIC "-//X//DTD X//EN" "file:///etc/passwd">',
+        '<!DOCTYPE workbook [<!ENTITY % p SYSTEM "http://example.org/p.dtd"> %p;]>',
+        "<!DOCTYPE workbook>",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be", "utf-16"])
+def test_external_references_are_refused_in_every_encoding(
+    root: Path, declaration: str, encoding: str
+) -> None:
+    form = _issue(root, "xlsx")
+    with zipfile.ZipFile(form) as archive:
+        entries = {n: archive.read(n) for n in archive.namelist()}
+    body = entries["xl/workbook.xml"].decode("utf-8")
+    if body.startswith("<?xml"):
+        body = body.split("?>", 1)[1]
+    name = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+    entries["xl/workbook.xml"] = (
+        f'<?xml version="1.0" encoding="{name}"?>' + declaration + body
+    ).encode(encoding)
+    evil = root.parent / "external.xlsx"
+    evil.write_bytes(_office_zip(entries))
+    with pytest.raises(InputFileError, match="DOCTYPE"):
+        read_form(evil)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        # UTF-32, which the XML parser cannot read, hides a DTD from a byte scan
+        '<?xml version="1.0" encoding="UTF-32"?>'
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]><workbook>&e;</workbook>'.encode(
+            "utf-32"
+        ),
+        b"<workbook><sheets></workbook>",
+    ],
+)
+def test_xml_parts_that_are_not_xml_are_refused_as_damaged(root: Path, part: bytes) -> None:
+    form = _issue(root, "xlsx")
+    with zipfile.ZipFile(form) as archive:
+        entries = {n: archive.read(n) for n in archive.namelist()}
+    entries["xl/workbook.xml"] = part
+    evil = root.parent / "damaged.xlsx"
+    evil.write_bytes(_office_zip(entries))
+    with pytest.raises(InputFileError, match="not a Word .* or Excel .* file, or it is damaged"):
+        read_form(evil)
 
 
 ODD_LAYOUT = """\

@@ -516,3 +516,56 @@ def test_reference_footnotes_are_dropped_when_the_report_has_none(cli: Any, tmp_
     notes, references = _footnote_ids(other / "build" / "CMW-C-TST-2-en.docx")
     assert references == []
     assert notes == [("separator", "-1"), ("continuationSeparator", "0")]
+
+
+def _old_reference(target: Path) -> None:
+    """The packaged reference as cmwreport made it before it carried the static XML.
+
+    No footnotes part, no ``w:footnotePr``, no ``w:doNotExpandShiftReturn``: what a
+    workspace's reference made by an older cmwreport (or saved by Word) may look like.
+    """
+    from cmwreport.templating import PACKAGED
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        zipfile.ZipFile(PACKAGED / "reference.docx") as source,
+        zipfile.ZipFile(target, "w") as out,
+    ):
+        assert "word/footnotes.xml" in source.namelist()
+        for info in source.infolist():
+            if info.filename == "word/footnotes.xml":
+                continue
+            text = source.read(info.filename)
+            if info.filename == "word/settings.xml":
+                settings = text.decode()
+                assert "<w:footnotePr>" in settings and "<w:doNotExpandShiftReturn/>" in settings
+                settings = re.sub(r"<w:footnotePr>.*?</w:footnotePr>", "", settings)
+                text = settings.replace("<w:doNotExpandShiftReturn/>", "").encode()
+            elif info.filename == "word/_rels/document.xml.rels":
+                text = re.sub(rb"<Relationship [^>]*footnotes[^>]*/>", b"", text)
+            elif info.filename == "[Content_Types].xml":
+                text = re.sub(rb"<Override [^>]*footnotes[^>]*/>", b"", text)
+            out.writestr(info, text)
+
+
+def test_a_reference_without_the_static_xml_gives_the_same_report(cli: Any, tmp_path: Path) -> None:
+    """The renderer adds the footnote separators and settings an older reference lacks."""
+    root = _with_note(tmp_path)
+    assert _render(cli, root).exit_code == 0
+    _old_reference(root / "templates" / "reference.docx")
+    assert _render(cli, root, "-o", str(root / "old.docx")).exit_code == 0
+    parts = ("word/document.xml", "word/footnotes.xml", "word/settings.xml", "word/styles.xml")
+    with (
+        zipfile.ZipFile(root / "build" / "CMW-C-TST-2-en.docx") as new,
+        zipfile.ZipFile(root / "old.docx") as old,
+    ):
+        assert "footnotes+xml" in old.read("[Content_Types].xml").decode()
+        assert "relationships/footnotes" in old.read("word/_rels/document.xml.rels").decode()
+        for part in parts:
+            assert old.read(part) == new.read(part), part
+        settings = old.read("word/settings.xml").decode()
+        footnotes = old.read("word/footnotes.xml").decode()
+    assert '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' in settings
+    assert "<w:compat><w:doNotExpandShiftReturn/>" in settings
+    assert '<w:footnote w:type="separator" w:id="-1">' in footnotes
+    assert "Replacing Law No. 39 of 2004." in footnotes

@@ -4,6 +4,10 @@ Run ``.venv/bin/python tools/make_reference.py`` after changing a style here. Th
 byte-identical from run to run (fixed dates and zip timestamps), so a rebuild without a
 change shows no difference in version control.
 
+It also carries the XML every report gets the same way (footnote separators and their
+``w:footnotePr``, the ``doNotExpandShiftReturn`` compatibility option), written with
+:mod:`cmwreport.render.ooxml`.
+
 The page follows UN documents: A4, Times New Roman 10 pt on 12 pt lines, bold headings,
 numbered paragraphs hanging-indented ("1." then the text), page numbers in the footer and
 the report's symbol in the header from page 2. Coordinators restyle the copy in their
@@ -28,6 +32,7 @@ from docx.shared import Cm, Pt, RGBColor
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from cmwreport.render import ooxml  # noqa: E402
 from cmwreport.render.docx import normalise_zip  # noqa: E402
 
 TARGET = REPO / "src" / "cmwreport" / "templates" / "reference.docx"
@@ -416,6 +421,12 @@ def build() -> bytes:
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _field(paragraph, "PAGE", "1")
+    # What every report needs the same way, so the renderer finds it here: the footnote
+    # separators, named in the settings as Word does, and lines ending in a line break
+    # left unjustified. (The renderer adds them to a workspace reference that lacks them.)
+    _part, notes = ooxml.footnotes_part(doc)
+    ooxml.name_separators(doc, notes)
+    ooxml.keep_shift_return_lines(doc)
     core = doc.core_properties
     fixed = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     core.author = "cmwreport"

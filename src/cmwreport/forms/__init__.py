@@ -22,7 +22,8 @@ an error it does not report now.
 Besides the renderers, this is the one module that imports python-docx and openpyxl,
 because forms are also *read back* from those formats. Both are imported lazily. Every
 form file is checked before either library opens it: size, number of zip entries, the
-declared uncompressed size (zip bombs), and no DTD or entity declarations in its XML.
+declared uncompressed size (zip bombs), and every XML part is read with defusedxml,
+which refuses DTDs, entity declarations and external references.
 An Excel form is read in openpyxl's streaming mode and refused once its sheet passes
 :data:`MAX_FORM_ROWS` rows, so a stretched sheet costs neither time nor memory.
 """
@@ -83,7 +84,6 @@ _STATUS_WORDS: dict[str, str] = {
     "approved": "approved",
     "disetujui": "approved",
 }
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 class FormError(CmwReportError):
@@ -714,50 +714,58 @@ def _mb(size: int, lang: str) -> str:
     return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
-def _is_wide(start: bytes) -> bool:
-    """Whether an XML part that begins with *start* is written in UTF-16."""
-    return start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in start[:64]
-
-
-def _declares_dtd(content: bytes, wide: bool | None = None) -> bool:
-    """Whether (a piece of) an XML part declares a DOCTYPE or an entity, in UTF-8 or UTF-16.
-
-    *wide* says whether the part is UTF-16 (guessed from *content* when not given); a
-    piece may start or end inside a character, so both byte alignments are tried.
-    """
-    if _DOCTYPE.search(content):
-        return True
-    if wide is None:
-        wide = _is_wide(content)
-    if wide:
-        for encoding in ("utf-16-le", "utf-16-be"):
-            for start in (0, 1):
-                text = content[start:].decode(encoding, errors="replace")
-                if _DOCTYPE.search(text.encode("utf-8", "replace")):
-                    return True
-    return False
-
-
 _SCAN_CHUNK = 1024 * 1024
-_SCAN_OVERLAP = 256
-"""Bytes kept from one piece to the next, so a declaration cut in two is still seen."""
+"""Bytes of an XML part handed to the parser at a time."""
+_CONTENT_HANDLERS = (
+    "StartElementHandler",
+    "EndElementHandler",
+    "CharacterDataHandler",
+    "ProcessingInstructionHandler",
+    "StartNamespaceDeclHandler",
+    "EndNamespaceDeclHandler",
+)
+"""The expat callbacks that only report content: left out, so a big part is read fast."""
+
+
+def _part_verdict(handle: IO[bytes]) -> str | None:
+    """What is wrong with the XML part read from *handle*: ``dtd``, ``malformed`` or nothing.
+
+    defusedxml's expat parser reads the part piece by piece (memory stays small however
+    big the part is; expat itself tells UTF-8 from UTF-16) and stops at the first DTD,
+    entity declaration or external reference (``dtd``). A part that is not well-formed
+    XML up to that point is ``malformed``.
+    """
+    from xml.sax import SAXException
+    from xml.sax.handler import ContentHandler
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.expatreader import DefusedExpatParser
+
+    class Parser(DefusedExpatParser):
+        """defusedxml's guards only: no Python call for each element or piece of text."""
+
+        def reset(self) -> None:
+            super().reset()
+            expat = self._parser  # type: ignore[attr-defined]  # xml.sax.expatreader's own
+            for name in _CONTENT_HANDLERS:
+                setattr(expat, name, None)
+
+    parser = Parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setContentHandler(ContentHandler())
+    try:
+        while chunk := handle.read(_SCAN_CHUNK):
+            parser.feed(chunk)
+        parser.close()
+    except DefusedXmlException:
+        return "dtd"
+    except SAXException:
+        return "malformed"
+    return None
 
 
 def _part_declares_dtd(handle: IO[bytes]) -> bool:
-    """Whether the XML part read from *handle* declares a DOCTYPE or an entity.
-
-    The part is read piece by piece, so memory stays small however big the part is.
-    """
-    tail = b""
-    wide: bool | None = None
-    while chunk := handle.read(_SCAN_CHUNK):
-        window = tail + chunk
-        if wide is None:
-            wide = _is_wide(window)
-        if _declares_dtd(window, wide):
-            return True
-        tail = window[-_SCAN_OVERLAP:]
-    return False
+    """Whether the XML part read from *handle* declares a DTD, entity or external reference."""
+    return _part_verdict(handle) == "dtd"
 
 
 def _check_container(path: Path, lang: str) -> str:
@@ -797,9 +805,12 @@ def _check_container(path: Path, lang: str) -> str:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with archive.open(info) as handle:
-                        declares = _part_declares_dtd(handle)
-                    if declares:
+                        verdict = _part_verdict(handle)
+                    if verdict == "dtd":
                         raise InputFileError(path, t("form.doctype", lang), lang)
+                    # legacy VML drawings are kept as bytes, never parsed as XML
+                    if verdict == "malformed" and not info.filename.endswith(".vml"):
+                        raise InputFileError(path, t("form.not_office", lang), lang)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
     if "xl/workbook.xml" in names:
