@@ -16,7 +16,6 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -676,17 +675,16 @@ class _Builder:
         finally:
             parser.dispose()
 
-    def _events(self, parser: Any) -> Iterator[Any]:
-        while parser.check_event():
-            yield parser.get_event()
-
     def _run(self, parser: Any) -> Any:  # noqa: C901 - one loop over event kinds
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
         lines = self.source.lines
         raw = self.source.raw
-        for event in self._events(parser):
+        check_event = parser.check_event
+        get_event = parser.get_event
+        while check_event():
+            event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
                 line = event.start_mark.line + 1

@@ -229,8 +229,7 @@ def may_fall_back(text: str) -> bool:
     text = word_bullets(text)
     if any(mark in text for mark in ("<", "|", "![", "^[")):
         return True
-    widths = [_columns(match.group()) for match in _PREFIX.finditer(text)]
-    if any(width >= 6 for width in widths):  # a fourth list level starts at column 6
+    if any(_columns(m.group()) >= 6 for m in _PREFIX.finditer(text)):  # a fourth list level
         return True
     if "]:" not in text:
         return False
