@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ UNIT_HEADER = [
 
 
 def _xlsx(cli: Any, root: Path, *extra: str) -> Any:
-    target = root / "build" / "matrix.xlsx"
+    # never inside the workspace: the example workspace is the repository itself
+    target = Path(tempfile.mkdtemp(prefix="cmwreport-xlsx-")) / "matrix.xlsx"
     result = cli(
         "coverage", "--root", str(root), "--format", "xlsx", "--output", str(target), *extra
     )
