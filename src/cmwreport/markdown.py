@@ -345,8 +345,8 @@ def _table(rule: BlockRule) -> BlockRule:
     return whole
 
 
-def _image(rule: InlineRule) -> InlineRule:
-    """An image is shown as the characters typed."""
+def _typed(rule: InlineRule, kind: FallbackKind) -> InlineRule:
+    """Inline *rule* (an image, inline HTML) shown as the characters typed, recorded as *kind*."""
 
     def typed(state: StateInline, silent: bool) -> bool:
         start = state.pos
@@ -355,23 +355,7 @@ def _image(rule: InlineRule) -> InlineRule:
         if not silent:
             token = state.push("text", "", 0)
             token.content = state.src[start : state.pos]
-            _record(state.env, "image", _inline_line(state, start))
-        return True
-
-    return typed
-
-
-def _html_inline(rule: InlineRule) -> InlineRule:
-    """Inline HTML is shown as the characters typed."""
-
-    def typed(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        if not rule(state, True):
-            return False
-        if not silent:
-            token = state.push("text", "", 0)
-            token.content = state.src[start : state.pos]
-            _record(state.env, "html", _inline_line(state, start))
+            _record(state.env, kind, _inline_line(state, start))
         return True
 
     return typed
@@ -470,8 +454,8 @@ def _parser() -> MarkdownIt:
     _wrap(md.block.ruler, "reference", _reference)
     _wrap(md.block.ruler, "html_block", _html_block)
     _wrap(md.block.ruler, "table", _table)
-    _wrap(md.inline.ruler, "image", _image)
-    _wrap(md.inline.ruler, "html_inline", _html_inline)
+    _wrap(md.inline.ruler, "image", lambda rule: _typed(rule, "image"))
+    _wrap(md.inline.ruler, "html_inline", lambda rule: _typed(rule, "html"))
     _wrap(md.core.ruler, "inline", lambda _rule: _inline_with_lines)
     md.core.ruler.before("footnote_tail", "cmw_footnotes_kept", _footnotes_kept)
     return md
