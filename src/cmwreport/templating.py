@@ -108,17 +108,7 @@ class Templates:
 
     def lines(self, name: str, /, **context: Any) -> list[str]:
         """Render the language-neutral template *name* and return its non-empty lines."""
-        from jinja2 import TemplateNotFound
-
-        try:
-            template = self.env.get_template(name)
-            text = _bounded_render(self.env, template, context)
-        except TemplateNotFound:
-            raise TemplateError(
-                name, t("render.template_missing", self.ui_lang), lang=self.ui_lang
-            ) from None
-        except Exception as exc:  # noqa: BLE001
-            raise self._error(exc, name) from None
+        text = self.page(name, **context)
         return [line.strip() for line in text.splitlines() if line.strip()]
 
     def page(self, name: str, /, **context: Any) -> str:
