@@ -200,3 +200,20 @@ def cli() -> Any:
         return result
 
     return run
+
+
+def answers_with_text(text: str) -> str:
+    """KEMNAKER's answers file, as typed, with *text* as the English answer to 2 under ``|``.
+
+    The text starts on line 7 of the file.
+    """
+    body = "\n".join(("        " + line) if line else "" for line in text.split("\n"))
+    return (
+        "ministry: KEMNAKER\n"
+        "answers:\n"
+        '  - question: "2"\n'
+        "    status: draft\n"
+        "    text:\n"
+        "      en: |\n"
+        f"{body}\n"
+    )

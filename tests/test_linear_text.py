@@ -17,7 +17,7 @@ import pytest
 from cmwreport.markdown import parse
 from cmwreport.problems import check_workspace
 from cmwreport.workspace import load_workspace
-from conftest import write_workspace
+from conftest import answers_with_text, write_workspace
 
 PATTERNS = ["](", "[^", "*", "_", "`", "[", "![", "<a ", "[^1]: x\n", "| a ", "• "]
 MAX_RATIO = 2.5
@@ -54,17 +54,7 @@ def _growth(make: Callable[[int], Callable[[], object]], size: int = 250) -> flo
     return ratio
 
 
-def _answers(text: str) -> str:
-    body = "\n".join("        " + line for line in text.split("\n"))
-    return (
-        "ministry: KEMNAKER\n"
-        "answers:\n"
-        '  - question: "2"\n'
-        "    status: draft\n"
-        "    text:\n"
-        "      en: |\n"
-        f"{body}\n"
-    )
+_answers = answers_with_text
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)

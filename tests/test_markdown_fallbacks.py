@@ -30,25 +30,14 @@ from cmwreport.render.docx import render_docx
 from cmwreport.report import build_report
 from cmwreport.templating import templates_for
 from cmwreport.workspace import load_workspace
-from conftest import write_workspace
+from conftest import answers_with_text, write_workspace
 
 ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}
 FIRST_TEXT_LINE = 7
 """The line of the answers file on which the text below starts (see :func:`_answers`)."""
 
 
-def _answers(text: str) -> str:
-    """KEMNAKER's answers file with *text* as the English answer to paragraph 2, under ``|``."""
-    body = "\n".join(("        " + line) if line else "" for line in text.split("\n"))
-    return (
-        "ministry: KEMNAKER\n"
-        "answers:\n"
-        '  - question: "2"\n'
-        "    status: draft\n"
-        "    text:\n"
-        "      en: |\n"
-        f"{body}\n"
-    )
+_answers = answers_with_text
 
 
 def _workspace(tmp_path: Path, text: str) -> Path:

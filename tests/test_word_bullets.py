@@ -14,7 +14,7 @@ from typing import Any
 from docx import Document
 
 from cmwreport.markdown import MdList, MdParagraph, parse, plain, word_bullets
-from conftest import write_workspace
+from conftest import answers_with_text, write_workspace
 
 ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}
 
@@ -29,17 +29,7 @@ PASTED = (
 )
 
 
-def _answers(text: str) -> str:
-    body = "\n".join(("        " + line) if line else "" for line in text.split("\n"))
-    return (
-        "ministry: KEMNAKER\n"
-        "answers:\n"
-        '  - question: "2"\n'
-        "    status: draft\n"
-        "    text:\n"
-        "      en: |\n"
-        f"{body}\n"
-    )
+_answers = answers_with_text
 
 
 def _rendered(cli: Any, tmp_path: Path, text: str) -> list[tuple[str, str]]:
