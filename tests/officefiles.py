@@ -254,3 +254,11 @@ def cell_xml_text(path: Path) -> str:
     """The document.xml of a DOCX (to see what LibreOffice wrote)."""
     with zipfile.ZipFile(path) as archive:
         return archive.read("word/document.xml").decode("utf-8")
+
+
+def answer_records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
+    """The records of ``answers/CODE.yaml`` by question, as the file holds them now."""
+    import yaml
+
+    data = yaml.safe_load((root / "answers" / f"{code}.yaml").read_text(encoding="utf-8"))
+    return {str(r["question"]): r for r in data["answers"]}

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 
 from cmwreport.forms import import_form
@@ -14,6 +13,7 @@ from cmwreport.markdown import parse, plain
 from conftest import write_workspace
 from officefiles import (
     TODAY,
+    answer_records,
     dele,
     fill_docx_xml,
     footnote_ref,
@@ -33,9 +33,7 @@ def root(tmp_path: Path) -> Path:
     return write_workspace(tmp_path / "ws", answers={"KP2MI": KP2MI_FILE})
 
 
-def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((root / "answers" / f"{code}.yaml").read_text(encoding="utf-8"))
-    return {str(r["question"]): r for r in data["answers"]}
+_records = answer_records
 
 
 def _text(root: Path, question: str, lang: str) -> str:

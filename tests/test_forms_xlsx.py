@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
@@ -15,7 +14,7 @@ from openpyxl.cell.text import InlineFont
 from cmwreport.errors import InputFileError
 from cmwreport.forms import import_form, read_form
 from conftest import write_workspace
-from officefiles import TODAY, fill_xlsx, issue, resave, soffice, xlsx_columns
+from officefiles import TODAY, answer_records, fill_xlsx, issue, resave, soffice, xlsx_columns
 from test_forms import KP2MI_FILE
 
 
@@ -24,9 +23,7 @@ def root(tmp_path: Path) -> Path:
     return write_workspace(tmp_path / "ws", answers={"KP2MI": KP2MI_FILE})
 
 
-def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((root / "answers" / f"{code}.yaml").read_text(encoding="utf-8"))
-    return {str(r["question"]): r for r in data["answers"]}
+_records = answer_records
 
 
 def _row_of(sheet: Any, header: int, question: str) -> int:
