@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from cmwreport.coverage import apply_snapshot, compute_coverage, read_snapshot
+from cmwreport.coverage import compute_coverage
 from cmwreport.errors import InputFileError
+from cmwreport.snapshot import apply_snapshot, read_snapshot
 from cmwreport.workspace import load_workspace
 from conftest import ANSWERS, LOIPR, write_workspace
 

@@ -15,9 +15,9 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from cmwreport import forms
+from cmwreport.checks import check_workspace
 from cmwreport.errors import InputFileError
 from cmwreport.forms import FormError, import_form, make_form, read_form
-from cmwreport.problems import check_workspace
 from cmwreport.workspace import load_workspace
 from conftest import write_workspace
 

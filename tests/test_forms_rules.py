@@ -15,8 +15,8 @@ import yaml
 from docx import Document
 from openpyxl import load_workbook
 
+from cmwreport.checks import check_workspace
 from cmwreport.forms import FormError, import_form
-from cmwreport.problems import check_workspace
 from cmwreport.workspace import load_workspace
 from conftest import ANSWERS, LOIPR, MINISTRIES, write_workspace
 from officefiles import TODAY, fill_docx_xml, fill_xlsx, issue, para, run, xlsx_columns

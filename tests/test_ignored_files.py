@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from cmwreport.problems import check_workspace
+from cmwreport.checks import check_workspace
 from cmwreport.workspace import load_workspace
 from conftest import write_workspace
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cmwreport.problems import check_workspace
+from cmwreport.checks import check_workspace
 from cmwreport.scaffold import init_workspace, packaged_templates
 from cmwreport.workspace import load_workspace
 from conftest import REPO, write_workspace

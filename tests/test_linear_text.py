@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from cmwreport.checks import check_workspace
 from cmwreport.markdown import parse
-from cmwreport.problems import check_workspace
 from cmwreport.workspace import load_workspace
 from conftest import answers_with_text, write_workspace
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cmwreport import loader
+from cmwreport.checks import check_workspace
 from cmwreport.loader import read_yaml
-from cmwreport.problems import check_workspace
 from cmwreport.workspace import load_workspace
 from conftest import write_workspace
 

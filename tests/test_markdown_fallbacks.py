@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cmwreport import report as report_module
+from cmwreport.checks import check_workspace
 from cmwreport.markdown import Fallback, fallbacks, may_fall_back, parse
-from cmwreport.problems import check_workspace
 from cmwreport.render.docx import render_docx
 from cmwreport.report import build_report
 from cmwreport.templating import templates_for
@@ -253,7 +253,7 @@ def test_check_imports_markdown_it_only_for_texts_that_need_it(tmp_path: Path) -
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from cmwreport.problems import check_workspace\n"
+        "from cmwreport.checks import check_workspace\n"
         "from cmwreport.workspace import load_workspace\n"
         "check_workspace(load_workspace(Path(sys.argv[1])))\n"
         "print('MD=' + str('markdown_it' in sys.modules))\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cmwreport.checks import check_workspace
 from cmwreport.coverage import compute_coverage
-from cmwreport.problems import check_workspace
 from cmwreport.scaffold import ScaffoldError, scaffold
 from cmwreport.workspace import load_workspace
 from conftest import LOIPR, write_workspace

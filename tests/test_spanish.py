@@ -17,7 +17,8 @@ import docx
 import pytest
 
 from cmwreport.i18n import UI_LANGS, count_of, number, t
-from cmwreport.templating import format_date, join_and
+from cmwreport.templating import format_date
+from cmwreport.text import join_and
 from conftest import write_workspace
 
 COMMITTEE_ES = (

@@ -11,9 +11,9 @@ from cmwreport.templating import (
     PACKAGED,
     TemplateError,
     format_date,
-    join_and,
     templates_for,
 )
+from cmwreport.text import join_and
 
 
 def test_packaged_wording_in_both_languages(tmp_path: Path) -> None:

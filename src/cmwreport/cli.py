@@ -214,7 +214,7 @@ def check(
     ui: UiLangOpt = None,
 ) -> None:
     """Check every file of the workspace."""
-    from cmwreport.problems import check_workspace
+    from cmwreport.checks import check_workspace
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)
@@ -269,7 +269,7 @@ def coverage(
     _require_ministry(ws, ministry, lang)
     cov = compute_coverage(ws, ministry=ministry, lang=lang)
     if since is not None:
-        from cmwreport.coverage import apply_snapshot
+        from cmwreport.snapshot import apply_snapshot
 
         apply_snapshot(cov, since, lang=lang)
     if fmt is CoverageFormat.json:
@@ -423,8 +423,8 @@ def import_(
     ui: UiLangOpt = None,
 ) -> None:
     """Read a filled form back into the body's answers file."""
+    from cmwreport.checks import check_workspace
     from cmwreport.forms import import_form
-    from cmwreport.problems import check_workspace
     from cmwreport.workspace import load_workspace
 
     lang = _lang(ui)

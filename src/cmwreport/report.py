@@ -769,8 +769,8 @@ def render_report(
     a workspace with errors, and anything while a unit has no approved reply in the
     report's language, unless *allow_gaps*.
     """
+    from cmwreport.checks import check_workspace
     from cmwreport.files import write_atomic
-    from cmwreport.problems import check_workspace
     from cmwreport.render.docx import render_docx
     from cmwreport.templating import templates_for
 

@@ -25,10 +25,10 @@ from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
-from cmwreport.models import Ministry, parse_question_id, pick_text
+from cmwreport.models import Ministry, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
-from cmwreport.text import strip_illegal
-from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace
+from cmwreport.text import join_and, strip_illegal
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace, units_of
 from cmwreport.yamledit import locked, read_bytes, replace_checked, yaml_readable
 
 COMMENT_WIDTH = 92
@@ -72,16 +72,7 @@ def answered_units(ws: Workspace, code: str, raw_questions: list[str]) -> set[st
         if entry.ministry == code:
             done.update(entry.units)
     for question in raw_questions:
-        try:
-            number, letter = parse_question_id(question)
-        except ValueError:
-            continue
-        paragraph = ws.paragraph_by_number.get(number)
-        if paragraph is None:
-            continue
-        for unit in paragraph.units:
-            if letter is None or unit.item == letter:
-                done.add(unit.id)
+        done.update(units_of(ws, question))
     return done
 
 
@@ -230,8 +221,7 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
         "#",
     ]
     places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
-    conjunction = f" {t('rpt.and', lang)} "
-    where = ", ".join(places[:-1]) + conjunction + places[-1] if len(places) > 1 else places[0]
+    where = join_and(places, lang)
     for key in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
         for wrapped in textwrap.wrap(t(key, lang, code=code, where=where), width=COMMENT_WIDTH - 2):
             lines.append(f"# {wrapped}")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from cmwreport.errors import CmwReportError
 from cmwreport.i18n import number, t
-from cmwreport.text import strip_illegal
+from cmwreport.text import join_and, strip_illegal
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -424,21 +424,6 @@ def format_date(value: object, lang: str = "en") -> str:
     month = t(f"rpt.month.{value.month}", lang)
     pattern = _DATE_PATTERNS.get(lang, "{day} {month} {year}")
     return pattern.format(day=value.day, month=month, year=value.year)
-
-
-_I_SOUND = re.compile(r"(?i)(?:i|í|hi|hí)(?![aeiouáéó])")
-"""A word starting with the vowel /i/ (``Interior``, ``Hijos``), not ``hielo`` or ``Iowa``."""
-
-
-def join_and(values: Iterable[object], lang: str = "en") -> str:
-    """``A, B and C`` (``A, B dan C`` in Indonesian, ``A, B y C`` in Spanish)."""
-    items = [str(v) for v in values if v not in (None, "")]
-    if len(items) <= 1:
-        return "".join(items)
-    conjunction = t("rpt.and", lang)
-    if lang == "es" and _I_SOUND.match(items[-1]):
-        conjunction = "e"  # Spanish "y" becomes "e" before an /i/ sound: "Justicia e Interior"
-    return ", ".join(items[:-1]) + " " + conjunction + " " + items[-1]
 
 
 def _names(bodies: Iterable[Mapping[str, Any]]) -> list[str]:

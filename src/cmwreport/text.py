@@ -1,4 +1,4 @@
-"""Small text utilities shared by checks, coverage and rendering: words and bad characters.
+"""Small text utilities shared by checks, coverage and rendering: words, lists, bad characters.
 
 Kept free of heavy imports so that ``cmwreport check`` stays fast.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Any
+
+from cmwreport.i18n import t
 
 # Characters XML 1.0 (and so a DOCX) cannot hold, even when written as YAML escapes.
 DOCX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -46,6 +48,24 @@ def count_words_in(values: Iterable[object]) -> int:
 def percent(part: int, whole: int) -> int:
     """*part* as a whole percentage of *whole* (0 when *whole* is 0)."""
     return round(100 * part / whole) if whole else 0
+
+
+_I_SOUND = re.compile(r"(?i)(?:i|í|hi|hí)(?![aeiouáéó])")
+"""A word starting with the vowel /i/ (``Interior``, ``Hijos``), not ``hielo`` or ``Iowa``."""
+
+
+def join_and(values: Iterable[object], lang: str = "en") -> str:
+    """*values* as ``A, B and C`` in *lang*: ``A, B dan C`` in Indonesian, ``A, B y C`` in Spanish.
+
+    The one joiner of lists for people to read. Empty values are left out. The conjunction
+    is the catalogue's ``rpt.and``, or ``rpt.and_before_i`` before a word starting with the
+    sound /i/, where Spanish writes ``e`` for ``y`` (``Justicia e Interior``).
+    """
+    items = [str(v) for v in values if v is not None and v != ""]
+    if len(items) <= 1:
+        return "".join(items)
+    key = "rpt.and_before_i" if _I_SOUND.match(items[-1]) else "rpt.and"
+    return ", ".join(items[:-1]) + " " + t(key, lang) + " " + items[-1]
 
 
 def strip_illegal(text: str) -> str:

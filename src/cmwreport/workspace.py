@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from cmwreport.errors import NoWorkspaceError
 from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
 from cmwreport.models import (
@@ -435,7 +437,7 @@ def _load_loipr(ws: Workspace) -> None:
         report = data.get("report")
         try:
             meta = ReportMeta.model_validate(report)
-        except Exception:  # noqa: BLE001 - already reported above
+        except ValidationError:  # already reported, field by field, by validate() above
             meta = ReportMeta(title="")
             ws.languages_known = False
         loipr = Loipr.model_construct(
@@ -719,142 +721,198 @@ def answers_file_name(name: str, siblings: set[str], known: list[str]) -> FileVe
     is a body's code; any other file (a Word form, a note) is left alone. *siblings* are the
     names in the folder, *known* the body codes (empty when ministries.yaml is unreadable).
     """
-    found = _YAML_IN_NAME.search(name)
-    if found is not None:
-        base, extension = name[: found.start()], name[found.start() :]
-    elif name.lower().endswith(".txt"):
-        base, extension = name[:-4], name[-4:]
-    elif "." not in name:
-        base, extension = name, ""
-    else:
+    parts = _name_parts(name)
+    if parts is None:
         return None
+    base, extension = parts
     if extension == ".yaml" and _CODE_RE.fullmatch(base):
         return FileVerdict(read=True)
-    core, copy = base.strip(), False
-    changed = True
+    core, copy = _without_copy_marks(base.strip())
+    code = core.upper()
+    if not _CODE_RE.fullmatch(code) or (known and code not in known):
+        if not _YAML_IN_NAME.match(extension):
+            return None  # a note or a text file that names no body: not meant as answers
+        return FileVerdict(read=False, kind="name")
+    target = f"{code}.yaml"
+    exists = target in siblings and target != name
+    kind = _misnaming(copy=copy, yaml=extension == ".yaml", exists=exists)
+    return FileVerdict(
+        read=False, kind=f"{kind}_merge" if exists else kind, code=code, target=target
+    )
+
+
+def _name_parts(name: str) -> tuple[str, str] | None:
+    """*name* as (base, extension), or ``None`` for a file never meant as answers.
+
+    The extension runs from ``.yaml`` or ``.yml`` on (``.yaml.txt``), else it is ``.txt``
+    or nothing; any other file (``KEMNAKER.docx``) is ``None``.
+    """
+    found = _YAML_IN_NAME.search(name)
+    if found is not None:
+        return name[: found.start()], name[found.start() :]
+    if name.lower().endswith(".txt"):
+        return name[:-4], name[-4:]
+    if "." not in name:
+        return name, ""
+    return None
+
+
+def _without_copy_marks(base: str) -> tuple[str, bool]:
+    """*base* without the marks that copying a file adds, and whether it had any."""
+    core, copy, changed = base, False, True
     while changed:
         changed = False
         for mark in _COPY_MARKS:
             shorter = mark.sub("", core).strip()
             if shorter != core and shorter:
                 core, copy, changed = shorter, True, True
-    code = core.upper()
-    if not _CODE_RE.fullmatch(code) or (known and code not in known):
-        if found is None:
-            return None  # a note or a text file that names no body: not meant as answers
-        return FileVerdict(read=False, kind="name")
-    target = f"{code}.yaml"
-    exists = target in siblings and target != name
+    return core, copy
+
+
+def _misnaming(*, copy: bool, yaml: bool, exists: bool) -> str:
+    """How a file meant for a known body is misnamed: ``copy``, ``extension`` or ``case``.
+
+    When the right name is taken (*exists*), a misspelt extension and a wrong case are
+    both told as ``extension``: the two files are to be merged.
+    """
     if copy:
-        kind = "copy"
-    elif extension != ".yaml":
-        kind = "extension"
-    else:
-        kind = "case"
-    if exists and kind != "copy":
-        kind = "extension"
-    return FileVerdict(
-        read=False, kind=f"{kind}_merge" if exists else kind, code=code, target=target
-    )
+        return "copy"
+    if not yaml or exists:
+        return "extension"
+    return "case"
 
 
 def _load_answer_file(ws: Workspace, path: Path) -> None:
+    """Read the answers file at *path* into *ws*: its records, problems and texts."""
     rel = f"{ANSWERS_DIR}/{path.name}"
     ws.files.append(rel)
     stem = path.stem
     loaded = read_yaml(path, rel)
-    bodies = frozenset({stem})
-    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in loaded.problems)
-    ws.yaml_sources.append((rel, loaded.data, loaded.source, bodies))
+    reader = _AnswersReader(ws, rel, stem, loaded.source)
+    reader.add(loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, reader.bodies))
     if ws.ministries and stem not in ws.ministries:
         ws.unknown_codes.append(UnknownCode(stem, rel, 1, "file"))
     data = loaded.data
     if data is None:
         _answers_unread(ws, rel, stem)
         return
-    source = loaded.source
     if not isinstance(data, dict):
-        ws.problems.append(
-            dataclasses.replace(
-                error(rel, 1, "invalid-record", "ws.not_mapping", fields="ministry, answers"),
-                ministries=bodies,
-            )
-        )
+        reader.add([error(rel, 1, "invalid-record", "ws.not_mapping", fields="ministry, answers")])
         _answers_unread(ws, rel, stem)
         return
-    head = {k: v for k, v in data.items() if k != "answers"}
-    record, problems = validate(AnswersFile, head, source, rel)
-    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
-    code = stem
-    if record is not None:
-        declared = record.ministry
-        bodies = frozenset({stem, declared})
-        if declared != stem:
-            ws.unknown_codes.append(
-                UnknownCode(declared, rel, source.line(("ministry",)), "mismatch", other=stem)
-            )
-        if declared in ws.ministries or stem not in ws.ministries:
-            code = declared
+    reader.head(data)
     raw_answers = data.get("answers")
     if raw_answers is None:
         return
     if not isinstance(raw_answers, list):
-        ws.problems.append(
-            dataclasses.replace(_not_list(rel, source, ("answers",)), ministries=bodies)
-        )
+        reader.add([_not_list(rel, loaded.source, ("answers",))])
         _answers_unread(ws, rel, stem)
         return
-    good, problems = validate_list(Answer, raw_answers, source, rel, ("answers",))
-    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
-    _note_rejected(ws, raw_answers, {index for index, _ in good}, code)
-    default_lang = ws.drafting_languages[0]
-    languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
-    for index, answer in good:
+    reader.records(raw_answers)
+
+
+class _AnswersReader:
+    """Read one answers file's records into the workspace, each problem owned by its body."""
+
+    def __init__(self, ws: Workspace, rel: str, stem: str, source: SourceMap) -> None:
+        self.ws = ws
+        self.rel = rel
+        self.stem = stem
+        self.source = source
+        self.code = stem
+        """The body the answers are counted for (the file's ``ministry:`` when known)."""
+        self.bodies = frozenset({stem})
+        """The bodies the file's problems concern (its name's, and its ``ministry:``)."""
+        self.default_lang = ws.drafting_languages[0]
+        """The language of a text written as a plain string."""
+        self.languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
+        """The languages a text may be written in."""
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        """Record *problems* as concerning this file's bodies."""
+        self.ws.problems.extend(dataclasses.replace(p, ministries=self.bodies) for p in problems)
+
+    def head(self, data: dict[str, Any]) -> None:
+        """Validate the fields other than ``answers`` and settle whose answers these are."""
+        head = {k: v for k, v in data.items() if k != "answers"}
+        record, problems = validate(AnswersFile, head, self.source, self.rel)
+        self.add(problems)
+        if record is None:
+            return
+        declared = record.ministry
+        self.bodies = frozenset({self.stem, declared})
+        if declared != self.stem:
+            line = self.source.line(("ministry",))
+            self.ws.unknown_codes.append(
+                UnknownCode(declared, self.rel, line, "mismatch", other=self.stem)
+            )
+        if declared in self.ws.ministries or self.stem not in self.ws.ministries:
+            self.code = declared
+
+    def records(self, raw: list[Any]) -> None:
+        """Validate each answer record on its own and keep those that validate."""
+        good, problems = validate_list(Answer, raw, self.source, self.rel, ("answers",))
+        self.add(problems)
+        _note_rejected(self.ws, raw, {index for index, _ in good}, self.code)
+        for index, answer in good:
+            self.record(index, answer)
+
+    def record(self, index: int, answer: Answer) -> None:
+        """Add the valid answer record *index*, or note that its question is unknown."""
+        ws, source = self.ws, self.source
         base: tuple[str | int, ...] = ("answers", index)
-        line = source.line(base)
-        fields = {name: source.line(base + (name,)) for name in Answer.model_fields}
         entry = AnswerEntry(
-            ministry=code,
-            file=rel,
-            line=line,
+            ministry=self.code,
+            file=self.rel,
+            line=source.line(base),
             index=index,
             answer=answer,
-            texts=texts_by_language(answer.text, default_lang),
-            units=_units_of(ws, answer.question),
-            field_lines=fields,
+            texts=texts_by_language(answer.text, self.default_lang),
+            units=units_of(ws, answer.question),
+            field_lines={name: source.line(base + (name,)) for name in Answer.model_fields},
         )
-        if isinstance(answer.text, dict) and ws.languages_known:
-            for lang_code in answer.text:
-                if lang_code not in languages:
-                    # Text in a language the report never shows would be silently lost.
-                    problem = error(
-                        rel,
-                        source.line(base + ("text", lang_code)),
-                        "invalid-record",
-                        "invalid.text_language",
-                        lang=lang_code,
-                        known=", ".join(languages),
-                    )
-                    ws.problems.append(dataclasses.replace(problem, ministries=bodies))
+        self.text_languages(answer, base)
         if not entry.units:
             number, _ = parse_question_id(answer.question)
             if ws.questions_readable and number not in ws.broken_questions:
                 ws.unknown_questions.append(entry)
-            continue
+            return
         ws.answers.append(entry)
-        owners = frozenset({code})
-        for lang_code, value in entry.texts.items():
-            text_path = (
-                base + ("text", lang_code) if isinstance(answer.text, dict) else base + ("text",)
+        self.text_fields(entry, base)
+
+    def text_languages(self, answer: Answer, base: tuple[str | int, ...]) -> None:
+        """An error for each text in a language the report never shows (it would be lost)."""
+        if not isinstance(answer.text, dict) or not self.ws.languages_known:
+            return
+        for lang_code in answer.text:
+            if lang_code in self.languages:
+                continue
+            problem = error(
+                self.rel,
+                self.source.line(base + ("text", lang_code)),
+                "invalid-record",
+                "invalid.text_language",
+                lang=lang_code,
+                known=", ".join(self.languages),
             )
-            ws.text_fields.append((rel, source.line(text_path), value, owners))
+            self.add([problem])
+
+    def text_fields(self, entry: AnswerEntry, base: tuple[str | int, ...]) -> None:
+        """Note every text of *entry* that may reach a DOCX (for ``control-character``)."""
+        answer = entry.answer
+        owners = frozenset({self.code})
+        found = self.ws.text_fields
+        for lang_code, value in entry.texts.items():
+            path = base + ("text", lang_code) if isinstance(answer.text, dict) else base + ("text",)
+            found.append((self.rel, self.source.line(path), value, owners))
         for t_index, table in enumerate(answer.tables):
-            t_line = source.line(base + ("tables", t_index))
+            t_line = self.source.line(base + ("tables", t_index))
             cells = [table.title, table.source or "", *map(str, table.columns)]
             cells.extend(str(c) for row in table.rows for c in row if c is not None)
-            ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
+            found.append((self.rel, t_line, "\n".join(cells), owners))
         if answer.note:
-            ws.text_fields.append((rel, fields["note"], answer.note, owners))
+            found.append((self.rel, entry.field_lines["note"], answer.note, owners))
 
 
 def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str) -> None:
@@ -867,7 +925,7 @@ def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str)
             question = str(question)
         if not isinstance(question, str) or QUESTION_ID_RE.match(question) is None:
             continue
-        for unit_id in _units_of(ws, question):
+        for unit_id in units_of(ws, question):
             ws.rejected.setdefault(unit_id, set()).add(code)
 
 
@@ -883,8 +941,17 @@ def _answers_unread(ws: Workspace, rel: str, code: str) -> None:
             return
 
 
-def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
-    number, letter = parse_question_id(question_id)
+def units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
+    """The units *question_id* answers: the one place a question id is mapped to units.
+
+    A paragraph (``"7"``) answers its units: itself, or each of its items; an item
+    (``"7(a)"``) answers itself. A question the list of issues lacks, or text that is no
+    question id, answers nothing: ``()``.
+    """
+    try:
+        number, letter = parse_question_id(question_id)
+    except ValueError:
+        return ()
     paragraph = ws.paragraph_by_number.get(number)
     if paragraph is None:
         return ()

@@ -1582,7 +1582,7 @@ def _split_text(record: Any) -> None:
 
 
 def _errors_by_code(ws: Workspace) -> dict[str, int]:
-    from cmwreport.problems import all_problems
+    from cmwreport.checks import all_problems
 
     counts: dict[str, int] = {}
     for problem in all_problems(ws):
@@ -1595,7 +1595,7 @@ def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
     """The errors ``check`` would report if *rel* held *text* and does not report now."""
     import dataclasses
 
-    from cmwreport.problems import all_problems
+    from cmwreport.checks import all_problems
     from cmwreport.workspace import _load_answer_file
 
     before = _errors_by_code(ws)
