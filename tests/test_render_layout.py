@@ -296,3 +296,19 @@ def test_even_header_follows_the_workspace_symbol(cli: Any, tmp_path: Path) -> N
     section = _render(cli, root).sections[0]
     assert section.even_page_header.paragraphs[0].text == "CMW/C/TST/3"
     assert section.header.paragraphs[0].text == "CMW/C/TST/3"
+
+
+def test_heading_labels_hang_in_the_column_of_the_paragraph_numbers() -> None:
+    styles = Document(str(PACKAGED / "reference.docx")).styles
+
+    def columns(name: str) -> tuple[int, int]:
+        fmt = styles[name].paragraph_format
+        left = fmt.left_indent or 0
+        return (left + (fmt.first_line_indent or 0), left)
+
+    numbers = columns("Report Paragraph")
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Item Heading", "Sub-item Heading"):
+        assert columns(name) == numbers, name
+    # a heading that never has a label starts, and wraps, in the label column
+    for name in ("Reply Heading", "Sub Heading"):
+        assert columns(name) == (numbers[0], numbers[0]), name

@@ -252,15 +252,17 @@ def build() -> bytes:
     # Headings, by kind, on the UN Editorial Manual's scale: I. 14 pt bold (HCh), A. 12 pt
     # bold (H1), 1. and (a) 10 pt bold (H23), (i) 10 pt italic (H4). A label ("II.", "A.")
     # hangs in the column of the paragraph numbers (1 cm), the text starts at 2 cm.
-    heading = {"left": 2.0, "hanging": 1.0, "keep_next": True, "tab": 2.0}
+    heading = {"left": 2.0, "hanging": 1.0, "right": 1.0, "keep_next": True, "tab": 2.0}
     _paragraph_style(doc, "Heading 1", size=14, bold=True, before=18, after=12, line=16, **heading)
     _paragraph_style(doc, "Heading 2", size=12, bold=True, before=18, after=12, line=14, **heading)
     _paragraph_style(doc, "Heading 3", size=10, bold=True, before=12, after=6, line=12, **heading)
     _paragraph_style(doc, "Heading 4", size=10, italic=True, before=12, after=6, **heading)
     _paragraph_style(doc, "Heading 5", size=10, bold=True, before=12, after=6, **heading)
     _paragraph_style(doc, "Heading 6", size=10, italic=True, before=6, after=6, **heading)
+    # Headings that never carry a label start in the label column and wrap there.
+    plain = {"left": 1.0, "right": 1.0, "keep_next": True}
     _paragraph_style(
-        doc, "Reply Heading", base="Heading 5", size=10, bold=True, before=12, after=6, **heading
+        doc, "Reply Heading", base="Heading 5", size=10, bold=True, before=12, after=6, **plain
     )
     _paragraph_style(
         doc, "Item Heading", base="Heading 5", size=10, bold=True, before=6, after=6, **heading
@@ -276,7 +278,7 @@ def build() -> bytes:
         **heading,
     )
     _paragraph_style(
-        doc, "Sub Heading", base="Normal", size=10, italic=True, before=6, after=6, **heading
+        doc, "Sub Heading", base="Normal", size=10, italic=True, before=6, after=6, **plain
     )
     # Body
     _paragraph_style(
