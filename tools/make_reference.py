@@ -8,10 +8,12 @@ It also carries the XML every report gets the same way (footnote separators and 
 ``w:footnotePr``, the ``doNotExpandShiftReturn`` compatibility option), written with
 :mod:`cmwreport.render.ooxml`.
 
-The page follows UN documents: A4, Times New Roman 10 pt on 12 pt lines, bold headings,
-numbered paragraphs hanging-indented ("1." then the text), page numbers in the footer and
-the report's symbol in the header from page 2. Coordinators restyle the copy in their
-workspace (``templates/reference.docx``) in Word; see docs/templates.md for the style names.
+The page follows UN documents: A4, Times New Roman 10 pt on 12 pt lines, headings by kind on
+the UN Editorial Manual's scale (14, 12 and 10 pt bold, 10 pt italic), numbered paragraphs
+hanging-indented ("1." then the text), and from page 2 the report's symbol in the header and
+the page number in the footer, on the outer edge of odd and even pages. Coordinators restyle
+the copy in their workspace (``templates/reference.docx``) in Word; see docs/templates.md for
+the style names.
 """
 
 from __future__ import annotations
@@ -247,97 +249,36 @@ def build() -> bytes:
         doc, "Draft Notice", size=9, italic=True, color=GREY, left=1.0, right=1.0, after=12, line=11
     )
     _shade(notice, "F2F2F2")
-    # Headings
+    # Headings, by kind, on the UN Editorial Manual's scale: I. 14 pt bold (HCh), A. 12 pt
+    # bold (H1), 1. and (a) 10 pt bold (H23), (i) 10 pt italic (H4). A label ("II.", "A.")
+    # hangs in the column of the paragraph numbers (1 cm), the text starts at 2 cm.
+    heading = {"left": 2.0, "hanging": 1.0, "right": 1.0, "keep_next": True, "tab": 2.0}
+    _paragraph_style(doc, "Heading 1", size=14, bold=True, before=18, after=12, line=16, **heading)
+    _paragraph_style(doc, "Heading 2", size=12, bold=True, before=18, after=12, line=14, **heading)
+    _paragraph_style(doc, "Heading 3", size=10, bold=True, before=12, after=6, line=12, **heading)
+    _paragraph_style(doc, "Heading 4", size=10, italic=True, before=12, after=6, **heading)
+    _paragraph_style(doc, "Heading 5", size=10, bold=True, before=12, after=6, **heading)
+    _paragraph_style(doc, "Heading 6", size=10, italic=True, before=6, after=6, **heading)
+    # Headings that never carry a label start in the label column and wrap there.
+    plain = {"left": 1.0, "right": 1.0, "keep_next": True}
     _paragraph_style(
-        doc,
-        "Heading 1",
-        size=14,
-        bold=True,
-        left=1.0,
-        hanging=1.0,
-        before=24,
-        after=12,
-        line=16,
-        keep_next=True,
-        tab=1.0,
+        doc, "Reply Heading", base="Heading 5", size=10, bold=True, before=12, after=6, **plain
+    )
+    _paragraph_style(
+        doc, "Item Heading", base="Heading 5", size=10, bold=True, before=6, after=6, **heading
     )
     _paragraph_style(
         doc,
-        "Heading 2",
-        size=12,
-        bold=True,
-        left=1.0,
-        hanging=1.0,
-        before=18,
-        after=12,
-        line=14,
-        keep_next=True,
-        tab=1.0,
-    )
-    _paragraph_style(
-        doc,
-        "Heading 3",
-        size=11,
-        bold=True,
-        left=1.0,
-        hanging=1.0,
-        before=12,
-        after=6,
-        line=13,
-        keep_next=True,
-        tab=1.0,
-    )
-    _paragraph_style(
-        doc,
-        "Heading 4",
-        size=10,
-        bold=True,
-        left=1.0,
-        hanging=1.0,
-        before=12,
-        after=6,
-        line=12,
-        keep_next=True,
-        tab=1.0,
-    )
-    _paragraph_style(
-        doc, "Heading 5", size=10, bold=True, left=2.0, before=12, after=6, keep_next=True
-    )
-    _paragraph_style(
-        doc, "Heading 6", size=10, italic=True, left=2.0, before=6, after=6, keep_next=True
-    )
-    _paragraph_style(
-        doc,
-        "Reply Heading",
-        base="Heading 5",
-        size=10,
-        bold=True,
-        left=2.0,
-        before=12,
-        after=6,
-        keep_next=True,
-    )
-    _paragraph_style(
-        doc,
-        "Item Heading",
+        "Sub-item Heading",
         base="Heading 6",
         size=10,
         italic=True,
-        left=2.0,
         before=6,
         after=6,
-        keep_next=True,
+        **heading,
     )
     _paragraph_style(
-        doc,
-        "Sub Heading",
-        base="Normal",
-        size=10,
-        italic=True,
-        left=2.0,
-        before=6,
-        after=6,
-        keep_next=True,
+        doc, "Sub Heading", base="Normal", size=10, italic=True, before=6, after=6, **plain
     )
     # Body
     _paragraph_style(
@@ -410,17 +351,37 @@ def build() -> bytes:
         align=WD_ALIGN_PARAGRAPH.JUSTIFY,
     )
     _character_style(doc, "Footnote Reference", superscript=True)
-    # Header (from page 2) and footer (every page)
-    header = section.header.paragraphs[0]
-    header.text = "{{ symbol }}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for run in header.runs:
-        run.font.bold = True
-        run.font.size = Pt(9)
-    for footer in (section.footer, section.first_page_footer):
-        paragraph = footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _field(paragraph, "PAGE", "1")
+    # Headers and footers as UN documents print them: from page 2, the symbol at the top
+    # and the page number at the bottom, on the outer edge (left on even pages, right on
+    # odd ones); page 1 has neither (its title block carries the symbol).
+    doc.settings.odd_and_even_pages_header_footer = True
+    for part, side in (
+        (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = part.paragraphs[0]
+        paragraph.text = "{{ symbol }}"
+        paragraph.alignment = side
+        for run in paragraph.runs:
+            run.font.bold = True
+            run.font.size = Pt(9)
+    for part, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = part.paragraphs[0]
+        paragraph.alignment = side
+        _field(paragraph, "PAGE", "2")
+        for run in paragraph._p.findall(qn("w:r")):
+            rpr = OxmlElement("w:rPr")
+            bold = OxmlElement("w:b")
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "18")
+            rpr.append(bold)
+            rpr.append(size)
+            run.insert(0, rpr)
+    section.first_page_header.is_linked_to_previous = False
+    section.first_page_footer.is_linked_to_previous = False
     # What every report needs the same way, so the renderer finds it here: the footnote
     # separators, named in the settings as Word does, and lines ending in a line break
     # left unjustified. (The renderer adds them to a workspace reference that lacks them.)

@@ -18,6 +18,7 @@ once, right under the paragraph's heading, before the lettered sub-replies.
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +66,41 @@ class TitleBlock:
     """In a draft, a line saying that this is a working draft."""
 
 
+HeadingKind = Literal["part", "section", "subsection", "reply", "item", "subitem", "sub"]
+"""What a heading is; each kind has its own style, on the UN Editorial Manual's scale.
+
+``part`` "I. Introduction" (HCh) · ``section`` "Section I", "A. General information" (H1) ·
+``subsection`` "1. General principles" (H23) · ``reply`` "Reply to paragraph 7" (H23) ·
+``item`` "(a)" (H23, bold) · ``subitem`` "(i)" (H4, italic) · ``sub`` a heading written in
+an answer (italic).
+"""
+
+NUMBERED_SECTION = re.compile(r"^\d+[.)]\s")
+"""A section heading numbered "1." — the UN's second level below the chapter (H23)."""
+
+
+LETTERED_SECTION = re.compile(r"^(?:[A-Z]|[IVXLC]+)[.)]\s|^\w+\s+[IVXLC]+\b")
+"""A section heading "A. …", "I. …" or "Section I" / "Bagian I" / "Sección I" (H1)."""
+
+
+def section_kind(text: str, depth: int) -> HeadingKind:
+    """The kind of a section heading of the list of issues, from its label.
+
+    "1. …" is a ``subsection``; "Section I", "A. …" (and "I. …") are ``section``; a heading
+    without a label is a ``section`` near the top (depth 0 or 1) and a ``subsection`` below.
+    """
+    if NUMBERED_SECTION.match(text):
+        return "subsection"
+    if LETTERED_SECTION.match(text) or depth <= 1:
+        return "section"
+    return "subsection"
+
+
 @dataclass
 class Heading:
     """A heading: a part (I., II.), a section of the list, a reply, an item, a sub-heading."""
 
-    kind: Literal["part", "section", "reply", "item", "sub"]
+    kind: HeadingKind
     text: str
     depth: int = 0
     """For sections: how deep the section sits in the list of issues (0 = top)."""
@@ -300,12 +331,14 @@ class _Builder:
         notice = ""
         if not self.final:
             notice = t("rpt.draft_notice", self.lang)
+        # A final leaves the date line out until the date is known; a draft shows "…".
+        dated = not self.final or self.context["report"]["date_received"] is not None
         self.report.blocks.append(
             TitleBlock(
                 symbol=self.render("symbol.j2"),
                 committee=self.render("committee.j2"),
                 title=self.render("title.j2"),
-                date_received=self.render("date_received.j2"),
+                date_received=self.render("date_received.j2") if dated else "",
                 notice=notice,
             )
         )
@@ -390,7 +423,8 @@ class _Builder:
             "section_heading.j2", section={"id": section.id, "title": title, "depth": section.depth}
         )
         if text:
-            self.report.blocks.append(Heading("section", text, depth=section.depth))
+            kind = section_kind(text, section.depth)
+            self.report.blocks.append(Heading(kind, text, depth=section.depth))
         for paragraph in section.paragraphs:
             self.paragraph(paragraph)
         for child in section.sections:

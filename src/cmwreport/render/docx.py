@@ -48,6 +48,21 @@ if TYPE_CHECKING:
 NUMERAL = re.compile(r"^([IVXLCDM]+|[A-Z]|\d+)\.\s+(.+)$", re.DOTALL)
 PLACEHOLDER_FIELD = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+HEADING_STYLES: dict[str, tuple[str, str]] = {
+    "part": ("Heading 1", "Normal"),
+    "section": ("Heading 2", "Normal"),
+    "subsection": ("Heading 3", "Normal"),
+    "reply": ("Reply Heading", "Heading 5"),
+    "item": ("Item Heading", "Heading 6"),
+    "subitem": ("Sub-item Heading", "Item Heading"),
+    "sub": ("Sub Heading", "Normal"),
+}
+"""The style of each kind of heading (and the one used when the reference lacks it).
+
+The kinds follow the UN Editorial Manual's scale, not the nesting depth: parts HCh
+(Heading 1), "Section I" and "A." H1 (Heading 2), "1." H23 (Heading 3), replies and items
+H23, sub-items H4 (see docs/templates.md).
+"""
 LANG_TAGS = {
     "en": "en-GB",
     "id": "id-ID",
@@ -262,24 +277,10 @@ class _Writer:
             self.runs(paragraph, runs)
 
     def heading(self, block: Heading) -> None:
-        if block.kind == "part":
-            style = "Heading 1"
-        elif block.kind == "section":
-            style = f"Heading {min(2 + block.depth, 4)}"
-        elif block.kind == "reply":
-            style = "Reply Heading"
-        elif block.kind == "item":
-            style = "Item Heading"
-        else:
-            style = "Sub Heading"
-        fallback = {
-            "Reply Heading": "Heading 5",
-            "Item Heading": "Heading 6",
-            "Sub Heading": "Normal",
-        }.get(style, "Normal")
+        style, fallback = HEADING_STYLES.get(block.kind, ("Sub Heading", "Normal"))
         text = block.text
         match = NUMERAL.match(text)
-        if match and block.kind in ("part", "section"):
+        if match and block.kind in ("part", "section", "subsection"):
             text = f"{match.group(1)}.\t{match.group(2)}"
         if block.runs:
             self.runs(self.paragraph(style, fallback=fallback), block.runs)
