@@ -1,10 +1,10 @@
 """The command line: options → one core call → output. The one error boundary.
 
-This is the only module that imports typer. Each command parses its options, calls the
-core function of its module, prints or writes the result, and maps errors to exit
-statuses: 0 nothing wrong, 1 problems found or a gate not met, 2 usage error or no
-workspace, 3 an internal error (a bug in cmwreport, said so in the message). A problem in
-the user's files never shows a traceback.
+This is the only module that imports typer. Each command parses its options, makes ONE
+call to its core function in :mod:`cmwreport.commands` (which does the work and returns
+data), prints the result, and maps errors to exit statuses: 0 nothing wrong, 1 problems
+found or a gate not met, 2 usage error or no workspace, 3 an internal error (a bug in
+cmwreport, said so in the message). A problem in the user's files never shows a traceback.
 """
 
 from __future__ import annotations
