@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from cmwreport.commands import default_output
 from cmwreport.markdown import plain
 from cmwreport.report import (
     Abbreviations,
@@ -17,7 +18,6 @@ from cmwreport.report import (
     Tag,
     TitleBlock,
     build_report,
-    default_output,
 )
 from cmwreport.templating import templates_for
 from cmwreport.workspace import load_workspace

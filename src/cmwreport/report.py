@@ -7,7 +7,8 @@ issues, lettered sub-replies, and the report's own paragraphs numbered 1, 2, 3 â
 continuously through the whole document, with lists, tables and footnotes. In a draft it
 also holds the markers (body and status of each input, "untranslated", placeholders for
 unanswered units, notes as comments). It counts the words and lists the gaps. Renderers
-only render this model; :func:`render_report` is the core of ``cmwreport render``.
+only render this model, and this module imports none of them: ``cmwreport render`` is
+:func:`cmwreport.commands.run_render`.
 
 How inputs are combined for a unit: a ``consolidated: true`` answer replaces the others;
 otherwise the lead's text, then the contributors' in their listed order, then any other
@@ -19,12 +20,10 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from cmwreport.errors import CmwReportError, GateError, UsageError, WorkspaceInvalidError
+from cmwreport.errors import CmwReportError, UsageError
 from cmwreport.i18n import language_name, t
 from cmwreport.markdown import (
     MdHeading,
@@ -579,62 +578,63 @@ class _Builder:
         offset = len(self.report.footnotes)
         for footnote in parsed.footnotes:
             self.report.footnotes.append([_shift(p, offset) for p in footnote])
-        blocks = self.report.blocks
         current: Paragraph | None = None
         for block in parsed.blocks:
             if isinstance(block, MdParagraph):
-                self.number += 1
-                current = Paragraph(self.number, _shift(block.runs, offset))
-                blocks.append(current)
+                current = self.numbered(_shift(block.runs, offset))
+            elif isinstance(block, MdList):
+                if current is None:  # a list opening a reply gets a number of its own
+                    current = self.numbered([])
+                self.add_list(current, block, offset)
             elif isinstance(block, MdHeading):
                 runs = _shift(block.runs, offset)
-                blocks.append(Heading("sub", "".join(r.text for r in runs), runs=runs))
+                self.report.blocks.append(Heading("sub", "".join(r.text for r in runs), runs=runs))
                 current = None
-            elif isinstance(block, MdList):
-                if current is None:
-                    self.number += 1
-                    current = Paragraph(self.number, [])
-                    blocks.append(current)
-                counters: list[int] = []
-                for item in block.items:
-                    if item.marker:  # shown with the marker typed, not lettered
-                        current.items.append(
-                            ListEntry(item.marker, item.level, _shift(item.runs, offset))
-                        )
-                        continue
-                    del counters[item.level + 1 :]
-                    while len(counters) <= item.level:
-                        counters.append(0)
-                    counters[item.level] += 1
-                    current.items.append(
-                        ListEntry(
-                            _label(counters[item.level], item.level, self.lang),
-                            item.level,
-                            _shift(item.runs, offset),
-                        )
-                    )
-            elif isinstance(block, MdTable):
-                self.tables += 1
-                columns = len(block.header)
-                rows = [[_shift(cell, offset) for cell in row] for row in block.rows]
-                numeric = [
-                    bool(rows)
-                    and all(
-                        i < len(row) and _is_number("".join(r.text for r in row[i])) for row in rows
-                    )
-                    for i in range(columns)
-                ]
-                blocks.append(
-                    TableBlock(
-                        self.tables,
-                        self.render("table_title.j2", number=self.tables, title=""),
-                        [_shift(c, offset) for c in block.header],
-                        rows,
-                        "",
-                        numeric,
-                    )
-                )
+            else:
+                self.add_md_table(block, offset)
                 current = None
+
+    def numbered(self, runs: list[Run]) -> Paragraph:
+        """Append the report's next numbered paragraph, holding *runs*."""
+        self.number += 1
+        paragraph = Paragraph(self.number, runs)
+        self.report.blocks.append(paragraph)
+        return paragraph
+
+    def add_list(self, paragraph: Paragraph, block: MdList, offset: int) -> None:
+        """Add the items of *block* to *paragraph*, lettered ``(a)``, ``(i)`` by depth."""
+        counters: list[int] = []
+        for item in block.items:
+            runs = _shift(item.runs, offset)
+            if item.marker:  # shown with the marker typed, not lettered
+                paragraph.items.append(ListEntry(item.marker, item.level, runs))
+                continue
+            del counters[item.level + 1 :]
+            while len(counters) <= item.level:
+                counters.append(0)
+            counters[item.level] += 1
+            label = _label(counters[item.level], item.level, self.lang)
+            paragraph.items.append(ListEntry(label, item.level, runs))
+
+    def add_md_table(self, block: MdTable, offset: int) -> None:
+        """Append a pipe table written in the answer's Markdown as a numbered table."""
+        self.tables += 1
+        rows = [[_shift(cell, offset) for cell in row] for row in block.rows]
+        numeric = [
+            bool(rows)
+            and all(i < len(row) and _is_number("".join(r.text for r in row[i])) for row in rows)
+            for i in range(len(block.header))
+        ]
+        self.report.blocks.append(
+            TableBlock(
+                self.tables,
+                self.render("table_title.j2", number=self.tables, title=""),
+                [_shift(c, offset) for c in block.header],
+                rows,
+                "",
+                numeric,
+            )
+        )
 
 
 _LABEL_FORMS = {"es": "{})"}
@@ -760,78 +760,3 @@ def broken_bodies(errors: Sequence[Problem]) -> dict[str, tuple[str, ...]]:
         for code in problem.ministries or unreadable_bodies([problem.file]):
             found.setdefault(code, set()).add(problem.file)
     return {code: tuple(sorted(files)) for code, files in found.items()}
-
-
-# ----------------------------------------------------------------------- the command
-
-
-@dataclass
-class RenderResult:
-    """What ``cmwreport render`` did: where, how many words, which gaps, how long."""
-
-    path: Path
-    report: Report
-    seconds: float
-    errors: list[Problem] = field(default_factory=list)
-    """The workspace's errors: a draft was written from what could be read (exit 1)."""
-
-
-def default_output(ws: Workspace, lang: str, *, final: bool = False) -> Path:
-    """``build/<report symbol or "report">-<lang>.docx`` with ``/`` replaced by ``-``.
-
-    A final is ``â€¦-<lang>-final.docx``, so that it never overwrites the draft.
-    """
-    symbol = ws.meta.symbol if ws.meta and ws.meta.symbol else "report"
-    suffix = "-final" if final else ""
-    name = f"{symbol}-{lang}{suffix}.docx".replace("/", "-").replace("\\", "-")
-    return ws.root / "build" / name
-
-
-def render_report(
-    ws: Workspace,
-    *,
-    final: bool = False,
-    allow_gaps: bool = False,
-    lang: str | None = None,
-    output: Path | None = None,
-    ui_lang: str = "en",
-) -> RenderResult:
-    """Render the consolidated report of *ws* to DOCX and write it atomically.
-
-    A draft of a workspace with errors is written from what could be read, naming the
-    broken files at the top (the result's ``errors``; the command exits 1). A final refuses
-    a workspace with errors, and anything while a unit has no approved reply in the
-    report's language, unless *allow_gaps*.
-    """
-    from cmwreport.checks import check_workspace
-    from cmwreport.files import write_atomic
-    from cmwreport.render.docx import render_docx
-    from cmwreport.templating import templates_for
-
-    started = time.perf_counter()
-    language = (ws.language if lang is None else lang).strip().lower()
-    if not language.isalpha() or not 2 <= len(language) <= 3:
-        raise UsageError(t("render.bad_lang", ui_lang, value=lang))
-    known = {ws.language, *ws.drafting_languages}
-    if language not in known:
-        raise UsageError(
-            t("render.unknown_lang", ui_lang, value=language, known=", ".join(sorted(known)))
-        )
-    result = check_workspace(ws)
-    if result.errors and final:
-        raise WorkspaceInvalidError(result.errors, ui_lang)
-    errors = [p for p in result.problems if p.severity == "error"]
-    templates = templates_for(ws.root, ui_lang=ui_lang)
-    report = build_report(ws, templates, lang=language, final=final, errors=errors)
-    if final and report.gaps and not allow_gaps:
-        gaps = [gap.describe(ui_lang, language) for gap in report.gaps]
-        message = (
-            t("render.gate", ui_lang, count=len(gaps))
-            + "\n"
-            + "\n".join(f"  {line}" for line in gaps)
-        )
-        raise GateError(message, [gap.unit for gap in report.gaps])
-    data = render_docx(report, templates.reference_docx(), ui_lang=ui_lang)
-    target = output if output is not None else default_output(ws, language, final=final)
-    write_atomic(target, data, lang=ui_lang)
-    return RenderResult(target, report, time.perf_counter() - started, errors)
