@@ -894,6 +894,9 @@ def _units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
     return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
 
 
+units_of = _units_of
+
+
 def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:
     """The bodies of the answers files *files* (``answers/KP2MI.yaml`` → KP2MI).
 
