@@ -585,16 +585,23 @@ def read_docx(path: Path, lang: str) -> FilledForm:
 
     python-docx has no error type of its own for a damaged document: a missing part is a
     ``KeyError``, a wrong content type a ``ValueError``, bad XML lxml's ``XMLSyntaxError``,
-    a damaged style or numbering part an ``AttributeError`` or ``TypeError``. Every one of
-    them means "damaged" to the person who sent the form, and is reported as such.
+    a part of the wrong kind an ``AttributeError`` (often only once its body is read), a
+    damaged style or numbering part a ``TypeError`` or ``ValueError``. Every one of them
+    means "damaged" to the person who sent the form, and is reported as such.
     """
     from docx import Document
 
     try:
         doc = Document(str(path))
-        reader = DocxReader(doc)
+        return _read_document(doc, DocxReader(doc), path, lang)
+    except InputFileError:
+        raise
     except Exception as exc:  # noqa: BLE001 - python-docx has no common error type (see above)
         raise InputFileError(path, t("form.not_office", lang), lang) from exc
+
+
+def _read_document(doc: Any, reader: DocxReader, path: Path, lang: str) -> FilledForm:
+    """The hidden data and the filled tables of an open Word form."""
     meta = _hidden_meta(doc, path, lang)
     languages: list[str] = list(meta.get("languages", []))
     known = {r["question"] for r in meta.get("rows", [])}
