@@ -1,4 +1,4 @@
-"""yamledit's splice: only the records a command changed are rewritten, verified as check reads YAML."""
+"""yamledit's splice: only the records a command changed are rewritten, read as check reads."""
 
 from __future__ import annotations
 
