@@ -9,6 +9,7 @@ file and say it is damaged, never print a traceback.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,20 @@ DAMAGES: dict[str, tuple[str, Any, type[BaseException]]] = {
             b"</styleSheet>",
         },
         TypeError,
+    ),
+    # a number cell that holds text: a ValueError only once the rows are streamed
+    "xlsx-with-text-in-a-number-cell": (
+        "xlsx",
+        lambda e: {
+            **e,
+            "xl/worksheets/sheet1.xml": re.sub(
+                rb'(<row r="11"[^>]*>)',
+                rb'\1<c r="A11" t="n"><v>not a number</v></c>',
+                e["xl/worksheets/sheet1.xml"],
+                count=1,
+            ),
+        },
+        ValueError,
     ),
     # the package lists no content types: python-docx fails with a KeyError
     "docx-without-content-types": (
