@@ -14,10 +14,9 @@ import yaml
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
-from cmwreport import forms
 from cmwreport.checks import check_workspace
 from cmwreport.errors import InputFileError
-from cmwreport.forms import FormError, import_form, make_form, read_form
+from cmwreport.forms import FormError, import_form, make_form, read_form, safety
 from cmwreport.workspace import load_workspace
 from conftest import write_workspace
 
@@ -419,7 +418,7 @@ def test_foreign_office_files(root: Path, cli) -> None:  # type: ignore[no-untyp
 def test_oversized_file(root: Path) -> None:
     path = root.parent / "huge.xlsx"
     with path.open("wb") as handle:
-        handle.truncate(forms.MAX_FORM_BYTES + 1)
+        handle.truncate(safety.MAX_FORM_BYTES + 1)
     with pytest.raises(InputFileError, match="more than the"):
         read_form(path)
 
@@ -437,7 +436,7 @@ def test_zip_bomb_is_refused_before_opening(root: Path) -> None:
 
 
 def test_too_many_entries(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "MAX_ZIP_ENTRIES", 10)
+    monkeypatch.setattr(safety, "MAX_ZIP_ENTRIES", 10)
     path = root.parent / "many.docx"
     path.write_bytes(_office_zip({f"word/part{i}.xml": b"<a/>" for i in range(11)}))
     with pytest.raises(InputFileError, match="internal parts"):
@@ -647,17 +646,17 @@ def test_dtd_cut_across_two_pieces_is_still_seen(
     monkeypatch: pytest.MonkeyPatch, encoding: str
 ) -> None:
     """XML parts are scanned piece by piece; a declaration on a piece's edge is not missed."""
-    monkeypatch.setattr(forms, "_SCAN_CHUNK", 64)
+    monkeypatch.setattr(safety, "_SCAN_CHUNK", 64)
     for shift in range(64):
         head = '<?xml version="1.0"?><!--' + "p" * (40 + shift) + "-->"
         dtd = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]><x>&e;</x>'
         part = (head + dtd).encode(encoding)
-        assert forms._part_declares_dtd(io.BytesIO(part)), shift
+        assert safety._part_declares_dtd(io.BytesIO(part)), shift
         # an entity declared outside a DOCTYPE is no XML at all: refused as damaged
         loose = (head + '<!ENTITY e SYSTEM "file:///etc/hostname"><x/>').encode(encoding)
-        assert forms._part_verdict(io.BytesIO(loose)) == "malformed", shift
+        assert safety._part_verdict(io.BytesIO(loose)) == "malformed", shift
         clean = (head + "<x>" + "text " * 50 + "</x>").encode(encoding)
-        assert not forms._part_declares_dtd(io.BytesIO(clean)), shift
+        assert not safety._part_declares_dtd(io.BytesIO(clean)), shift
 
 
 @pytest.mark.parametrize(

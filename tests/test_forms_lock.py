@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from cmwreport import forms
-from cmwreport.forms import import_form
+from cmwreport.forms import import_form, importing
 from cmwreport.yamledit import ChangedOnDisk, lock_path
 from conftest import write_workspace
 from officefiles import TODAY, fill_xlsx, issue
@@ -152,13 +151,13 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(
     fill_xlsx(path, {"1(a)": {"id": "Dari formulir."}})
     answers = root / "answers" / "KP2MI.yaml"
     edited = KP2MI_FILE.replace("two States", "three States")
-    real = forms._new_errors
+    real = importing._new_errors
 
     def editor_saves(*args: Any, **kwargs: Any) -> list[str]:
         answers.write_text(edited, encoding="utf-8")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(forms, "_new_errors", editor_saves)
+    monkeypatch.setattr(importing, "_new_errors", editor_saves)
     with pytest.raises(ChangedOnDisk) as caught:
         import_form(root, path, today=TODAY)
     assert "answers/KP2MI.yaml was changed on disk while this command was running" in str(

@@ -183,14 +183,14 @@ def test_an_import_never_adds_an_error(root: Path, monkeypatch: pytest.MonkeyPat
     """Whatever makes the result fail check (here: a text in a language the report lacks)."""
     path = issue(root, "xlsx")
     fill_xlsx(path, {"3": {"en": "Online."}})
-    from cmwreport import forms
+    from cmwreport.forms import importing
 
-    real = forms._set_texts
+    real = importing.set_texts
 
     def with_a_bad_language(record: Any, texts: dict[str, str], first: str) -> None:
         real(record, {**texts, "fr": "En ligne."}, first)
 
-    monkeypatch.setattr(forms, "_set_texts", with_a_bad_language)
+    monkeypatch.setattr(importing, "set_texts", with_a_bad_language)
     before = (root / "answers" / "KP2MI.yaml").read_bytes()
     with pytest.raises(FormError) as caught:
         import_form(root, path, today=TODAY)

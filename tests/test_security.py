@@ -243,12 +243,12 @@ def test_not_an_office_file(cli: Any, ws_root: Path, content: bytes) -> None:
 def test_oversized_form_is_refused_unread(
     cli: Any, ws_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cmwreport import forms
+    from cmwreport.forms import safety
 
     form = _form(cli, ws_root)
     _fill_xlsx(form, "Text that must not arrive.")
     before = _answers_bytes(ws_root)
-    monkeypatch.setattr(forms, "MAX_FORM_BYTES", form.stat().st_size - 1)
+    monkeypatch.setattr(safety, "MAX_FORM_BYTES", form.stat().st_size - 1)
     result = cli("import", str(form), "--root", str(ws_root))
     _calm(result)
     assert result.exit_code == 1

@@ -133,6 +133,17 @@ def read_yaml(path: Path, rel: str) -> YamlFile:
     text = _decode(raw, rel, problems)
     if text is None:
         return YamlFile(rel, None, source, problems)
+    return read_yaml_text(text, rel, problems)
+
+
+def read_yaml_text(text: str, rel: str, problems: list[Problem] | None = None) -> YamlFile:
+    """Read YAML *text* (shown to users as *rel*) as :func:`read_yaml` reads a file's text.
+
+    The one YAML 1.2 reading of ``check``, for text not (yet) in a file: what ``scaffold``
+    and ``import`` would write is verified with it (:mod:`cmwreport.yamledit`).
+    """
+    source = SourceMap()
+    problems = [] if problems is None else problems
     text = _replace_unreadable(text, rel, problems)
     if not text.strip():
         problems.append(error(rel, 1, "yaml-syntax", "yaml.empty"))

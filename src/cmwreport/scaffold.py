@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
@@ -29,7 +27,7 @@ from cmwreport.models import Ministry, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.text import join_and, strip_illegal
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace, units_of
-from cmwreport.yamledit import locked, read_bytes, replace_checked, yaml_readable
+from cmwreport.yamledit import locked, read_bytes, replace_checked, yaml_data, yaml_readable
 
 COMMENT_WIDTH = 92
 """Width of the comment lines that quote a question."""
@@ -235,11 +233,8 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
 
 def _verify(old_text: str, new_text: str, added: list[str], rel: str, lang: str) -> None:
     """Check that *new_text* holds the old records unchanged followed by the new ones."""
-    try:
-        old = yaml.safe_load(yaml_readable(old_text)) if old_text.strip() else None
-        new = yaml.safe_load(yaml_readable(new_text))
-    except yaml.YAMLError as exc:
-        raise ScaffoldError(rel, t("scaffold.not_appendable", lang), lang) from exc
+    old = yaml_data(old_text, rel) if old_text.strip() else None
+    new = yaml_data(new_text, rel)
     old_head = old if isinstance(old, dict) else {}
     old_records = old_head.get("answers") or []
     new_records = new.get("answers") if isinstance(new, dict) else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import re
 import stat
 import sys
 import time
@@ -167,3 +168,112 @@ def replace_checked(
 def yaml_readable(text: str) -> str:
     """*text* with every character YAML refuses replaced by a space (positions unchanged)."""
     return YAML_UNREADABLE.sub(" ", text)
+
+
+def yaml_data(text: str, rel: str = "<text>") -> Any:
+    """*text* read as ``check`` reads YAML (1.2, :func:`cmwreport.loader.read_yaml_text`).
+
+    ``None`` when *text* cannot be read; the problems of a readable text do not matter here.
+    """
+    from cmwreport.loader import read_yaml_text
+
+    return read_yaml_text(text, rel).data
+
+
+def dash_column(text: str) -> int:
+    """Column of the ``-`` of the answers list in *text* (2 when unknown)."""
+    inside = False
+    for line in text.splitlines():
+        if re.match(r"^answers\s*:", line):
+            inside = True
+            continue
+        if inside and line.lstrip().startswith("- "):
+            return len(line) - len(line.lstrip())
+    return 2
+
+
+def record_lines(records: Any) -> list[int]:
+    """The 0-based line where each record of a round-trip list starts (empty if unknown)."""
+    try:
+        return [int(records.lc.item(i)[0]) for i in range(len(records))]
+    except (AttributeError, KeyError, TypeError):
+        return []
+
+
+def _dash_line(lines: list[str], line: int) -> int:
+    """The line of the ``-`` that opens the list item whose first key is on *line*."""
+    while line > 0 and not lines[line].lstrip().startswith("-"):
+        line -= 1
+    return line
+
+
+def _dumped_starts(dumped: str) -> list[int]:
+    """The 0-based line of the ``-`` of each record of ``answers:`` in ruamel's *dumped* text.
+
+    ruamel writes every record's dash at one column, deeper than anything but the records'
+    own content; a wrong guess is caught by :func:`splice`, which then keeps the dump.
+    """
+    lines = dumped.splitlines()
+    top = next((i for i, line in enumerate(lines) if re.match(r"^answers\s*:", line)), None)
+    if top is None:
+        return []
+    dash: int | None = None
+    starts: list[int] = []
+    for index in range(top + 1, len(lines)):
+        line = lines[index]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        is_item = body.startswith("- ") or body == "-"
+        if dash is None:
+            if not is_item:
+                break
+            dash = indent
+        if indent == dash and is_item:
+            starts.append(index)
+        elif indent < dash or (indent == 0 and not is_item):
+            break
+    return starts
+
+
+def splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str) -> str:
+    """The old file with only the *changed* records (and the new ones) taken from *dumped*.
+
+    ruamel's dump normalises the layout of the whole file (indentation, spacing, escapes);
+    splicing keeps every byte of the records the command did not touch. Falls back to
+    *dumped* whenever the two cannot be matched record by record, or whenever the spliced
+    text does not read (as ``check`` reads it, :func:`yaml_data`) as the same data.
+    """
+    crlf = "\r\n" in old_text
+    whole = dumped.replace("\n", "\r\n") if crlf else dumped
+    new_starts = _dumped_starts(dumped) if old_text and old_starts else []
+    if len(new_starts) < len(old_starts) or not new_starts:
+        return whole
+    spliced = _spliced(old_text, old_starts, changed, dumped, new_starts)
+    same = yaml_data(dumped)
+    return spliced if same is not None and yaml_data(spliced) == same else whole
+
+
+def _spliced(
+    old_text: str, old_starts: list[int], changed: set[int], dumped: str, new_starts: list[int]
+) -> str:
+    """The records of *old_text*, those in *changed* and the ones after replaced from *dumped*."""
+    crlf = "\r\n" in old_text
+    old_lines = old_text.splitlines(keepends=True)
+    new_lines = dumped.splitlines(keepends=True)
+    if crlf:
+        new_lines = [line.replace("\n", "\r\n") for line in new_lines]
+    old_cuts = [_dash_line(old_lines, n) for n in old_starts] + [len(old_lines)]
+    new_cuts = [_dash_line(new_lines, n) for n in new_starts] + [len(new_lines)]
+    out = old_lines[: old_cuts[0]]
+    for index in range(len(old_starts)):
+        if index in changed:
+            out.extend(new_lines[new_cuts[index] : new_cuts[index + 1]])
+        else:
+            out.extend(old_lines[old_cuts[index] : old_cuts[index + 1]])
+    appended = new_lines[new_cuts[len(old_starts)] :]
+    if appended and out and not out[-1].endswith("\n"):
+        out[-1] += "\r\n" if crlf else "\n"
+    out.extend(appended)
+    return "".join(out)

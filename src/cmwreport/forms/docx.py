@@ -1,7 +1,10 @@
-"""Read an answer cell of a Word form as Word displays it, with every tracked change accepted.
+"""The Word form: written with one table per question, read back as Word displays it.
 
-python-docx's ``paragraph.text`` skips tracked insertions, content controls and field
-results; this reader walks the cell's WordprocessingML itself:
+:func:`write_docx` writes the form (a small table per question, yellow cells to type in,
+the form's data in a hidden paragraph); :func:`read_docx` reads a filled one back.
+:class:`DocxReader` reads an answer cell as Word displays it, with every tracked change
+accepted. python-docx's ``paragraph.text`` skips tracked insertions, content controls
+and field results; this reader walks the cell's WordprocessingML itself:
 
 * tracked changes accepted: ``w:ins`` and ``w:moveTo`` kept, ``w:del`` and ``w:moveFrom``
   dropped, a deleted paragraph mark joins its paragraph to the next;
@@ -17,11 +20,30 @@ results; this reader walks the cell's WordprocessingML itself:
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from cmwreport.errors import InputFileError
+from cmwreport.forms.collect import (
+    DOCX_MARK_PREFIX,
+    FORM_MARK,
+    FilledForm,
+    FilledRow,
+    FormData,
+    FormRow,
+    current_text,
+    read_meta_json,
+    status_shown,
+    verify_meta,
+)
 from cmwreport.forms.inline import BREAK, Block, Span, blocks_markdown, paragraph_markdown
+from cmwreport.forms.labels import answer_label, both, instructions
+from cmwreport.i18n import t
+from cmwreport.text import strip_illegal
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -32,6 +54,8 @@ _LABEL = re.compile(r"\[\^([^\]\s]+)\]")
 
 _WALK_INTO = {"ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"}
 _SKIP = {"del", "moveFrom"}
+_RUN_CHARACTERS = {"tab": " ", "ptab": " ", "noBreakHyphen": "-"}
+"""Run elements that Word shows as one character."""
 
 
 def _w(tag: str) -> str:
@@ -83,9 +107,18 @@ class DocxReader:
     # ------------------------------------------------------------------ the parts
 
     def _load(self, document: Any) -> None:
+        """Read the document's numbering, notes and styles, as far as they are there."""
+        self._load_parts(document.part)
+        try:
+            styles = document.styles.element
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        self._load_styles(styles)
+
+    def _load_parts(self, part: Any) -> None:
+        """Read the numbering part and the footnotes and endnotes parts of the document."""
         from docx.oxml import parse_xml
 
-        part = document.part
         for rel in part.rels.values():
             if rel.is_external:
                 continue
@@ -102,10 +135,9 @@ class DocxReader:
                 note = kind[:-1]
                 for child in element.iter(_w(note)):
                     self._notes[note][child.get(_w("id"), "")] = child
-        try:
-            styles = document.styles.element
-        except (AttributeError, KeyError, NotImplementedError):
-            return
+
+    def _load_styles(self, styles: Any) -> None:
+        """Read the numbering and the bold and italic each style gives."""
         based: dict[str, str] = {}
         for style in styles.iter(_w("style")):
             style_id = style.get(_w("styleId"), "")
@@ -121,7 +153,11 @@ class DocxReader:
                     _on(props.find(_w("b"))),
                     _on(props.find(_w("i"))),
                 )
-        for style_id in list(based):  # inherit numbering along basedOn, a few steps deep
+        self._inherit_numbering(based)
+
+    def _inherit_numbering(self, based: dict[str, str]) -> None:
+        """Give a style the numbering of the style it is based on, a few steps deep."""
+        for style_id in list(based):
             seen, current = {style_id}, based.get(style_id)
             while current and current not in seen and style_id not in self._style_numbering:
                 seen.add(current)
@@ -226,33 +262,43 @@ class DocxReader:
         for child in parent:
             ns, name = _local(child)
             if ns == W and name == "p":
-                block = self._paragraph(child)
-                if merging is not None:
-                    block.spans[:0] = merging
-                    merging = None
-                props = child.find(f"{_w('pPr')}/{_w('rPr')}")
-                if props is not None and (
-                    props.find(_w("del")) is not None or props.find(_w("moveFrom")) is not None
-                ):
-                    merging = block.spans  # the paragraph mark was deleted: join the next one
-                    continue
-                blocks.append(block)
-            elif ns == W and name == "tbl":
-                self._refused.append("table")
-            elif ns == W and name in ("sdt",):
-                content = _control_content(child)
-                if content is not None:
-                    self._blocks(content, blocks)
-            elif ns == W and name in ("customXml", "ins", "moveTo"):
-                self._blocks(child, blocks)
-            elif ns == MC and name == "AlternateContent":
-                choice = child.find(f"{{{MC}}}Choice")
-                if choice is not None:
-                    self._blocks(choice, blocks)
-            elif ns == M:
-                self._refused.append("equation")
+                merging = self._add_paragraph(child, blocks, merging)
+            else:
+                self._other_block(ns, name, child, blocks)
         if merging is not None:
             blocks.append(Block(merging))
+
+    def _add_paragraph(
+        self, p: Any, blocks: list[Block], merging: list[Span] | None
+    ) -> list[Span] | None:
+        """Add the paragraph *p* (after the *merging* spans); its spans if its mark was deleted."""
+        block = self._paragraph(p)
+        if merging is not None:
+            block.spans[:0] = merging
+        props = p.find(f"{_w('pPr')}/{_w('rPr')}")
+        if props is not None and (
+            props.find(_w("del")) is not None or props.find(_w("moveFrom")) is not None
+        ):
+            return block.spans  # the paragraph mark was deleted: join the next one
+        blocks.append(block)
+        return None
+
+    def _other_block(self, ns: str, name: str, child: Any, blocks: list[Block]) -> None:
+        """A block other than a paragraph: walked into when it holds text, else refused."""
+        if ns == W and name == "tbl":
+            self._refused.append("table")
+        elif ns == W and name == "sdt":
+            content = _control_content(child)
+            if content is not None:
+                self._blocks(content, blocks)
+        elif ns == W and name in ("customXml", "ins", "moveTo"):
+            self._blocks(child, blocks)
+        elif ns == MC and name == "AlternateContent":
+            choice = child.find(f"{{{MC}}}Choice")
+            if choice is not None:
+                self._blocks(choice, blocks)
+        elif ns == M:
+            self._refused.append("equation")
 
     def _paragraph(self, p: Any) -> Block:
         block = Block()
@@ -300,57 +346,69 @@ class DocxReader:
         self._refused.append(_drawing_kind(element))
 
     def _run(self, run: Any, spans: list[Span]) -> None:
-        props = run.find(_w("rPr"))
-        bold = italic = False
-        if props is not None:
-            style = props.find(_w("rStyle"))
-            if style is not None:
-                bold, italic = self._style_emphasis.get(style.get(_w("val"), ""), (False, False))
-            b, i = props.find(_w("b")), props.find(_w("i"))
-            bold = _on(b) if b is not None else bold
-            italic = _on(i) if i is not None else italic
+        bold, italic = self._emphasis(run.find(_w("rPr")))
         for child in run:
             ns, name = _local(child)
             if ns == MC and name == "AlternateContent":
                 self._alternate(child)
+            elif ns != W:
                 continue
-            if ns != W:
-                continue
-            if name == "fldChar":
-                kind = child.get(_w("fldCharType"))
-                if kind == "begin":
-                    self._fields.append("code")
-                elif kind == "separate" and self._fields:
-                    self._fields[-1] = "result"
-                elif kind == "end" and self._fields:
-                    self._fields.pop()
-                continue
-            if "code" in self._fields:
-                continue  # the field's instruction, not what Word shows
-            if name == "t":
-                spans.append(Span(child.text or "", bold, italic))
-            elif name in ("tab", "ptab"):
-                spans.append(Span(" ", bold, italic))
-            elif name in ("br", "cr"):
-                spans.append(Span(BREAK))
-            elif name == "noBreakHyphen":
-                spans.append(Span("-", bold, italic))
-            elif name == "sym":
-                code = child.get(_w("char"), "")
-                try:
-                    value = int(code, 16)
-                except ValueError:
-                    continue
-                if value >= 0xF000:  # a symbol font's private area maps onto ASCII
-                    value -= 0xF000
-                if value >= 0x20:
-                    spans.append(Span(chr(value), bold, italic))
-            elif name in ("footnoteReference", "endnoteReference"):
-                note = name[: -len("Reference")]
-                marker = f"{_FOOTNOTE_OPEN}{note}:{child.get(_w('id'), '')}{_FOOTNOTE_CLOSE}"
-                spans.append(Span(marker, bold, italic))
-            elif name in ("drawing", "pict", "object"):
-                self._refused.append(_drawing_kind(child) if name != "object" else "object")
+            elif name == "fldChar":
+                self._field_char(child.get(_w("fldCharType")))
+            elif "code" not in self._fields:  # else the field's instruction, not what Word shows
+                self._run_content(name, child, spans, bold, italic)
+
+    def _emphasis(self, props: Any) -> tuple[bool, bool]:
+        """Bold and italic of a run with properties *props*: its own, else its style's."""
+        if props is None:
+            return False, False
+        bold = italic = False
+        style = props.find(_w("rStyle"))
+        if style is not None:
+            bold, italic = self._style_emphasis.get(style.get(_w("val"), ""), (False, False))
+        b, i = props.find(_w("b")), props.find(_w("i"))
+        return (_on(b) if b is not None else bold, _on(i) if i is not None else italic)
+
+    def _field_char(self, kind: str | None) -> None:
+        """Follow a complex field: its code first, then (after ``separate``) its result."""
+        if kind == "begin":
+            self._fields.append("code")
+        elif kind == "separate" and self._fields:
+            self._fields[-1] = "result"
+        elif kind == "end" and self._fields:
+            self._fields.pop()
+
+    def _run_content(
+        self, name: str, child: Any, spans: list[Span], bold: bool, italic: bool
+    ) -> None:
+        """Add what the run's element *child* (``w:name``) shows to *spans*."""
+        if name == "t":
+            spans.append(Span(child.text or "", bold, italic))
+        elif name in _RUN_CHARACTERS:
+            spans.append(Span(_RUN_CHARACTERS[name], bold, italic))
+        elif name in ("br", "cr"):
+            spans.append(Span(BREAK))
+        elif name == "sym":
+            symbol = _symbol(child)
+            if symbol is not None:
+                spans.append(Span(symbol, bold, italic))
+        elif name in ("footnoteReference", "endnoteReference"):
+            note = name[: -len("Reference")]
+            marker = f"{_FOOTNOTE_OPEN}{note}:{child.get(_w('id'), '')}{_FOOTNOTE_CLOSE}"
+            spans.append(Span(marker, bold, italic))
+        elif name in ("drawing", "pict", "object"):
+            self._refused.append(_drawing_kind(child) if name != "object" else "object")
+
+
+def _symbol(sym: Any) -> str | None:
+    """The character a ``w:sym`` shows (``None`` for no printable character)."""
+    try:
+        value = int(sym.get(_w("char"), ""), 16)
+    except ValueError:
+        return None
+    if value >= 0xF000:  # a symbol font's private area maps onto ASCII
+        value -= 0xF000
+    return chr(value) if value >= 0x20 else None
 
 
 def _control_content(sdt: Any) -> Any:
@@ -376,3 +434,214 @@ def _drawing_kind(element: Any) -> str:
     if "OLEObject" in kinds or "object" in kinds:
         return "object"
     return "image"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_docx(form: FormData) -> bytes:
+    """The Word form: one small table per question, answers typed in the yellow cells."""
+    from docx import Document
+
+    doc = Document()
+    _page_setup(doc)
+    _title_block(doc, form)
+    for form_row in form.rows:
+        doc.add_paragraph()
+        _question_table(doc, form_row, form.languages)
+    doc.add_paragraph()
+    _hidden_data(doc, form)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(doc: Any) -> None:
+    """A4 portrait, 2 cm margins, Calibri 10.5 pt."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+
+
+def _shade(cell: Any, color: str) -> None:
+    """Fill a table cell with *color* (hex)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = cell._tc.get_or_add_tcPr()
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:color"), "auto")
+    fill.set(qn("w:fill"), color)
+    props.append(fill)
+
+
+def _english(paragraph: Any, text: str) -> None:
+    """Add the English half of a label: italic, grey."""
+    from docx.shared import RGBColor
+
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _label(cell: Any, text_id: str, text_en: str) -> None:
+    """A label cell: Indonesian in bold, English below it."""
+    cell.paragraphs[0].add_run(text_id).bold = True
+    _english(cell.add_paragraph(), text_en)
+
+
+def _put_text(cell: Any, text: str) -> None:
+    """*text* in *cell*, one paragraph per line."""
+    chunks = [c for c in text.split("\n") if c.strip()] or [""]
+    cell.paragraphs[0].add_run(chunks[0])
+    for chunk in chunks[1:]:
+        cell.add_paragraph(chunk)
+
+
+def _title_block(doc: Any, form: FormData) -> None:
+    """The form's title, its body and list, and the instructions in a shaded box."""
+    title = doc.add_heading(level=1)
+    title.add_run(both("form.title", code=form.code))
+    sub = doc.add_paragraph()
+    sub_run = sub.add_run(
+        strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ")
+        + both("form.issued", date=form.issued)
+    )
+    sub_run.italic = True
+    box = doc.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    cell = box.cell(0, 0)
+    _shade(cell, "E8F0F8")
+    for index, (text_id, text_en) in enumerate(instructions(form.languages)):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run("• " + text_id).bold = False
+        _english(cell.add_paragraph(), "   " + text_en)
+
+
+def _question_table(doc: Any, form_row: FormRow, languages: list[str]) -> None:
+    """One question's table: its text, the current answer, a yellow row per language, status."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm, Pt
+
+    table = doc.add_table(rows=3 + len(languages), cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    table.columns[0].width = Cm(4.5)
+    table.columns[1].width = Cm(12.5)
+    for row in table.rows:
+        row.cells[0].width = Cm(4.5)
+        row.cells[1].width = Cm(12.5)
+    id_cell, text_cell = table.cell(0, 0), table.cell(0, 1)
+    id_run = id_cell.paragraphs[0].add_run(form_row.question)
+    id_run.bold = True
+    id_run.font.size = Pt(13)
+    question_text = form_row.text
+    if form_row.data:
+        question_text += "\n" + both("form.data_hint", data=", ".join(form_row.data))
+    _put_text(text_cell, question_text)
+    _shade(id_cell, "DDDDDD")
+    _shade(text_cell, "EEEEEE")
+    _label(table.cell(1, 0), t("form.col.current", "id"), t("form.col.current", "en"))
+    _put_text(table.cell(1, 1), current_text(form_row))
+    _shade(table.cell(1, 1), "EEEEEE")
+    for index, code in enumerate(languages, start=2):
+        _label(table.cell(index, 0), *answer_label(code))
+        table.rows[index].height = Cm(3)
+        table.rows[index].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        _shade(table.cell(index, 1), "FFF6CC")
+    status_row = 2 + len(languages)
+    _label(table.cell(status_row, 0), t("form.col.status", "id"), t("form.col.status", "en"))
+    table.cell(status_row, 1).paragraphs[0].add_run(status_shown(form_row))
+    _shade(table.cell(status_row, 1), "FFF6CC")
+
+
+def _hidden_data(doc: Any, form: FormData) -> None:
+    """The form's data in a hidden paragraph at the end, and its mark in the properties."""
+    from docx.shared import Pt
+
+    mark = doc.add_paragraph()
+    run = mark.add_run(DOCX_MARK_PREFIX + json.dumps(form.meta(), separators=(",", ":")))
+    run.font.hidden = True
+    run.font.size = Pt(6)
+    doc.core_properties.title = both("form.title", code=form.code)[:250]
+    doc.core_properties.subject = FORM_MARK
+    doc.core_properties.keywords = f"{FORM_MARK} {form.code} {form.symbol}"[:250]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_docx(path: Path, lang: str) -> FilledForm:
+    """Read a filled Word form (checked by :func:`cmwreport.forms.safety.check_container`).
+
+    python-docx has no error type of its own for a damaged document: a missing part is a
+    ``KeyError``, a wrong content type a ``ValueError``, bad XML lxml's ``XMLSyntaxError``,
+    a part of the wrong kind an ``AttributeError`` (often only once its body is read), a
+    damaged style or numbering part a ``TypeError`` or ``ValueError``. Every one of them
+    means "damaged" to the person who sent the form, and is reported as such.
+    """
+    from docx import Document
+
+    try:
+        doc = Document(str(path))
+        return _read_document(doc, DocxReader(doc), path, lang)
+    except InputFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx has no common error type (see above)
+        raise InputFileError(path, t("form.not_office", lang), lang) from exc
+
+
+def _read_document(doc: Any, reader: DocxReader, path: Path, lang: str) -> FilledForm:
+    """The hidden data and the filled tables of an open Word form."""
+    meta = _hidden_meta(doc, path, lang)
+    languages: list[str] = list(meta.get("languages", []))
+    known = {r["question"] for r in meta.get("rows", [])}
+    filled = FilledForm(meta=meta, rows=[])
+    for table in doc.tables:
+        rows = table.rows
+        if len(rows) < 3 + len(languages) or len(rows[0].cells) < 2:
+            continue
+        question = reader.plain(rows[0].cells[0]._tc).strip()
+        if question in known:
+            number = len(filled.rows) + 1
+            filled.rows.append(_filled_row(reader, rows, question, number, languages, lang))
+    return filled
+
+
+def _hidden_meta(doc: Any, path: Path, lang: str) -> dict[str, Any]:
+    """The form's data, from the last paragraph that starts with :data:`DOCX_MARK_PREFIX`."""
+    prefix = DOCX_MARK_PREFIX.strip()
+    for paragraph in reversed(doc.paragraphs):
+        text = paragraph.text.strip()
+        if text.startswith(prefix):
+            meta = read_meta_json(text[len(prefix) :].strip(), path, lang)
+            verify_meta(meta, path, lang)
+            return meta
+    raise InputFileError(path, t("form.foreign", lang), lang)
+
+
+def _filled_row(
+    reader: DocxReader, rows: Any, question: str, number: int, languages: list[str], lang: str
+) -> FilledRow:
+    """What the table of *question* (the *number*-th on the form) says."""
+    place = t("form.place_table", lang, question=question, number=number)
+    texts: dict[str, str] = {}
+    refused: dict[str, list[str]] = {}
+    for index, code in enumerate(languages, start=2):
+        cell = reader.cell(rows[index].cells[1]._tc)
+        if cell.refused:
+            refused[code] = cell.refused
+        if cell.markdown:
+            texts[code] = cell.markdown
+    status = reader.plain(rows[2 + len(languages)].cells[1]._tc).strip() or None
+    shown = reader.plain(rows[1].cells[1]._tc)
+    return FilledRow(question, texts, status, place, shown=shown, refused=refused)

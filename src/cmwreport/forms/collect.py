@@ -1,0 +1,417 @@
+"""What a form holds: the rows of a body's form, and the hidden data it carries.
+
+:func:`collect_form` gathers, for one body, every unit assigned to it and every answer it
+has written (read from its answers file with ruamel.yaml's round trip, as ``import`` edits
+it), as :class:`FormData`. The form keeps, out of sight, a fingerprint of every answer
+record as it was when the form was issued and a checksum of that hidden data
+(:meth:`FormData.meta`, :func:`verify_meta`). :class:`FilledForm` is what a filled form
+says when it is read back (:mod:`cmwreport.forms.xlsx`, :mod:`cmwreport.forms.docx`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOption
+from cmwreport.forms.labels import both, lang_tag
+from cmwreport.i18n import t
+from cmwreport.loader import read_yaml
+from cmwreport.models import STATUSES, Ministry, parse_question_id, pick_text
+from cmwreport.scaffold import drafting_order
+from cmwreport.text import strip_illegal
+from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, units_of
+
+FORM_MARK = "cmwreport-form"
+"""Marks a form made by cmwreport (in the hidden sheet or the hidden paragraph)."""
+FORM_VERSION = 2
+"""Version 2 adds a checksum of the hidden data and the key of each grey cell."""
+
+
+DOCX_MARK_PREFIX = "CMWREPORT-FORM "
+"""Opens the hidden paragraph of a Word form that holds its data."""
+
+
+class FormError(CmwReportError):
+    """A form cannot be made or imported; nothing was written."""
+
+
+# --------------------------------------------------------------------------- the rows
+
+
+@dataclass
+class FormRow:
+    """One question of a form: what the body answers and what it has written so far."""
+
+    question: str
+    text: str
+    lead: str | None
+    data: tuple[str, ...]
+    fingerprint: str
+    status: str
+    texts: dict[str, str]
+    has_record: bool
+
+
+@dataclass
+class FormData:
+    """Everything a form shows and what import needs to read it back."""
+
+    code: str
+    body: str
+    state: str
+    symbol: str
+    issued: str
+    languages: list[str]
+    rows: list[FormRow]
+
+    def meta(self) -> dict[str, Any]:
+        """The hidden part of the form: mark, version, body, list, per-row fingerprints, check.
+
+        ``shown`` is the key of the grey "current answer" text (:func:`shown_key`), so an
+        edit typed there is noticed; ``check`` guards the hidden data against edits.
+        """
+        meta: dict[str, Any] = {
+            "mark": FORM_MARK,
+            "version": FORM_VERSION,
+            "code": self.code,
+            "symbol": self.symbol,
+            "issued": self.issued,
+            "languages": self.languages,
+            "rows": [
+                {
+                    "question": r.question,
+                    "fingerprint": r.fingerprint,
+                    "status": r.status,
+                    "shown": shown_key(fit_cell(current_text(r))),
+                }
+                for r in self.rows
+            ],
+        }
+        meta["check"] = _meta_check(meta)
+        return meta
+
+
+def shown_key(text: str) -> str:
+    """A short key of *text* that ignores how its spaces and lines are laid out."""
+    from cmwreport.forms.inline import clean
+
+    flat = " ".join(clean(text).replace("\u00a0", " ").split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
+
+
+def _meta_check(meta: dict[str, Any]) -> str:
+    """The checksum of a form's hidden data (body, list, rows)."""
+    payload = {k: meta.get(k) for k in ("code", "symbol", "issued", "languages")}
+    payload["rows"] = [
+        [str(r.get(k) or "") for k in ("question", "fingerprint", "status", "shown")]
+        for r in meta.get("rows", [])
+    ]
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def verify_meta(meta: dict[str, Any], path: Path, lang: str) -> None:
+    """Refuse a form whose hidden data (its body's code, above all) was edited."""
+    if meta.get("version") == 1:
+        return  # forms issued before the checksum existed
+    if meta.get("check") != _meta_check(meta):
+        raise InputFileError(path, t("form.meta_edited", lang), lang)
+
+
+def _plain(value: Any) -> Any:
+    """Turn ruamel's round-trip data into plain JSON-able data."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def fingerprint(record: Any) -> str:
+    """A short hash of one answer record's content."""
+    payload = json.dumps(_plain(record), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def _ruamel_errors() -> tuple[type[BaseException], ...]:
+    """What ruamel raises on a file it cannot load.
+
+    Its own errors (:class:`~ruamel.yaml.error.YAMLError`, ``YAMLStreamError``) and, from
+    its constructors, ``ValueError`` (``2025-02-30``, ``!!int x``), ``KeyError``
+    (``!!bool maybe``) and ``TypeError``; ``RecursionError`` for nesting beyond Python's limit.
+    """
+    from ruamel.yaml.error import YAMLError, YAMLStreamError
+
+    return (YAMLError, YAMLStreamError, ValueError, LookupError, TypeError, RecursionError)
+
+
+def round_trip_yaml() -> Any:
+    """A round-trip YAML reader/writer that keeps quotes and long lines."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def answers_path(ws: Workspace, code: str) -> tuple[str, Path]:
+    """The answers file of *code*: as shown to users, and its path."""
+    rel = f"{ANSWERS_DIR}/{code}.yaml"
+    return rel, ws.root / rel
+
+
+def load_records(
+    ws: Workspace, code: str, lang: str, *, raw: bytes | None = None
+) -> tuple[Any, str]:
+    """The answers file of *code* as round-trip data (``None`` if absent) and its text.
+
+    *raw* is the file's content when the caller has read it already (under the lock).
+    Characters YAML refuses are read as spaces, as ``check`` and ``render`` read them.
+    """
+    from cmwreport.yamledit import yaml_readable
+
+    rel, path = answers_path(ws, code)
+    if raw is None:
+        if not path.exists():
+            return None, ""
+        raw = path.read_bytes()
+    loaded = read_yaml(path, rel)
+    blocking = [p for p in loaded.problems if p.severity == "error"]
+    if blocking:
+        raise FormError(t("form.file_broken", lang, problem=blocking[0].format(lang)))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
+    try:
+        data = round_trip_yaml().load(yaml_readable(text))
+    except _ruamel_errors() as exc:
+        raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("answers") or [], list):
+        raise FormError(t("form.file_broken", lang, problem=t("scaffold.not_answers_file", lang)))
+    return data, text
+
+
+def records_of(data: Any) -> list[Any]:
+    """The records of ``answers:`` in the data of an answers file."""
+    if not isinstance(data, dict):
+        return []
+    records = data.get("answers")
+    return list(records) if isinstance(records, list) else []
+
+
+def record_for(records: list[Any], question: str) -> tuple[int, Any] | None:
+    """The first record answering *question*, with its index."""
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and str(record.get("question")) == question:
+            return index, record
+    return None
+
+
+def texts_of(record: Any, first_lang: str) -> dict[str, str]:
+    """A record's text by language (a plain string is the first drafting language's)."""
+    text = record.get("text") if isinstance(record, dict) else None
+    if text is None:
+        return {}
+    if isinstance(text, str):
+        return {first_lang: str(text)}
+    if isinstance(text, dict):
+        return {str(k): "" if v is None else str(v) for k, v in text.items()}
+    return {}
+
+
+def _question_text(ws: Workspace, question: str) -> dict[str, str]:
+    """The question's text by language; for an item, its paragraph's text first."""
+    number, letter = parse_question_id(question)
+    paragraph = ws.paragraph_by_number[number]
+    result: dict[str, str] = {}
+    langs = drafting_order(ws, [*paragraph.text, *(k for u in paragraph.units for k in u.text)])
+    for lang in langs:
+        parts = [paragraph.text.get(lang, "")]
+        for unit in paragraph.units:
+            if unit.item is not None and (letter is None or unit.item == letter):
+                parts.append(f"({unit.item}) {unit.text.get(lang, '')}".rstrip())
+        text = "\n".join(p for p in parts if p.strip())
+        if text:
+            result[lang] = text
+    return result
+
+
+def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
+    """The rows of *code*'s form: its assigned units and its existing records, in order."""
+    if code not in ws.ministries:
+        raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
+    data, _ = load_records(ws, code, lang)
+    records = records_of(data)
+    covering = _covering(ws, records)
+    rows: list[FormRow] = []
+    seen: set[str] = set()
+    for unit in ws.units:
+        covered = covering.get(unit.id)
+        if covered is None and code not in unit.assigned:
+            continue
+        question = covered or unit.id
+        if question not in seen:
+            seen.add(question)
+            rows.append(_row(ws, unit, question, records))
+    if not rows:
+        raise FormError(t("scaffold.none_assigned", lang, code=code))
+    return FormData(
+        code=code,
+        body=_body_name(ws.ministries[code]),
+        state=ws.loipr.state if ws.loipr else "",
+        symbol=ws.loipr.symbol if ws.loipr else "",
+        issued=today.isoformat(),
+        languages=list(ws.drafting_languages),
+        rows=rows,
+    )
+
+
+def _covering(ws: Workspace, records: list[Any]) -> dict[str, str]:
+    """For each unit a record answers, the question of the first such record."""
+    covering: dict[str, str] = {}
+    for record in records:
+        if not isinstance(record, dict) or record.get("question") is None:
+            continue
+        question = str(record["question"])
+        for unit_id in _units_or_none(ws, question):
+            covering.setdefault(unit_id, question)
+    return covering
+
+
+def _units_or_none(ws: Workspace, question: str) -> tuple[str, ...]:
+    """The units *question* answers; none when it is not a question id at all."""
+    try:
+        return units_of(ws, question)
+    except ValueError:
+        return ()
+
+
+def has_question(ws: Workspace, question: str) -> bool:
+    """Whether the list of issues still has *question*."""
+    return bool(_units_or_none(ws, question))
+
+
+def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRow:
+    """The row of *question* (answering *unit*), with what its record holds, if any."""
+    found = record_for(records, question)
+    record = found[1] if found else None
+    texts = texts_of(record, ws.drafting_languages[0]) if record is not None else {}
+    status = str(record.get("status") or "draft") if record is not None else "draft"
+    return FormRow(
+        question=question,
+        text=strip_illegal(_join_languages(_question_text(ws, question))),
+        lead=unit.lead,
+        data=_data_of(ws, question, unit),
+        fingerprint=fingerprint(record) if record is not None else "",
+        status=status if status in STATUSES else "draft",
+        texts={k: strip_illegal(v) for k, v in texts.items()},
+        has_record=record is not None,
+    )
+
+
+def _body_name(ministry: Ministry) -> str:
+    """The body's name in Indonesian, then in English when that differs."""
+    body = pick_text(ministry.name, "id")
+    body_en = pick_text(ministry.name, "en")
+    if body_en and body_en != body:
+        body = f"{body} / {body_en}"
+    return strip_illegal(body)
+
+
+def _data_of(ws: Workspace, question: str, unit: Unit) -> tuple[str, ...]:
+    number, letter = parse_question_id(question)
+    if letter is not None:
+        return unit.data
+    found: dict[str, None] = {}
+    for u in ws.paragraph_by_number[number].units:
+        found.update(dict.fromkeys(u.data))
+    return tuple(found)
+
+
+def _join_languages(texts: dict[str, str]) -> str:
+    """Texts in several languages, each behind its language's tag (one alone stays bare)."""
+    if len(texts) == 1:
+        return next(iter(texts.values()))
+    return "\n\n".join(f"{lang_tag(code)} {text}" for code, text in texts.items())
+
+
+def status_shown(row: FormRow) -> str:
+    """The status pre-filled on the form: never ``approved``, which only coordinators give.
+
+    An approved answer's status place is left empty: left so, the answer stays approved as
+    long as its text is not changed.
+    """
+    return "" if row.status == "approved" else row.status
+
+
+def current_text(row: FormRow) -> str:
+    """The grey "current answer" text of a row: its status and its text in each language."""
+    if not row.has_record or not any(v.strip() for v in row.texts.values()):
+        return both("form.no_answer")
+    parts = [both("form.current_status", status=row.status)]
+    for code, text in row.texts.items():
+        if text.strip():
+            parts.append(f"{lang_tag(code)} {text.strip()}")
+    return "\n\n".join(parts)
+
+
+MAX_CELL_CHARS = 32000
+"""Excel holds at most 32,767 characters in a cell; longer text is cut on the form only."""
+
+
+def fit_cell(text: str) -> str:
+    """*text*, shortened with a marker when it would not fit in an Excel cell."""
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+@dataclass
+class FilledRow:
+    """What one row of a filled form says."""
+
+    question: str
+    texts: dict[str, str]
+    status: str | None
+    place: str
+    row: int | None = None
+    """The sheet's row number (Excel forms only)."""
+    shown: str | None = None
+    """The text of the grey "current answer" place as it is in the returned form."""
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    """By language: what an answer holds that Markdown cannot carry (images, text boxes…)."""
+
+
+@dataclass
+class FilledForm:
+    """A filled form read back: its hidden data and what was typed."""
+
+    meta: dict[str, Any]
+    rows: list[FilledRow]
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_meta_json(text: str, path: Path, lang: str) -> dict[str, Any]:
+    """The hidden data of a form from its JSON text; a foreign or newer form is refused."""
+    try:
+        meta = json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise InputFileError(path, t("form.foreign", lang), lang) from exc
+    if not isinstance(meta, dict) or meta.get("mark") != FORM_MARK:
+        raise InputFileError(path, t("form.foreign", lang), lang)
+    if meta.get("version") not in (1, FORM_VERSION):
+        raise InputFileError(path, t("form.version", lang, version=meta.get("version")), lang)
+    return meta
