@@ -240,3 +240,19 @@ def parse_question_id(question_id: str) -> tuple[int, str | None]:
     if match is None:
         raise ValueError(f"not a question id: {question_id!r}")
     return int(match.group(1)), match.group(2)
+
+
+class Abbreviation(Record):
+    """One entry of ``questions/abbreviations.yaml``: a short form and what it stands for.
+
+    A plain string as ``short`` is the same short form in every language (``JKK``).
+    """
+
+    short: LocalText
+    long: LocalText
+
+
+class AbbreviationsFile(Record):
+    """``questions/abbreviations.yaml``: abbreviations beyond the bodies (laws, programmes)."""
+
+    abbreviations: list[Abbreviation] = Field(default_factory=list)

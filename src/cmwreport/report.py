@@ -34,8 +34,9 @@ from cmwreport.markdown import (
     Run,
     parse,
 )
-from cmwreport.models import Ministry, pick_text, texts_by_language
+from cmwreport.models import pick_text
 from cmwreport.text import count_words, strip_illegal
+from cmwreport.wordcount import count_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -157,7 +158,7 @@ class Placeholder:
 
 @dataclass
 class Abbreviations:
-    """The list of abbreviations, from ministries.yaml."""
+    """The list of abbreviations: bodies and abbreviations.yaml, those the text uses."""
 
     heading: str
     rows: list[tuple[str, list[Run]]]
@@ -196,7 +197,7 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[list[list[Run]]] = field(default_factory=list)
     words: int = 0
-    """Words of the replies in the report's language, counted as ``check`` counts them."""
+    """The report's words as the UN counts them (:func:`cmwreport.wordcount.report_words`)."""
     intro_words: int = 0
     limit: int = 21200
     gaps: list[Gap] = field(default_factory=list)
@@ -219,23 +220,6 @@ class Report:
 
 
 # ------------------------------------------------------------------------------ builder
-
-
-def body_context(ministry: Ministry, lang: str, fallback: list[str]) -> dict[str, Any]:
-    """A body as the templates see it: code, name, abbreviation (in *lang*) and coordinator."""
-    names = texts_by_language(ministry.name, fallback[0] if fallback else lang)
-    abbreviations = texts_by_language(ministry.abbreviation, fallback[0] if fallback else lang)
-    others = [code for code in names if code != lang]
-    other = others[0] if others else ""
-    return {
-        "code": ministry.code,
-        "name": pick_text(ministry.name, lang, *fallback),
-        "abbreviation": pick_text(ministry.abbreviation, lang, *fallback) or ministry.code,
-        "other_name": names.get(other, "") if other else "",
-        "other_abbreviation": abbreviations.get(other, "") if other else "",
-        "names": names,
-        "coordinator": ministry.coordinator,
-    }
 
 
 class _Builder:
@@ -262,34 +246,8 @@ class _Builder:
         self.tables = 0
         self.rendered: dict[int, AnswerEntry] = {}
         self.untranslated: set[str] = set()
-        self.context = self._context()
-
-    # ---------------------------------------------------------------- template context
-
-    def _context(self) -> dict[str, Any]:
-        ws = self.ws
-        loipr = ws.loipr
-        assert loipr is not None  # checked by build_report
-        meta = loipr.report
-        bodies = [body_context(m, self.lang, self.fallback) for m in ws.ministries.values()]
-        return {
-            "state": loipr.state,
-            "committee": loipr.committee,
-            "loipr": {"symbol": loipr.symbol, "adopted": loipr.adopted},
-            "report": {
-                "title": pick_text(meta.title, self.lang, *self.fallback),
-                "symbol": meta.symbol or "",
-                "due": meta.due,
-                "date_received": meta.date_received,
-                "kind": meta.kind,
-                "word_limit": meta.limit,
-                "language": meta.language,
-            },
-            "bodies": bodies,
-            "coordinators": [b for b in bodies if b["coordinator"]],
-            "contributors": [b for b in bodies if not b["coordinator"]],
-            "final": self.final,
-        }
+        self.counted = count_report(ws, templates, lang=lang, final=final)
+        self.context = self.counted.context
 
     def render(self, name: str, **extra: Any) -> str:
         """Render the wording template *name* in the report's language."""
@@ -322,7 +280,7 @@ class _Builder:
                 )
             getattr(self, f"part_{part}")()
         self.broken_notice()
-        report.words = sum(e.words(self.lang) for e in self.rendered.values())
+        report.words = self.counted.words
         report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
         return report
 
@@ -392,15 +350,13 @@ class _Builder:
         return True
 
     def part_abbreviations(self) -> None:
+        """The bodies and entries of abbreviations.yaml that the report's text uses."""
         rows: list[tuple[str, list[Run]]] = []
-        for body in self.context["bodies"]:
-            text = self.render("abbreviation.j2", body=body)
-            if not text:
-                continue
-            runs = _first_runs(parse(text))
-            rows.append((body["abbreviation"], runs))
+        for row in self.counted.rows:  # drawn from the whole text by the word count
+            text = self.render("abbreviation.j2", body=row)
+            if text:
+                rows.append((str(row["abbreviation"]), _first_runs(parse(text))))
         if rows:
-            rows.sort(key=lambda row: row[0].casefold())
             self.report.blocks.append(Abbreviations(self.render("abbreviations_heading.j2"), rows))
 
     def part_introduction(self) -> None:

@@ -24,14 +24,17 @@ YAML_UNREADABLE = re.compile(
 # pattern that did would rescan the rest of the text from every bracket (quadratic time).
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
 _LINK_TARGET = re.compile(r"\]\([^)\[\]\s]*\)")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*")
+"""A word: letters and digits, joined by an apostrophe, ``.``, ``-``, ``/`` (``e-KTP``,
+``No.18/2017``) or, between digits, ``,`` (``1,200``, ``9,4``: a number is one word in
+every language, as the report prints it)."""
 
 
 def count_words(text: str) -> int:
     """Count the words of Markdown *text* as a reader of the report would count them.
 
     Footnote markers and link targets are not words; footnote definitions are (the UN
-    word limit counts footnotes). Numbers count as words.
+    word limit counts footnotes). Numbers count as words, one each (``1,200``).
     """
     if not text:
         return 0

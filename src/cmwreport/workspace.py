@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cmwreport.abbreviations import AbbreviationEntry, load_abbreviations
 from cmwreport.errors import NoWorkspaceError
 from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
 from cmwreport.models import (
@@ -39,6 +40,7 @@ from cmwreport.models import (
 )
 from cmwreport.problems import Msg, Problem, error
 from cmwreport.text import count_words, count_words_in
+from cmwreport.wordcount import report_words
 
 LOIPR_FILE = "questions/loipr.yaml"
 MINISTRIES_FILE = "questions/ministries.yaml"
@@ -211,6 +213,8 @@ class Workspace:
     """Bodies whose answers file could not be read at all: their units are not judged."""
     rejected: dict[str, set[str]] = field(default_factory=dict)
     """Units that an answer record with an error meant to answer, and the bodies that wrote it."""
+    abbreviations: list[AbbreviationEntry] = field(default_factory=list)
+    """The entries of ``questions/abbreviations.yaml`` (optional), in file order."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -287,9 +291,8 @@ class Workspace:
         return list(seen.values())
 
     def report_words(self, *, lang: str | None = None, final: bool = False) -> int:
-        """Words of the report-language text (answers and their tables) that the report holds."""
-        language = lang or self.language
-        return sum(a.words(language) for a in self.included_answers(final=final))
+        """The report's words as the UN counts them: :func:`cmwreport.wordcount.report_words`."""
+        return report_words(self, lang=lang, final=final)
 
     def best_status(self, unit: Unit) -> str:
         """``unanswered`` or the best status among the unit's non-empty answers."""
@@ -334,6 +337,7 @@ def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
     _load_ministries(ws)
     _load_loipr(ws)
     _load_answers(ws)
+    load_abbreviations(ws)
     return ws
 
 

@@ -1,0 +1,280 @@
+"""The one word count of the report: the UN's count for General Assembly resolution 68/268.
+
+:func:`report_words` counts everything the report prints in its language except the title
+block: the list of abbreviations, the introduction, the headings ("I. Introduction",
+section titles, "Reply to paragraph N", "(a)"), the replies' text with their lists,
+headings and footnotes, and every table's title, heading and data cells, notes and source.
+Not counted: the title block (symbol, committee, title, date), the numbering the report
+adds (paragraph numbers ``12.``, list labels ``(a)``, footnote marks), and a draft's
+working marks (body and status tags, placeholders, the notice of broken files, notes as
+comments), and text not in the report's language (an untranslated draft reply).
+
+``check`` (``over-word-limit``), ``coverage`` (every format) and ``render`` all call this
+function, so they give the same number. It follows the report's structure as
+:mod:`cmwreport.report` builds it, without building it: the wording templates are
+evaluated by :mod:`cmwreport.quicktemplates` (no Jinja for the packaged templates) and the
+replies' Markdown is counted as text (no markdown-it), so ``check`` stays fast.
+``tests/test_wordcount.py`` holds this count equal to the words of the rendered DOCX.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cmwreport.abbreviations import body_context, body_short_forms, listed
+from cmwreport.models import pick_text
+from cmwreport.quicktemplates import QuickTemplates
+from cmwreport.text import count_words, strip_illegal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from cmwreport.templating import Templates
+    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Workspace
+
+_LIST_MARKER = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
+"""An ordered-list marker ``1.`` at the start of a line: the report letters the item instead."""
+
+_PIPE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+"""The line under a pipe table's heading (``|---|:--:|``)."""
+
+
+def markdown_words(text: str) -> int:
+    """Words of answer Markdown as the report prints them (list numbers are labels)."""
+    return count_words(_LIST_MARKER.sub(" ", text))
+
+
+def pipe_tables(text: str) -> int:
+    """How many pipe tables a Markdown text holds (each gets a "Table N" title)."""
+    lines = text.splitlines()
+    return sum(
+        1
+        for i in range(1, len(lines))
+        if "-" in lines[i] and _PIPE_DELIMITER.match(lines[i]) and "|" in lines[i - 1]
+    )
+
+
+def template_context(ws: Workspace, lang: str, final: bool, text: str) -> dict[str, Any]:
+    """What the wording templates see (the report's builder uses the same).
+
+    *text* is the replies' text, which decides each body's short form.
+    """
+    loipr = ws.loipr
+    assert loipr is not None  # callers check
+    meta = loipr.report
+    fallback = [code for code in ws.drafting_languages if code != lang]
+    shorts = body_short_forms(ws, lang, fallback, text)
+    bodies = [
+        body_context(m, lang, fallback, shorts.get(code)) for code, m in ws.ministries.items()
+    ]
+    return {
+        "state": loipr.state,
+        "committee": loipr.committee,
+        "loipr": {"symbol": loipr.symbol, "adopted": loipr.adopted},
+        "report": {
+            "title": pick_text(meta.title, lang, *fallback),
+            "symbol": meta.symbol or "",
+            "due": meta.due,
+            "date_received": meta.date_received,
+            "kind": meta.kind,
+            "word_limit": meta.limit,
+            "language": meta.language,
+        },
+        "bodies": bodies,
+        "coordinators": [b for b in bodies if b["coordinator"]],
+        "contributors": [b for b in bodies if not b["coordinator"]],
+        "final": final,
+    }
+
+
+def shown_text(entry: AnswerEntry, lang: str, fallback: list[str], final: bool) -> str:
+    """The text of *entry* the report shows: in *lang*; in a draft, else in another language.
+
+    As :meth:`cmwreport.report._Builder.text_of` chooses it. A draft's reply not yet
+    translated is counted in the language it is shown in, as an estimate of its translation.
+    """
+    own = entry.texts.get(lang, "")
+    if own.strip():
+        return own
+    if final:
+        return ""
+    for code in [*fallback, *entry.texts]:
+        text = entry.texts.get(code, "")
+        if text.strip():
+            return text
+    return ""
+
+
+def replies_text(ws: Workspace, lang: str, final: bool) -> str:
+    """The replies' text as shown: answers, their tables, the list's section titles.
+
+    What decides a body's short form (:mod:`cmwreport.abbreviations`).
+    """
+    fallback = [code for code in ws.drafting_languages if code != lang]
+    parts = [pick_text(s.title, lang, *fallback) for top in ws.sections for s in top.walk()]
+    for entry in ws.included_answers(final=final):
+        parts.append(shown_text(entry, lang, fallback, final))
+        for table in entry.answer.tables:
+            parts.extend((strip_illegal(table.title), strip_illegal(table.source or "")))
+            parts.extend(_table_texts(table))
+    return "\n".join(parts)
+
+
+class _Counter:
+    """Walk the workspace in the report's order and count what the report prints."""
+
+    def __init__(self, ws: Workspace, templates: Templates, lang: str, final: bool) -> None:
+        self.ws = ws
+        self.lang = lang
+        self.final = final
+        self.fallback = [code for code in ws.drafting_languages if code != lang]
+        self.quick = QuickTemplates(templates)
+        self.replies = replies_text(ws, lang, final)
+        self.context = template_context(ws, lang, final, self.replies)
+        self.texts: list[str] = []
+        """Every text of the report outside the list of abbreviations, as printed."""
+        self.words = 0
+        self.tables = 0
+        self.rows: list[dict[str, Any]] = []
+
+    def render(self, name: str, **extra: Any) -> str:
+        return self.quick.render(name, self.lang, **self.context, **extra)
+
+    def plain(self, text: str) -> None:
+        self.texts.append(text)
+        self.words += count_words(text)
+
+    def count(self) -> int:
+        parts = self.quick.lines("layout.j2", **self.context)
+        for part in parts:
+            if part == "introduction":
+                self.plain(self.render("introduction_heading.j2"))
+                self.plain(self.render("introduction.md.j2"))
+            elif part == "replies":
+                self.plain(self.render("replies_heading.j2"))
+                for section in self.ws.sections:
+                    self.section(section)
+        if "abbreviations" in parts:
+            self.rows = listed(self.ws, self.context["bodies"], self.lang, self.fallback, self.text())
+            shown = 0
+            for row in self.rows:
+                text = self.render("abbreviation.j2", body=row)
+                if text:
+                    shown += 1
+                    self.words += count_words(str(row["abbreviation"])) + count_words(text)
+            if shown:
+                self.words += count_words(self.render("abbreviations_heading.j2"))
+        return self.words
+
+    def text(self) -> str:
+        """The report's text as counted (what the list of abbreviations is drawn from)."""
+        return "\n".join(self.texts)
+
+    def section(self, section: SectionNode) -> None:
+        title = pick_text(section.title, self.lang, *self.fallback)
+        self.plain(
+            self.render(
+                "section_heading.j2",
+                section={"id": section.id, "title": title, "depth": section.depth},
+            )
+        )
+        for paragraph in section.paragraphs:
+            self.paragraph(paragraph)
+        for child in section.sections:
+            self.section(child)
+
+    def paragraph(self, paragraph: ParagraphNode) -> None:
+        """As :meth:`cmwreport.report._Builder.paragraph` lays the reply out."""
+        ws = self.ws
+        self.plain(self.render("reply_heading.j2", number=paragraph.number))
+        inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
+        whole: list[AnswerEntry] = []
+        if paragraph.has_items:
+            for unit in paragraph.units:
+                for entry in inputs[unit.id]:
+                    if entry.question == paragraph.id and entry not in whole:
+                        whole.append(entry)
+        shown_whole = [self.entry(e) for e in whole]
+        for unit in paragraph.units:
+            own = [e for e in inputs[unit.id] if e not in whole]
+            covered = any(e in whole for e in inputs[unit.id]) and any(shown_whole)
+            if paragraph.has_items and (own or not covered):
+                self.plain(
+                    self.render("item_heading.j2", number=paragraph.number, letter=unit.item)
+                )
+            for entry in own:
+                self.entry(entry)
+
+    def entry(self, entry: AnswerEntry) -> bool:
+        """Count one input as :meth:`cmwreport.report._Builder.entry` shows it."""
+        own = shown_text(entry, self.lang, self.fallback, self.final)
+        tables = entry.answer.tables
+        if not own.strip() and not tables:
+            return False
+        if own.strip():
+            self.texts.append(own)
+            self.words += markdown_words(own)
+            for _ in range(pipe_tables(own)):
+                self.tables += 1
+                self.plain(self.render("table_title.j2", number=self.tables, title=""))
+        for table in tables:
+            self.tables += 1
+            title = self.render(
+                "table_title.j2", number=self.tables, title=strip_illegal(table.title)
+            )
+            self.plain(title)
+            for text in list(_table_texts(table)):
+                self.plain(text)
+            if table.source:
+                self.plain(self.render("table_source.j2", source=strip_illegal(table.source)))
+        return True
+
+
+def _table_texts(table: Any) -> Iterator[str]:
+    """A table's heading and cells, spanner heads and notes (title and source apart)."""
+    yield " ".join(str(c) for c in table.columns)
+    for row in table.rows:
+        yield " ".join(str(c) for c in row if c is not None)
+    for group in getattr(table, "column_groups", None) or ():
+        yield str(getattr(group, "title", "") or "")
+    for note in getattr(table, "notes", None) or ():
+        yield str(note)
+
+
+@dataclass(frozen=True)
+class ReportCount:
+    """The report's words, the rows of its list of abbreviations, the templates' context."""
+
+    words: int
+    rows: list[dict[str, Any]]
+    context: dict[str, Any]
+
+
+def count_report(ws: Workspace, templates: Templates, *, lang: str, final: bool) -> ReportCount:
+    """Count the report of *ws* in *lang* (the one count; ``ws.loipr`` must be read)."""
+    counter = _Counter(ws, templates, lang, final)
+    words = counter.count()
+    return ReportCount(words, counter.rows, counter.context)
+
+
+def report_words(
+    ws: Workspace,
+    templates: Templates | None = None,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+) -> int:
+    """The words of the report of *ws* in *lang* (default: its language), as the UN counts.
+
+    *final*: the final report (approved replies only); otherwise the draft. Without
+    *templates*, the workspace's (its ``templates/`` over the packaged defaults).
+    """
+    if ws.loipr is None:
+        return 0
+    if templates is None:
+        from cmwreport.templating import templates_for
+
+        templates = templates_for(ws.root)
+    return count_report(ws, templates, lang=lang or ws.language, final=final).words
