@@ -44,6 +44,8 @@ class AbbreviationEntry:
     """The short form by language; a plain string is stored under ``"*"`` (every language)."""
     long: dict[str, str]
     line: int
+    field_lines: dict[str, int]
+    """The line of ``short`` and of ``long``."""
 
     def short_in(self, lang: str, *fallback: str) -> str:
         """The short form in *lang* (else the first of *fallback*, else any)."""
@@ -87,8 +89,10 @@ def load_abbreviations(ws: Workspace) -> None:
             {"*": record.short} if isinstance(record.short, str) else dict(record.short)
         )
         long = texts_by_language(record.long, default)
-        line = loaded.source.line(("abbreviations", index))
-        ws.abbreviations.append(AbbreviationEntry(short, long, line))
+        path = ("abbreviations", index)
+        line = loaded.source.line(path)
+        lines = {name: loaded.source.line((*path, name)) for name in ("short", "long")}
+        ws.abbreviations.append(AbbreviationEntry(short, long, line, lines))
         for value in [*short.values(), *long.values()]:
             ws.text_fields.append((rel, line, value, frozenset()))
 

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from cmwreport.models import parse_question_id
+from cmwreport.models import parse_question_id, texts_by_language
 from cmwreport.problems import Msg, Problem, error, warning
 from cmwreport.text import DOCX_ILLEGAL, percent
 
 if TYPE_CHECKING:
+    from cmwreport.abbreviations import AbbreviationEntry
     from cmwreport.loader import SourceMap
     from cmwreport.workspace import AnswerEntry, Workspace
 
@@ -264,6 +265,53 @@ def check_word_limit(ws: Workspace) -> Iterator[Problem]:
             limit=limit,
             percent=percent(words, limit),
             lang=ws.language,
+        )
+
+
+ABBREVIATIONS = "questions/abbreviations.yaml"
+
+
+def check_abbreviations(ws: Workspace) -> Iterator[Problem]:
+    """``questions/abbreviations.yaml``: a short form twice (``duplicate-id``, also when a
+    body already goes by it) and an entry without the report's language
+    (``missing-translation``)."""
+    bodies: dict[str, str] = {}
+    for code, ministry in ws.ministries.items():
+        for form in texts_by_language(ministry.abbreviation, ws.language).values():
+            bodies.setdefault(form.strip(), code)
+    seen: dict[str, int] = {}
+    for entry in ws.abbreviations:
+        line = entry.field_lines.get("short", entry.line)
+        for form in sorted({v.strip() for v in entry.short.values() if v.strip()}):
+            if form in seen:
+                yield error(
+                    ABBREVIATIONS, line, "duplicate-id", "dup.abbreviation", id=form, first=seen[form]
+                )
+            elif form in bodies:
+                first = ws.ministry_lines.get(bodies[form], 1)
+                key = "dup.abbreviation_body"
+                yield error(
+                    ABBREVIATIONS, line, "duplicate-id", key, id=form, code=bodies[form], first=first
+                )
+            else:
+                seen[form] = line
+        yield from _abbreviation_languages(ws, entry)
+
+
+def _abbreviation_languages(ws: Workspace, entry: AbbreviationEntry) -> Iterator[Problem]:
+    lang = ws.language
+    for name, texts in (("short", entry.short), ("long", entry.long)):
+        if texts.get(lang, "").strip() or texts.get("*", "").strip():
+            continue
+        yield warning(
+            ABBREVIATIONS,
+            entry.field_lines.get(name, entry.line),
+            "missing-translation",
+            "check.abbreviation_language",
+            short=entry.short_in(lang, *ws.drafting_languages) or "—",
+            field=name,
+            lang=lang,
+            have=", ".join(code for code, text in texts.items() if text.strip()) or "—",
         )
 
 
@@ -539,6 +587,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_cut_by_comment,
     check_merged_paragraphs,
     check_unsupported_markdown,
+    check_abbreviations,
 )
 
 

@@ -260,6 +260,7 @@ class SchemaKind(StrEnum):
     answers = "answers"
     loipr = "loipr"
     ministries = "ministries"
+    abbreviations = "abbreviations"
 
 
 class FormFormat(StrEnum):

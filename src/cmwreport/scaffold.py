@@ -415,7 +415,8 @@ _VSCODE_SETTINGS = f"""\
   "yaml.schemas": {{
     "./{SCHEMA_DIR}/{SCHEMA_FILES["answers"]}": "answers/*.yaml",
     "./{SCHEMA_DIR}/{SCHEMA_FILES["loipr"]}": "questions/loipr.yaml",
-    "./{SCHEMA_DIR}/{SCHEMA_FILES["ministries"]}": "questions/ministries.yaml"
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["ministries"]}": "questions/ministries.yaml",
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["abbreviations"]}": "questions/abbreviations.yaml"
   }},
   "files.encoding": "utf8",
   "[yaml]": {{

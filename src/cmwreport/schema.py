@@ -21,6 +21,8 @@ from cmwreport.files import write_atomic
 from cmwreport.i18n import has_message, t
 from cmwreport.models import (
     QUESTION_ID_RE,
+    Abbreviation,
+    AbbreviationsFile,
     Answer,
     AnswersFile,
     Item,
@@ -40,6 +42,7 @@ SCHEMA_FILES: dict[str, str] = {
     "answers": "answers.schema.json",
     "loipr": "loipr.schema.json",
     "ministries": "ministries.schema.json",
+    "abbreviations": "abbreviations.schema.json",
 }
 """The schema of each kind of file, by kind."""
 
@@ -47,6 +50,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "answers": AnswersFile,
     "loipr": Loipr,
     "ministries": MinistriesFile,
+    "abbreviations": AbbreviationsFile,
 }
 
 _DESCRIBED: tuple[type[BaseModel], ...] = (
@@ -60,6 +64,8 @@ _DESCRIBED: tuple[type[BaseModel], ...] = (
     Item,
     MinistriesFile,
     Ministry,
+    AbbreviationsFile,
+    Abbreviation,
 )
 
 _FIELD_PATTERNS: dict[tuple[str, str], str] = {
@@ -124,7 +130,7 @@ def _close_mappings(node: Any) -> None:
 
 
 def build_schema(kind: str, *, lang: str = "en") -> dict[str, Any]:
-    """Return the JSON Schema of the file *kind* (answers, loipr or ministries)."""
+    """Return the JSON Schema of the file *kind* (answers, loipr, ministries, abbreviations)."""
     model = _MODELS[kind]
     schema = model.model_json_schema(schema_generator=_EditorSchema, mode="validation")
     _describe(schema, lang)
