@@ -1,0 +1,237 @@
+"""One word count (SPEC 6): check, coverage and render count the same words, the DOCX's own.
+
+The count is everything the report prints in its language except the title block; the
+report's own numbering (paragraph numbers, list labels, footnote marks) and a draft's
+working marks (tags, placeholders) are not words. ``docx_words`` counts a rendered DOCX
+that way, with python-docx: body paragraphs, table cells and the footnotes part.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from cmwreport.commands import run_coverage, run_render
+from cmwreport.quicktemplates import QuickTemplates
+from cmwreport.templating import PACKAGED, templates_for
+from cmwreport.text import count_words
+from cmwreport.wordcount import template_context
+from cmwreport.workspace import load_workspace
+from conftest import EXAMPLE, write_workspace
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NOT_COUNTED = {
+    "Document Symbol",
+    "Committee",
+    "Report Title",
+    "Date Received",
+    "Draft Notice",
+    "Draft Tag",
+    "Placeholder",
+}
+"""The title block and a draft's working marks."""
+
+
+def docx_words(path: Path) -> int:
+    """The words of a rendered report outside its title block, read with python-docx."""
+    doc = Document(str(path))
+    total = 0
+    for paragraph in doc.paragraphs:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        text = paragraph.text
+        if style in NOT_COUNTED:
+            continue
+        if style == "Report Paragraph":  # the paragraph's number, a first item's label
+            text = re.sub(r"^\d+\.\t(?:\(?[a-z]+\) )?", "", text)
+        if style.startswith("Report List"):
+            text = re.sub(r"^\(?[a-z]+\)\t", "", text)
+        total += count_words(text)
+    for table in doc.tables:
+        for row in table.rows:
+            total += sum(count_words(cell.text) for cell in row.cells)
+    with zipfile.ZipFile(path) as archive:
+        if "word/footnotes.xml" in archive.namelist():
+            root = etree.fromstring(archive.read("word/footnotes.xml"))
+            for note in root.iter(f"{W}footnote"):
+                if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+                    continue
+                total += count_words("".join(t.text or "" for t in note.iter(f"{W}t")))
+    return total
+
+
+def _example(tmp_path: Path, limit: int | None = None) -> Path:
+    root = tmp_path / "example"
+    for folder in ("questions", "answers"):
+        shutil.copytree(EXAMPLE / folder, root / folder)
+    if limit is not None:
+        loipr = root / "questions" / "loipr.yaml"
+        text = loipr.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^(  kind: \w+)$", rf"\1\n  word_limit: {limit}", text, count=1)
+        loipr.write_text(text, encoding="utf-8")
+    return root
+
+
+def _check_words(cli: Any, root: Path) -> int:
+    """The count ``check --format json`` gives in its over-word-limit warning."""
+    result = cli("check", "--root", str(root), "--format", "json")
+    problems = json.loads(result.stdout)["problems"]
+    over = [p for p in problems if p["code"] == "over-word-limit"]
+    assert len(over) == 1, problems
+    match = re.search(r"has (\d+) words", over[0]["message"])
+    assert match is not None, over[0]["message"]
+    return int(match.group(1))
+
+
+def test_the_example_counts_the_same_in_check_coverage_render_and_the_docx(
+    tmp_path: Path, cli: Any
+) -> None:
+    root = _example(tmp_path, limit=1000)
+    checked = _check_words(cli, root)
+    coverage = json.loads(cli("coverage", "--root", str(root), "--format", "json").stdout)
+    assert coverage["words"]["total"] == checked
+    for fmt in ("table", "markdown"):
+        shown = cli("coverage", "--root", str(root), "--format", fmt).stdout
+        assert f"{checked:,}" in shown, fmt
+    page = tmp_path / "dashboard.html"
+    cli("coverage", "--root", str(root), "--format", "html", "--output", str(page))
+    assert f"{checked:,}" in page.read_text(encoding="utf-8")
+    out = tmp_path / "report.docx"
+    rendered = cli("render", "--root", str(root), "--output", str(out))
+    assert f"words (en): {checked:,} of 1,000" in rendered.stdout
+    assert docx_words(out) == checked
+    # More than the answers: the introduction, headings and the list of abbreviations count.
+    answers = sum(e.words("en") for e in load_workspace(root).included_answers())
+    assert checked > answers + 300
+
+
+def test_the_example_counts_a_final_and_another_language_as_their_docx(tmp_path: Path) -> None:
+    root = _example(tmp_path)
+    for options in ({"final": True, "allow_gaps": True}, {"report_lang": "id"}):
+        out = tmp_path / f"report-{len(options)}.docx"
+        done = run_render(root=root, output=out, **options)
+        assert done.report.words == docx_words(out) > 1000, options
+        final = bool(options.get("final"))
+        lang = str(options.get("report_lang", "en"))
+        assert load_workspace(root).report_words(lang=lang, final=final) == done.report.words
+
+
+ANSWER_AS_TYPED = """\
+ministry: KEMNAKER
+answers:
+  - question: "2"
+    status: approved
+    text:
+      en: |
+        ## Recruitment fees
+
+        Workers pay no placement fee.[^1] The fee covers 1,200 items:
+
+        1. the passport;
+        2. the visa, and
+           - its legalisation;
+
+        | Year | Cases |
+        |------|------:|
+        | 2024 | 1,200 |
+
+        [^1]: Law No. 18/2017, article 30.
+      id: Pekerja tidak membayar biaya penempatan.
+    tables:
+      - title: Complaints by sex, 2024
+        columns: [Sex, Cases]
+        rows:
+          - [Women, 1200]
+          - [Men, 800.5]
+          - [Total, null]
+        source: KP2MI complaint data
+  - question: "3"
+    status: draft
+    text: Pengaduan diterima melalui layanan daring dan kantor daerah.
+"""
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"final": True, "allow_gaps": True}, {"report_lang": "id"}]
+)
+def test_every_kind_of_text_counts_as_the_docx_shows_it(
+    tmp_path: Path, options: dict[str, Any]
+) -> None:
+    root = write_workspace(tmp_path / "ws", answers={"KEMNAKER": ANSWER_AS_TYPED})
+    out = tmp_path / "report.docx"
+    done = run_render(root=root, output=out, **options)
+    assert done.report.words == docx_words(out)
+    lang = str(options.get("report_lang", "en"))
+    ws = load_workspace(root)
+    assert ws.report_words(lang=lang, final=bool(options.get("final"))) == done.report.words
+
+
+def test_a_template_quick_evaluation_cannot_read_is_left_to_jinja(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", answers={"KEMNAKER": ANSWER_AS_TYPED})
+    (root / "templates" / "en").mkdir(parents=True)
+    (root / "templates" / "en" / "reply_heading.j2").write_text(
+        "{% for word in ['Answer', 'to', 'question'] %}{{ word }} {% endfor %}{{ number }}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.docx"
+    done = run_render(root=root, output=out)
+    assert done.report.words == docx_words(out)
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name == "Reply Heading"]
+    assert headings[0] == "Answer to question 1"
+
+
+def test_answers_under_the_limit_but_the_whole_report_over_it_warn(
+    tmp_path: Path, cli: Any
+) -> None:
+    root = write_workspace(tmp_path / "ws")
+    path = root / "questions" / "loipr.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  language: en\n", "  language: en\n  word_limit: 150\n")
+    path.write_text(text, encoding="utf-8")
+    assert "word_limit: 150" in text
+    ws = load_workspace(root)
+    answers = sum(e.words("en") for e in ws.included_answers())
+    assert answers < 150 < ws.report_words()
+    result = cli("check", "--root", str(root), "--format", "json")
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["file"], p["severity"], p["code"]) for p in problems if "word" in p["code"]] == [
+        ("questions/loipr.yaml", "warning", "over-word-limit")
+    ]
+    words = run_coverage(root=root, fmt="json").coverage.words
+    assert f"has {words} words, over the limit of 150" in " ".join(p["message"] for p in problems)
+
+
+def _names(lang: str) -> list[str]:
+    return sorted(p.name for p in (PACKAGED / lang).glob("*.j2"))
+
+
+@pytest.mark.parametrize("lang", ["en", "id", "es"])
+def test_quick_templates_give_jinjas_text_for_every_packaged_template(lang: str) -> None:
+    ws = load_workspace(EXAMPLE)
+    templates = templates_for(EXAMPLE)
+    quick = QuickTemplates(templates)
+    context = template_context(ws, lang, False, "KP2MI")
+    extras: dict[str, Any] = {
+        "number": 7,
+        "letter": "a",
+        "title": "Placements",
+        "source": "KP2MI data",
+        "section": {"id": "I-A", "title": "General information", "depth": 0},
+        "body": context["bodies"][0],
+    }
+    names = _names(lang)
+    assert "introduction.md.j2" in names
+    for final in (False, True):
+        context["final"] = final
+        for name in names:
+            expected = templates.render(name, lang, **context, **extras)
+            assert quick.render(name, lang, **context, **extras) == expected, name
+            assert quick._text(f"{lang}/{name}", {"lang": lang, **context, **extras}) is not None
+    assert quick.lines("layout.j2", **context) == templates.lines("layout.j2", **context)
