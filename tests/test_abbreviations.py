@@ -39,6 +39,7 @@ answers:
         Pekerja di luar negeri ikut JKK dan JKM sebelum berangkat; KP2MI memeriksanya, PBB mencatat.
 """
 
+
 def _workspace(tmp_path: Path, abbreviations: str = ABBREVIATIONS_AS_TYPED) -> Path:
     root = write_workspace(tmp_path / "ws", answers={"KEMNAKER": KEMNAKER_AS_TYPED})
     (root / "questions" / "abbreviations.yaml").write_text(abbreviations, encoding="utf-8")

@@ -70,7 +70,9 @@ def load_abbreviations(ws: Workspace) -> None:
     if data is None:
         return
     if not isinstance(data, dict):
-        ws.problems.append(error(rel, 1, "invalid-record", "ws.not_mapping", fields="abbreviations"))
+        ws.problems.append(
+            error(rel, 1, "invalid-record", "ws.not_mapping", fields="abbreviations")
+        )
         return
     head = {k: v for k, v in data.items() if k != "abbreviations"}
     ws.problems.extend(validate(AbbreviationsFile, head, loaded.source, rel)[1])
@@ -79,19 +81,19 @@ def load_abbreviations(ws: Workspace) -> None:
         field = "abbreviations"
         line = loaded.source.line((field,)) if raw is not None else 1
         key = "invalid.missing" if raw is None else "invalid.type_simple"
-        ws.problems.append(error(rel, line, "invalid-record", key, field=field, expected="type.list"))
+        ws.problems.append(
+            error(rel, line, "invalid-record", key, field=field, expected="type.list")
+        )
         return
     good, problems = validate_list(Abbreviation, raw, loaded.source, rel, ("abbreviations",))
     ws.problems.extend(problems)
     default = ws.drafting_languages[0] if ws.drafting_languages else ws.language
     for index, record in good:
-        short = (
-            {"*": record.short} if isinstance(record.short, str) else dict(record.short)
-        )
+        short = {"*": record.short} if isinstance(record.short, str) else dict(record.short)
         long = texts_by_language(record.long, default)
-        path = ("abbreviations", index)
-        line = loaded.source.line(path)
-        lines = {name: loaded.source.line((*path, name)) for name in ("short", "long")}
+        where: tuple[str | int, ...] = ("abbreviations", index)
+        line = loaded.source.line(where)
+        lines = {name: loaded.source.line((*where, name)) for name in ("short", "long")}
         ws.abbreviations.append(AbbreviationEntry(short, long, line, lines))
         for value in [*short.values(), *long.values()]:
             ws.text_fields.append((rel, line, value, frozenset()))

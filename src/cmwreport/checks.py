@@ -272,9 +272,11 @@ ABBREVIATIONS = "questions/abbreviations.yaml"
 
 
 def check_abbreviations(ws: Workspace) -> Iterator[Problem]:
-    """``questions/abbreviations.yaml``: a short form twice (``duplicate-id``, also when a
-    body already goes by it) and an entry without the report's language
-    (``missing-translation``)."""
+    """``duplicate-id`` and ``missing-translation`` in ``questions/abbreviations.yaml``.
+
+    A short form written twice, or one a body already goes by, is a ``duplicate-id``; an
+    entry without the report's language is a ``missing-translation``.
+    """
     bodies: dict[str, str] = {}
     for code, ministry in ws.ministries.items():
         for form in texts_by_language(ministry.abbreviation, ws.language).values():
@@ -285,13 +287,24 @@ def check_abbreviations(ws: Workspace) -> Iterator[Problem]:
         for form in sorted({v.strip() for v in entry.short.values() if v.strip()}):
             if form in seen:
                 yield error(
-                    ABBREVIATIONS, line, "duplicate-id", "dup.abbreviation", id=form, first=seen[form]
+                    ABBREVIATIONS,
+                    line,
+                    "duplicate-id",
+                    "dup.abbreviation",
+                    id=form,
+                    first=seen[form],
                 )
             elif form in bodies:
                 first = ws.ministry_lines.get(bodies[form], 1)
                 key = "dup.abbreviation_body"
                 yield error(
-                    ABBREVIATIONS, line, "duplicate-id", key, id=form, code=bodies[form], first=first
+                    ABBREVIATIONS,
+                    line,
+                    "duplicate-id",
+                    key,
+                    id=form,
+                    code=bodies[form],
+                    first=first,
                 )
             else:
                 seen[form] = line

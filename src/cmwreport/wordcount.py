@@ -157,7 +157,9 @@ class _Counter:
                 for section in self.ws.sections:
                     self.section(section)
         if "abbreviations" in parts:
-            self.rows = listed(self.ws, self.context["bodies"], self.lang, self.fallback, self.text())
+            self.rows = listed(
+                self.ws, self.context["bodies"], self.lang, self.fallback, self.text()
+            )
             shown = 0
             for row in self.rows:
                 text = self.render("abbreviation.j2", body=row)
