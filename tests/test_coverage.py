@@ -67,7 +67,7 @@ def test_json_matches_the_spec(cli: Any, ws_root: Path) -> None:
     assert (sections["I-A"]["units"], sections["I-A"]["unanswered"]) == (3, 1)
     assert (sections["I-B"]["units"], sections["I-B-1"]["units"]) == (1, 1)
     assert sections["I-A"]["title"] == "General information"
-    assert data["words"]["total"] == 33 and data["words"]["limit"] == 21200
+    assert data["words"]["total"] == 197 and data["words"]["limit"] == 21200
 
 
 def test_empty_answer_leaves_the_unit_unanswered(tmp_path: Path) -> None:

@@ -80,8 +80,8 @@ answers:
   - question: "2"
     status: approved
     text:
-      en: Complaints can be filed online.
-      id: Pengaduan dapat disampaikan daring.
+      en: Complaints can be filed online with MoFA.
+      id: Pengaduan dapat disampaikan daring kepada MoFA.
 """
 
 MINISTRIES = """\

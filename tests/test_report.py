@@ -55,6 +55,19 @@ def test_title_block_and_parts(ws_root: Path) -> None:
 
 
 def test_abbreviations_pair_the_languages(ws_root: Path) -> None:
+    # The list holds the short forms the text uses: MoM in English, Kemnaker in Indonesian.
+    answers = copy.deepcopy(ANSWERS)
+    answers["KEMNAKER"] = {
+        "ministry": "KEMNAKER",
+        "answers": [
+            {
+                "question": "2",
+                "status": "draft",
+                "text": {"en": "MoM inspects agencies.", "id": "Kemnaker memeriksa agen."},
+            }
+        ],
+    }
+    write_workspace(ws_root, answers=answers)
     report = _build(ws_root)
     (abbreviations,) = _of(report, Abbreviations)
     rows = {abbr: plain(runs) for abbr, runs in abbreviations.rows}

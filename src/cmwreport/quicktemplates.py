@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cmwreport.errors import CmwReportError
 from cmwreport.templating import FILTERS
 from cmwreport.text import strip_illegal
 
@@ -207,6 +208,9 @@ class QuickTemplates:
     """The wording templates of one workspace, evaluated here where they can be."""
 
     templates: Templates
+    lenient: bool = False
+    """Count a template Jinja cannot render as empty instead of raising (``check``: the
+    template's error is ``render``'s to report)."""
     _parsed: dict[str, list[Any] | None] = field(default_factory=dict)
     _chosen: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
@@ -240,12 +244,21 @@ class QuickTemplates:
         chosen = self._chosen[key]
         text = self._text(chosen, {"lang": lang, **context}) if chosen else None
         if text is None:
-            return self.templates.render(name, lang, **context)
+            return self._jinja(lambda: self.templates.render(name, lang, **context))
         return strip_illegal(text).strip()
+
+    def _jinja(self, render: Callable[[], str]) -> str:
+        try:
+            return render()
+        except CmwReportError:
+            if not self.lenient:
+                raise
+            return ""
 
     def lines(self, name: str, /, **context: Any) -> list[str]:
         """What :meth:`Templates.lines` gives for the language-neutral template *name*."""
         text = self._text(name, dict(context))
         if text is None:
-            return self.templates.lines(name, **context)
+            page = self._jinja(lambda: "\n".join(self.templates.lines(name, **context)))
+            return page.splitlines()
         return [line.strip() for line in text.splitlines() if line.strip()]

@@ -37,8 +37,14 @@ if TYPE_CHECKING:
 _LIST_MARKER = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
 """An ordered-list marker ``1.`` at the start of a line: the report letters the item instead."""
 
-_PIPE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-"""The line under a pipe table's heading (``|---|:--:|``)."""
+_DELIMITER_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
+"""A cell of the line under a pipe table's heading (``|---|:--:|``)."""
+
+
+def _delimiter_row(line: str) -> bool:
+    """Whether *line* is the line under a pipe table's heading (linear time)."""
+    cells = line.strip().removeprefix("|").removesuffix("|").split("|")
+    return all(_DELIMITER_CELL.fullmatch(cell) for cell in cells)
 
 
 def markdown_words(text: str) -> int:
@@ -52,7 +58,7 @@ def pipe_tables(text: str) -> int:
     return sum(
         1
         for i in range(1, len(lines))
-        if "-" in lines[i] and _PIPE_DELIMITER.match(lines[i]) and "|" in lines[i - 1]
+        if "-" in lines[i] and "|" in lines[i - 1] and _delimiter_row(lines[i])
     )
 
 
@@ -125,12 +131,14 @@ def replies_text(ws: Workspace, lang: str, final: bool) -> str:
 class _Counter:
     """Walk the workspace in the report's order and count what the report prints."""
 
-    def __init__(self, ws: Workspace, templates: Templates, lang: str, final: bool) -> None:
+    def __init__(
+        self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool = False
+    ) -> None:
         self.ws = ws
         self.lang = lang
         self.final = final
         self.fallback = [code for code in ws.drafting_languages if code != lang]
-        self.quick = QuickTemplates(templates)
+        self.quick = QuickTemplates(templates, lenient)
         self.replies = replies_text(ws, lang, final)
         self.context = template_context(ws, lang, final, self.replies)
         self.texts: list[str] = []
@@ -254,9 +262,14 @@ class ReportCount:
     context: dict[str, Any]
 
 
-def count_report(ws: Workspace, templates: Templates, *, lang: str, final: bool) -> ReportCount:
-    """Count the report of *ws* in *lang* (the one count; ``ws.loipr`` must be read)."""
-    counter = _Counter(ws, templates, lang, final)
+def count_report(
+    ws: Workspace, templates: Templates, *, lang: str, final: bool, lenient: bool = False
+) -> ReportCount:
+    """Count the report of *ws* in *lang* (the one count; ``ws.loipr`` must be read).
+
+    *lenient*: a template that cannot be rendered counts as empty (``render`` reports it).
+    """
+    counter = _Counter(ws, templates, lang, final, lenient)
     words = counter.count()
     return ReportCount(words, counter.rows, counter.context)
 
@@ -271,12 +284,16 @@ def report_words(
     """The words of the report of *ws* in *lang* (default: its language), as the UN counts.
 
     *final*: the final report (approved replies only); otherwise the draft. Without
-    *templates*, the workspace's (its ``templates/`` over the packaged defaults).
+    *templates*, the workspace's (its ``templates/`` over the packaged defaults); a
+    template that cannot be rendered then counts as empty, as ``check`` has no business
+    failing on it (``render`` names its error).
     """
     if ws.loipr is None:
         return 0
+    lenient = templates is None
     if templates is None:
         from cmwreport.templating import templates_for
 
         templates = templates_for(ws.root)
-    return count_report(ws, templates, lang=lang or ws.language, final=final).words
+    language = lang or ws.language
+    return count_report(ws, templates, lang=language, final=final, lenient=lenient).words
