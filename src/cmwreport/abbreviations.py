@@ -102,25 +102,37 @@ def load_abbreviations(ws: Workspace) -> None:
 # ------------------------------------------------------------------ the report's list
 
 
-_TOKEN = re.compile(r"\w+")
-
-
 class TextIndex:
-    """A text and the set of its words, to ask quickly whether a short form appears."""
+    """A text to ask whether a short form appears in it as a word of its own."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = set(_TOKEN.findall(text))
+        self._found: dict[str, bool] = {}
+
+    def extend(self, text: str) -> None:
+        """Add *text* to the text asked about."""
+        self.text += "\n" + text
+        self._found = {short: True for short, found in self._found.items() if found}
 
     def has(self, short: str) -> bool:
-        """Whether *short* is written in the text as a word of its own (case counts)."""
-        tokens = _TOKEN.findall(short)
-        if not tokens or not all(token in self.tokens for token in tokens):
+        """Whether *short* is written in the text as a word of its own (case counts).
+
+        The regular expression starts with the short form itself, which the engine finds
+        fast; only where it is found is the character before it looked at.
+        """
+        if not short.strip():
             return False
-        if len(tokens) == 1 and tokens[0] == short:
-            return True
-        pattern = r"(?<![\w])" + re.escape(short) + r"(?![\w])"
-        return re.search(pattern, self.text) is not None
+        if short not in self._found:
+            text = self.text
+            self._found[short] = short in text and any(
+                match.start() == 0 or not _word_char(text[match.start() - 1])
+                for match in re.finditer(re.escape(short) + r"(?!\w)", text)
+            )
+        return self._found[short]
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def body_context(
@@ -146,9 +158,11 @@ def body_context(
     }
 
 
-def body_short_forms(ws: Workspace, lang: str, fallback: list[str], text: str) -> dict[str, str]:
+def body_short_forms(
+    ws: Workspace, lang: str, fallback: list[str], text: str | TextIndex
+) -> dict[str, str]:
     """The short form the report uses for each body, by the module's one rule."""
-    index = TextIndex(text)
+    index = TextIndex(text) if isinstance(text, str) else text
     chosen: dict[str, str] = {}
     for code, ministry in ws.ministries.items():
         forms = texts_by_language(ministry.abbreviation, fallback[0] if fallback else lang)
@@ -175,13 +189,17 @@ def entry_context(entry: AbbreviationEntry, lang: str, fallback: list[str]) -> d
 
 
 def listed(
-    ws: Workspace, bodies: Iterable[dict[str, Any]], lang: str, fallback: list[str], text: str
+    ws: Workspace,
+    bodies: Iterable[dict[str, Any]],
+    lang: str,
+    fallback: list[str],
+    text: str | TextIndex,
 ) -> list[dict[str, Any]]:
     """The rows of the list: *bodies* and entries whose short form appears in *text*, sorted.
 
     A short form listed twice (a body and an entry) is listed once, the body's.
     """
-    index = TextIndex(text)
+    index = TextIndex(text) if isinstance(text, str) else text
     rows: dict[str, dict[str, Any]] = {}
     for body in bodies:
         short = str(body["abbreviation"])

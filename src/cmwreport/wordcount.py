@@ -23,13 +23,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cmwreport.abbreviations import body_context, body_short_forms, listed
+from cmwreport.abbreviations import TextIndex, body_context, body_short_forms, listed
 from cmwreport.models import pick_text
 from cmwreport.quicktemplates import QuickTemplates
 from cmwreport.text import count_words, strip_illegal
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from cmwreport.templating import Templates
     from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Workspace
@@ -49,7 +49,7 @@ def _delimiter_row(line: str) -> bool:
 
 def markdown_words(text: str) -> int:
     """Words of answer Markdown as the report prints them (list numbers are labels)."""
-    return count_words(_LIST_MARKER.sub(" ", text))
+    return count_words(text) - len(_LIST_MARKER.findall(text))
 
 
 def pipe_tables(text: str) -> int:
@@ -62,7 +62,9 @@ def pipe_tables(text: str) -> int:
     )
 
 
-def template_context(ws: Workspace, lang: str, final: bool, text: str) -> dict[str, Any]:
+def template_context(
+    ws: Workspace, lang: str, final: bool, text: str | TextIndex
+) -> dict[str, Any]:
     """What the wording templates see (the report's builder uses the same).
 
     *text* is the replies' text, which decides each body's short form.
@@ -113,14 +115,19 @@ def shown_text(entry: AnswerEntry, lang: str, fallback: list[str], final: bool) 
     return ""
 
 
-def replies_text(ws: Workspace, lang: str, final: bool) -> str:
+def replies_text(
+    ws: Workspace, lang: str, final: bool, included: Iterable[AnswerEntry] | None = None
+) -> str:
     """The replies' text as shown: answers, their tables, the list's section titles.
 
-    What decides a body's short form (:mod:`cmwreport.abbreviations`).
+    What decides a body's short form (:mod:`cmwreport.abbreviations`). *included*: the
+    answers the report holds, when the caller has them (else ``ws.included_answers``).
     """
     fallback = [code for code in ws.drafting_languages if code != lang]
     parts = [pick_text(s.title, lang, *fallback) for top in ws.sections for s in top.walk()]
-    for entry in ws.included_answers(final=final):
+    if included is None:
+        included = ws.included_answers(final=final)
+    for entry in included:
         parts.append(shown_text(entry, lang, fallback, final))
         for table in entry.answer.tables:
             parts.extend((strip_illegal(table.title), strip_illegal(table.source or "")))
@@ -139,10 +146,12 @@ class _Counter:
         self.final = final
         self.fallback = [code for code in ws.drafting_languages if code != lang]
         self.quick = QuickTemplates(templates, lenient)
-        self.replies = replies_text(ws, lang, final)
-        self.context = template_context(ws, lang, final, self.replies)
+        self.inputs = {u.id: ws.inputs(u, final=final) for u in ws.units}
+        included = {id(e): e for entries in self.inputs.values() for e in entries}
+        self.index = TextIndex(replies_text(ws, lang, final, included.values()))
+        self.context = template_context(ws, lang, final, self.index)
         self.texts: list[str] = []
-        """Every text of the report outside the list of abbreviations, as printed."""
+        """The report's text beyond the replies' own (introduction, headings, titles)."""
         self.words = 0
         self.tables = 0
         self.rows: list[dict[str, Any]] = []
@@ -165,9 +174,9 @@ class _Counter:
                 for section in self.ws.sections:
                     self.section(section)
         if "abbreviations" in parts:
-            self.rows = listed(
-                self.ws, self.context["bodies"], self.lang, self.fallback, self.text()
-            )
+            self.index.extend("\n".join(self.texts))
+            bodies = self.context["bodies"]
+            self.rows = listed(self.ws, bodies, self.lang, self.fallback, self.index)
             shown = 0
             for row in self.rows:
                 text = self.render("abbreviation.j2", body=row)
@@ -177,10 +186,6 @@ class _Counter:
             if shown:
                 self.words += count_words(self.render("abbreviations_heading.j2"))
         return self.words
-
-    def text(self) -> str:
-        """The report's text as counted (what the list of abbreviations is drawn from)."""
-        return "\n".join(self.texts)
 
     def section(self, section: SectionNode) -> None:
         title = pick_text(section.title, self.lang, *self.fallback)
@@ -197,9 +202,8 @@ class _Counter:
 
     def paragraph(self, paragraph: ParagraphNode) -> None:
         """As :meth:`cmwreport.report._Builder.paragraph` lays the reply out."""
-        ws = self.ws
         self.plain(self.render("reply_heading.j2", number=paragraph.number))
-        inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
+        inputs = {u.id: self.inputs[u.id] for u in paragraph.units}
         whole: list[AnswerEntry] = []
         if paragraph.has_items:
             for unit in paragraph.units:
@@ -224,7 +228,6 @@ class _Counter:
         if not own.strip() and not tables:
             return False
         if own.strip():
-            self.texts.append(own)
             self.words += markdown_words(own)
             for _ in range(pipe_tables(own)):
                 self.tables += 1
@@ -235,8 +238,7 @@ class _Counter:
                 "table_title.j2", number=self.tables, title=strip_illegal(table.title)
             )
             self.plain(title)
-            for text in list(_table_texts(table)):
-                self.plain(text)
+            self.words += sum(count_words(text) for text in _table_texts(table))
             if table.source:
                 self.plain(self.render("table_source.j2", source=strip_illegal(table.source)))
         return True

@@ -215,6 +215,8 @@ class Workspace:
     """Units that an answer record with an error meant to answer, and the bodies that wrote it."""
     abbreviations: list[AbbreviationEntry] = field(default_factory=list)
     """The entries of ``questions/abbreviations.yaml`` (optional), in file order."""
+    word_counts: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
+    """:meth:`report_words` by language and final, once counted (check and coverage ask)."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -292,7 +294,10 @@ class Workspace:
 
     def report_words(self, *, lang: str | None = None, final: bool = False) -> int:
         """The report's words as the UN counts them: :func:`cmwreport.wordcount.report_words`."""
-        return report_words(self, lang=lang, final=final)
+        key = (lang or self.language, final)
+        if key not in self.word_counts:
+            self.word_counts[key] = report_words(self, lang=key[0], final=final)
+        return self.word_counts[key]
 
     def best_status(self, unit: Unit) -> str:
         """``unanswered`` or the best status among the unit's non-empty answers."""
