@@ -178,7 +178,7 @@ def test_every_follow_up_problem_at_its_file_and_line(tmp_path: Path, cli: Any) 
         "questions/observations.yaml:17: warning[follow-up-missing] 11 is selected for "
         "follow-up (due 2028-01-20) but nobody has reported on it yet; its lead is KEMNAKER"
     ) in text
-    assert "answers/KP2MI.yaml:14: error[unknown-recommendation] recommendation \"13\"" in text
+    assert 'answers/KP2MI.yaml:14: error[unknown-recommendation] recommendation "13"' in text
 
 
 def test_check_ministry_keeps_what_the_body_owes_and_wrote(tmp_path: Path, cli: Any) -> None:
@@ -312,9 +312,7 @@ follow_up:
     status: draft
     text: Pengawasan ketenagakerjaan diperkuat.
 """
-    root = _write(
-        tmp_path, {"questions/observations.yaml": None, "answers/KEMNAKER.yaml": entries}
-    )
+    root = _write(tmp_path, {"questions/observations.yaml": None, "answers/KEMNAKER.yaml": entries})
     found = [p for p in _problems(root, cli) if "[unanswered]" not in p]
     assert found == [
         "questions/loipr.yaml:14: error[unknown-recommendation]",
