@@ -1103,16 +1103,8 @@ def _load_follow_up(
     good, problems = validate_list(FollowUp, raw, source, rel, ("follow_up",))
     ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
     obs = ws.observations
-    kept = {index for index, _ in good}
-    for index, record in enumerate(raw):
-        if index in kept or not isinstance(record, dict) or obs is None:
-            continue
-        named = record.get("recommendation")
-        if isinstance(named, int) and not isinstance(named, bool):
-            named = str(named)
-        if isinstance(named, str) and QUESTION_ID_RE.match(named):
-            for unit_id in obs.units_of(named):
-                ws.follow_up_rejected.setdefault(unit_id, set()).add(code)
+    if obs is not None:
+        _note_rejected_follow_up(ws, obs, raw, {index for index, _ in good}, code)
     default_lang = ws.drafting_languages[0]
     for index, follow_up in good:
         base: tuple[str | int, ...] = ("follow_up", index)
@@ -1135,6 +1127,21 @@ def _load_follow_up(
         ):
             ws.unknown_follow_ups.append(entry)
         _add_text_fields(ws, entry, source, base)
+
+
+def _note_rejected_follow_up(
+    ws: Workspace, obs: Observations, records: list[Any], kept: set[int], code: str
+) -> None:
+    """Remember the units that follow-up entries with an error meant to report on."""
+    for index, record in enumerate(records):
+        if index in kept or not isinstance(record, dict):
+            continue
+        named = record.get("recommendation")
+        if isinstance(named, int) and not isinstance(named, bool):
+            named = str(named)
+        if isinstance(named, str) and QUESTION_ID_RE.match(named):
+            for unit_id in obs.units_of(named):
+                ws.follow_up_rejected.setdefault(unit_id, set()).add(code)
 
 
 def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str) -> None:
