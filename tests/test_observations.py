@@ -413,3 +413,16 @@ def test_init_writes_a_commented_observations_file(tmp_path: Path, cli: Any) -> 
     init_workspace(tmp_path / "id", lang="id")
     text_id = (tmp_path / "id" / "questions" / "observations.yaml").read_text(encoding="utf-8")
     assert "penanggung jawab" in text_id and "observasi" in text_id
+
+
+def test_observations_field_inside_the_observations_is_an_error(tmp_path: Path, cli: Any) -> None:
+    odd = OBSERVATIONS.replace(
+        "        lead: KEMNAKER\n", '        lead: KEMNAKER\n        observations: ["12"]\n'
+    )
+    root = _write(tmp_path, {"questions/observations.yaml": odd})
+    text = cli("check", "--root", str(root)).stdout
+    assert (
+        "questions/observations.yaml:19: error[invalid-record] observations: links a question "
+        "of the list of issues to recommendations; it has no meaning in "
+        "questions/observations.yaml: remove it"
+    ) in text

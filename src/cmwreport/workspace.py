@@ -814,6 +814,12 @@ class _QuestionsBuilder:
         contributors: Iterable[str],
     ) -> None:
         """Remember each recommendation a list-of-issues record names, to be checked."""
+        if refs and self.into is not self.ws:
+            # In the observations themselves the field would be silently meaningless.
+            line = self.source.line(path + ("observations",))
+            problem = error(self.rel, line, "invalid-record", "invalid.observations_here")
+            self.ws.problems.append(problem)
+            return
         bodies = frozenset(((lead,) if lead else ()) + tuple(contributors))
         for index, ref in enumerate(refs or ()):
             line = self.source.line(path + ("observations", index))
