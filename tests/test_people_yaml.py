@@ -645,6 +645,9 @@ def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
         models.Table,
         models.Answer,
         models.AnswersFile,
+        models.ObservationsFile,
+        models.FollowUpSelection,
+        models.FollowUp,
     ):
         names.update(model.model_fields)
     assert names <= loader.FIELD_NAMES

@@ -47,6 +47,7 @@ def _load(path: Path) -> Any:
         ("answers", "answers/*.yaml"),
         ("loipr", "questions/loipr.yaml"),
         ("ministries", "questions/ministries.yaml"),
+        ("observations", "questions/observations.yaml"),
     ],
 )
 def test_example_files_are_valid(kind: str, pattern: str) -> None:

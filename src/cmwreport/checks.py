@@ -129,7 +129,7 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
         if all(a.ministry != unit.lead for a in entries):
             others = ", ".join(sorted({a.ministry for a in entries}))
             yield warning(
-                LOIPR,
+                unit.file,
                 unit.line,
                 "lead-missing",
                 "check.lead_missing",
@@ -194,7 +194,7 @@ def check_missing_data(ws: Workspace) -> Iterator[Problem]:
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
             yield warning(
-                LOIPR,
+                unit.file,
                 unit.data_line,
                 "missing-data",
                 "check.missing_data",
@@ -522,6 +522,115 @@ def _block_scalar(source: list[str], line: int) -> bool:
     return _LITERAL_BLOCK.search(source[line - 1].split(" #", 1)[0].rstrip()) is not None
 
 
+# ------------------------------------------- concluding observations and follow-up (SPEC 7)
+# Follow-up entries are checked by the very checks of answers, run over the workspace as
+# the follow-up sees it (recommendations as units, entries as answers); the file-level
+# checks (control characters, ambiguous numbers, cut and merged text) already read every
+# record of every file. Two codes are the follow-up's own.
+
+_CHECKS_OF_ENTRIES: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
+    check_duplicate_answers,
+    check_lead_missing,
+    check_not_assigned,
+    check_missing_translation,
+    check_missing_data,
+    check_empty_answers,
+    check_unsupported_markdown,
+)
+
+
+def check_follow_up_entries(ws: Workspace) -> Iterator[Problem]:
+    """Every check of answers, over the follow-up entries and the recommendations."""
+    if ws.observations is None or not ws.follow_ups:
+        return
+    view = ws.follow_up_view()
+    for check in _CHECKS_OF_ENTRIES:
+        yield from check(view)
+
+
+def check_unknown_recommendations(ws: Workspace) -> Iterator[Problem]:
+    """``unknown-recommendation``: an entry or a reference names no unit of the observations."""
+    if not ws.observations_readable:
+        return
+    obs = ws.observations
+    for entry in ws.unknown_follow_ups:
+        line = entry.field_lines.get("recommendation", entry.line)
+        yield _owned(_unknown_recommendation(ws, entry.file, line, entry.question), entry.ministry)
+    if not ws.questions_readable:
+        refs = [r for r in ws.observation_refs if r.kind != "loipr"]
+    else:
+        refs = ws.observation_refs
+    for ref in refs:
+        if obs is not None and obs.units_of(ref.id):
+            continue
+        if obs is not None and parse_question_id(ref.id)[0] in obs.broken_questions:
+            continue  # its paragraph has an error of its own
+        problem = _unknown_recommendation(ws, ref.file, ref.line, ref.id)
+        yield replace(problem, ministries=ref.ministries)
+
+
+def _unknown_recommendation(ws: Workspace, file: str, line: int, unit_id: str) -> Problem:
+    obs = ws.observations
+    if obs is None:
+        return error(
+            file, line, "unknown-recommendation", "unknown_recommendation.no_file", unit=unit_id
+        )
+    number, letter = parse_question_id(unit_id)
+    paragraph = obs.paragraph_by_number.get(number)
+    if paragraph is not None and letter is not None and paragraph.has_items:
+        known = ", ".join(u.id for u in paragraph.units)
+        return error(
+            file,
+            line,
+            "unknown-recommendation",
+            "unknown_recommendation.item",
+            unit=unit_id,
+            known=known,
+        )
+    if paragraph is not None and letter is not None:
+        return error(
+            file,
+            line,
+            "unknown-recommendation",
+            "unknown_recommendation.no_items",
+            unit=unit_id,
+            paragraph=number,
+        )
+    return error(
+        file,
+        line,
+        "unknown-recommendation",
+        "unknown_recommendation.paragraph",
+        unit=unit_id,
+        symbol=obs.symbol,
+    )
+
+
+def check_follow_up_missing(ws: Workspace) -> Iterator[Problem]:
+    """``follow-up-missing``: a unit selected for follow-up has no entry from anyone."""
+    obs = ws.observations
+    if obs is None:
+        return
+    for unit in obs.units:
+        if unit.id not in obs.selected or _judged_elsewhere(ws, unit.assigned):
+            continue
+        if unit.id in ws.follow_up_rejected:
+            continue  # an entry was meant: its error is said at its line
+        if any(not e.empty for e in ws.follow_ups_by_unit.get(unit.id, ())):
+            continue
+        due = obs.due.isoformat() if obs.due else "—"
+        yield warning(
+            unit.file,
+            unit.line,
+            "follow-up-missing",
+            "check.follow_up_missing",
+            frozenset(unit.assigned),
+            unit=unit.id,
+            lead=unit.lead or "—",
+            due=due,
+        )
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -539,6 +648,9 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_cut_by_comment,
     check_merged_paragraphs,
     check_unsupported_markdown,
+    check_follow_up_entries,
+    check_unknown_recommendations,
+    check_follow_up_missing,
 )
 
 

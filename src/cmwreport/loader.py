@@ -221,9 +221,10 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 # Every field name of the workspace's files: a line ``status draft`` is a missing colon.
 FIELD_NAMES = frozenset(
     "abbreviation adopted answers articles code columns committee consolidated contributors "
-    "coordinator data date_received drafting_languages due id items kind language lead letter "
-    "ministries ministry name note number paragraphs question report rows sections source "
-    "sources state status symbol tables text title updated word_limit".split()
+    "coordinator data date_received drafting_languages due follow_up id implementation items "
+    "kind language lead letter ministries ministry name note number observations paragraphs "
+    "question recommendation report rows sections source sources state status symbol tables "
+    "text title updated word_limit".split()
 )
 _SPECIAL_START = "*&!@`%\"'[{,"
 _BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")

@@ -108,6 +108,8 @@ class Item(Record):
     lead: MinistryCode | None = None
     contributors: list[MinistryCode] | None = None
     data: list[Label] | None = None
+    observations: list[QuestionId] | None = None
+    """The recommendations of the concluding observations this item asks about."""
 
 
 class Paragraph(Record):
@@ -120,6 +122,8 @@ class Paragraph(Record):
     contributors: list[MinistryCode] = Field(default_factory=list)
     data: list[Label] | None = None
     items: list[Item] = Field(default_factory=list)
+    observations: list[QuestionId] | None = None
+    """The recommendations of the concluding observations this paragraph asks about."""
 
 
 class Section(Record):
@@ -200,11 +204,59 @@ class Answer(Record):
     note: str | None = None
 
 
+# ------------------------------------------------------------ concluding observations
+# questions/observations.yaml reuses the list of issues' sections, paragraphs and items: a
+# unit with a lead (own or inherited) is a recommendation to follow up.
+
+Implementation = Literal["not-started", "partial", "implemented"]
+IMPLEMENTATIONS: tuple[Implementation, ...] = ("not-started", "partial", "implemented")
+"""How far a recommendation is implemented, least advanced first."""
+
+
+class FollowUpSelection(Record):
+    """What the Committee asked information on, within two years, and when."""
+
+    due: dt.date
+    paragraphs: list[QuestionId] = Field(default_factory=list)
+    symbol: str | None = None
+    word_limit: Annotated[int, Field(gt=0)] | None = None
+
+
+class ObservationsFile(Record):
+    """``questions/observations.yaml``: the concluding observations on a report."""
+
+    symbol: str
+    adopted: dt.date | None = None
+    report: str | None = None
+    follow_up: FollowUpSelection | None = None
+    sections: list[Section] = Field(default_factory=list)
+
+
+class FollowUp(Record):
+    """One body's follow-up information on a recommendation (beside its answers)."""
+
+    recommendation: QuestionId
+    implementation: Implementation
+    status: StatusField
+    updated: dt.date | None = None
+    text: LocalText | None = None
+    tables: list[Table] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    consolidated: bool = False
+    note: str | None = None
+
+    @property
+    def question(self) -> str:
+        """The unit of the observations reported on (so entries read like answers)."""
+        return self.recommendation
+
+
 class AnswersFile(Record):
-    """``answers/<CODE>.yaml``: one body's answers."""
+    """``answers/<CODE>.yaml``: one body's answers and follow-up information."""
 
     ministry: MinistryCode
     answers: list[Answer] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list)
 
 
 def texts_by_language(text: LocalText | None, default_lang: str) -> dict[str, str]:

@@ -389,6 +389,42 @@ def _loipr_skeleton(lang: str, code: str, today: dt.date) -> str:
     return head + body + _wrapped_comment(c[11]) + "\n" + questions
 
 
+def _observations_skeleton(lang: str, code: str, today: dt.date) -> str:
+    """The commented-out ``questions/observations.yaml`` of a new workspace (SPEC 7).
+
+    Every line is a comment, so the file is not in use until a coordinator pastes the
+    concluding observations and removes the ``# `` marks.
+    """
+    c = [t(f"init.observations.{n}", lang) for n in range(1, 10)]
+    adopted = dt.date(today.year + 2, today.month, min(today.day, 28))
+    body = _commented(
+        [
+            ("symbol: CMW/C/IDN/CO/3", c[2]),
+            (f"adopted: {adopted.isoformat()}", c[3]),
+            ("report: CMW/C/IDN/3", c[4]),
+            ("follow_up:", ""),
+            (f"  due: {adopted.replace(year=adopted.year + 2).isoformat()}", c[5]),
+            ('  paragraphs: ["10"]', c[6]),
+            ("sections:", ""),
+            ("  - id: C-1", ""),
+            ("    title: General measures of implementation", ""),
+            ("    paragraphs:", ""),
+            ("      - number: 9", c[7]),
+            ("        text: The Committee notes ...", ""),
+            ("      - number: 10", ""),
+            (f"        lead: {code}", c[8]),
+            ("        contributors: []", ""),
+            ("        text: |", ""),
+            ("          The Committee recommends that the State party ...", ""),
+        ]
+    )
+    commented = "".join(f"# {line}\n" for line in body.splitlines())
+    return (
+        f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{SCHEMA_FILES['observations']}\n"
+        f"{_wrapped_comment(c[0])}\n{_wrapped_comment(c[1])}\n\n{commented}"
+    )
+
+
 def _ministries_skeleton(lang: str, code: str) -> str:
     """The commented ``questions/ministries.yaml`` of a new workspace."""
     c = [t(f"init.ministries.{n}", lang) for n in range(1, 6)]
@@ -415,7 +451,8 @@ _VSCODE_SETTINGS = f"""\
   "yaml.schemas": {{
     "./{SCHEMA_DIR}/{SCHEMA_FILES["answers"]}": "answers/*.yaml",
     "./{SCHEMA_DIR}/{SCHEMA_FILES["loipr"]}": "questions/loipr.yaml",
-    "./{SCHEMA_DIR}/{SCHEMA_FILES["ministries"]}": "questions/ministries.yaml"
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["ministries"]}": "questions/ministries.yaml",
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["observations"]}": "questions/observations.yaml"
   }},
   "files.encoding": "utf8",
   "[yaml]": {{
@@ -470,6 +507,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
     files: dict[str, str] = {
         "questions/loipr.yaml": _loipr_skeleton(lang, code, today),
         "questions/ministries.yaml": _ministries_skeleton(lang, code),
+        "questions/observations.yaml": _observations_skeleton(lang, code, today),
         f"{ANSWERS_DIR}/.gitkeep": "",
         ".gitignore": "build/\n~$*.docx\n~$*.xlsx\n",
         "README.md": t("init.readme", lang, answers=ANSWERS_DIR) + "\n",

@@ -23,10 +23,13 @@ from cmwreport.models import (
     QUESTION_ID_RE,
     Answer,
     AnswersFile,
+    FollowUp,
+    FollowUpSelection,
     Item,
     Loipr,
     MinistriesFile,
     Ministry,
+    ObservationsFile,
     Paragraph,
     ReportMeta,
     Section,
@@ -40,6 +43,7 @@ SCHEMA_FILES: dict[str, str] = {
     "answers": "answers.schema.json",
     "loipr": "loipr.schema.json",
     "ministries": "ministries.schema.json",
+    "observations": "observations.schema.json",
 }
 """The schema of each kind of file, by kind."""
 
@@ -47,6 +51,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "answers": AnswersFile,
     "loipr": Loipr,
     "ministries": MinistriesFile,
+    "observations": ObservationsFile,
 }
 
 _DESCRIBED: tuple[type[BaseModel], ...] = (
@@ -60,10 +65,14 @@ _DESCRIBED: tuple[type[BaseModel], ...] = (
     Item,
     MinistriesFile,
     Ministry,
+    ObservationsFile,
+    FollowUpSelection,
+    FollowUp,
 )
 
 _FIELD_PATTERNS: dict[tuple[str, str], str] = {
     ("Answer", "question"): QUESTION_ID_RE.pattern,
+    ("FollowUp", "recommendation"): QUESTION_ID_RE.pattern,
 }
 
 
@@ -124,7 +133,7 @@ def _close_mappings(node: Any) -> None:
 
 
 def build_schema(kind: str, *, lang: str = "en") -> dict[str, Any]:
-    """Return the JSON Schema of the file *kind* (answers, loipr or ministries)."""
+    """Return the JSON Schema of the file *kind* (answers, loipr, ministries, observations)."""
     model = _MODELS[kind]
     schema = model.model_json_schema(schema_generator=_EditorSchema, mode="validation")
     _describe(schema, lang)
