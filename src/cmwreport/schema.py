@@ -30,6 +30,7 @@ from cmwreport.models import (
     Paragraph,
     ReportMeta,
     Section,
+    SubItem,
     Table,
 )
 
@@ -58,6 +59,7 @@ _DESCRIBED: tuple[type[BaseModel], ...] = (
     Section,
     Paragraph,
     Item,
+    SubItem,
     MinistriesFile,
     Ministry,
 )
