@@ -76,7 +76,8 @@ def _record(question: str, text: str, status: str = "draft") -> str:
 
 
 def _workspace(tmp_path: Path, answers: dict[str, str], loipr: str = LOIPR) -> Path:
-    return write_workspace(tmp_path / "ws", loipr=loipr, ministries=MINISTRIES, answers=answers)
+    files: dict[str, dict[str, Any] | str | bytes] = dict(answers)
+    return write_workspace(tmp_path / "ws", loipr=loipr, ministries=MINISTRIES, answers=files)
 
 
 def _check(cli: Any, root: Path) -> list[str]:

@@ -738,7 +738,7 @@ class _QuestionsBuilder:
         self, node: ItemNode, item: Item, path: tuple[str | int, ...], section_id: str
     ) -> list[Unit]:
         """The units of an item: itself, or each of its sub-items (a numeral twice is reported)."""
-        key = (node.number, node.letter, None)
+        key: tuple[int, str | None, str | None] = (node.number, node.letter, None)
         if not item.items:
             node.units.append(self._unit(key, item.text, node.assignment, path, section_id))
         numerals: dict[str, int] = {}
