@@ -45,7 +45,14 @@ if TYPE_CHECKING:
 
     from cmwreport.problems import Problem
     from cmwreport.templating import Templates
-    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Unit, Workspace
+    from cmwreport.workspace import (
+        AnswerEntry,
+        ItemNode,
+        ParagraphNode,
+        SectionNode,
+        Unit,
+        Workspace,
+    )
 
 PARTS = ("title", "abbreviations", "introduction", "replies")
 """The parts ``templates/layout.j2`` may list, in the order it lists them."""
@@ -412,23 +419,28 @@ class _Builder:
             return
         covered = self.opening(paragraph.id)
         for item in paragraph.items:
-            heading = self.render("item_heading.j2", number=paragraph.number, letter=item.letter)
-            at = self.heading_at(Heading("item", heading))
-            reached = covered | (self.opening(item.id) if item.has_subitems else set())
+            self.item_reply(item, inputs, covered)
+
+    def item_reply(
+        self, item: ItemNode, inputs: dict[str, list[AnswerEntry]], covered: set[str]
+    ) -> None:
+        """The heading (a), the answers to the whole item, then each sub-item under (i)."""
+        heading = self.render("item_heading.j2", number=item.number, letter=item.letter)
+        at = self.heading_at(Heading("item", heading))
+        if not item.has_subitems:
             for unit in item.units:
-                if item.has_subitems:
-                    numeral = self.render(
-                        "subitem_heading.j2",
-                        number=paragraph.number,
-                        letter=item.letter,
-                        numeral=unit.subitem,
-                    )
-                    sub_at = self.heading_at(Heading("subitem", numeral))
-                    self.unit_reply(unit, inputs, reached)
-                    self.drop_bare_heading(sub_at)
-                else:
-                    self.unit_reply(unit, inputs, reached)
+                self.unit_reply(unit, inputs, covered)
             self.drop_bare_heading(at)
+            return
+        reached = covered | self.opening(item.id)
+        for unit in item.units:
+            numeral = self.render(
+                "subitem_heading.j2", number=item.number, letter=item.letter, numeral=unit.subitem
+            )
+            sub_at = self.heading_at(Heading("subitem", numeral))
+            self.unit_reply(unit, inputs, reached)
+            self.drop_bare_heading(sub_at)
+        self.drop_bare_heading(at)
 
     def opening(self, question: str) -> set[str]:
         """Show the answers to the whole of *question*; return the units they answer."""

@@ -218,7 +218,7 @@ class AnswerEntry:
 class Duplicate:
     """An id that appears twice: what kind, which id, where both are."""
 
-    kind: str  # "paragraph", "item", "ministry", "section"
+    kind: str  # "paragraph", "item", "subitem", "ministry", "section"
     id: str
     file: str
     line: int

@@ -227,7 +227,7 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
         values: list[Any] = [
             u.id,
             u.paragraph,
-            u.item + f"({u.subitem})" if u.item and u.subitem else u.item or "",
+            u.item or "",
             u.section,
             u.question,
             u.lead or "",
