@@ -396,3 +396,34 @@ def test_schema_describes_sub_items(cli: Any) -> None:
     question = answers["$defs"]["Answer"]["properties"]["question"]
     patterns = [o.get("pattern") for o in question.get("anyOf", [question]) if "pattern" in o]
     assert patterns and __import__("re").match(patterns[0], "7(a)(i)")
+
+
+def test_check_json_names_the_sub_item_and_its_line(cli: Any, tmp_path: Path) -> None:
+    loipr = LOIPR.replace("              - numeral: ii\n", "              - numeral: i\n")
+    root = _workspace(tmp_path, {}, loipr=loipr)
+    result = cli("check", "--root", str(root), "--format", "json", env=ENV)
+    problems = json.loads(result.stdout)["problems"]
+    assert {
+        "file": "questions/loipr.yaml",
+        "line": 33,
+        "severity": "error",
+        "code": "duplicate-id",
+        "message": "sub-item 7(a)(i) appears twice in its item (first on line 31)",
+    } in problems
+    assert result.exit_code == 1
+
+
+def test_a_paragraph_answer_by_a_body_not_assigned_to_it_is_still_not_assigned(
+    cli: Any, tmp_path: Path
+) -> None:
+    root = _workspace(
+        tmp_path,
+        {
+            "KEMNAKER": _answers("KEMNAKER", _record("1", "Framework.")),
+            "KP2MI": _answers("KP2MI", _record("1", "Agreements and laws.")),
+        },
+    )
+    stray = [line for line in _check(cli, root) if "not-assigned" in line]
+    assert [line.split(" but ")[0] for line in stray] == [
+        "answers/KEMNAKER.yaml:3: warning[not-assigned] KEMNAKER answers 1(a), 1(b)"
+    ]
