@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from cmwreport.models import parse_question_id
+from cmwreport.models import parse_question_id, parse_unit_id
 from cmwreport.problems import Msg, Problem, error, warning
 from cmwreport.text import DOCX_ILLEGAL, percent
 
@@ -52,7 +52,13 @@ def check_unknown_questions(ws: Workspace) -> Iterator[Problem]:
     for entry in ws.unknown_questions:
         number, letter = parse_question_id(entry.question)
         paragraph = ws.paragraph_by_number.get(number)
-        if paragraph is not None and letter is not None and paragraph.has_items:
+        item = ws.item_by_id.get(f"{number}({letter})")
+        if item is not None and parse_unit_id(entry.question)[2] is not None:
+            key = (
+                "unknown_question.subitem" if item.has_subitems else "unknown_question.no_subitems"
+            )
+            letters = ", ".join(u.id for u in item.units)
+        elif paragraph is not None and letter is not None and paragraph.has_items:
             key = "unknown_question.item"
             letters = ", ".join(f"{u.id}" for u in paragraph.units)
         elif paragraph is not None and letter is not None:
@@ -79,7 +85,8 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
     first: dict[tuple[str, str], AnswerEntry] = {}
     reported: set[int] = set()
     for entry in ws.answers:
-        for unit_id in entry.units:
+        # An introduction whose parts were all answered by name still names its question.
+        for unit_id in entry.units or (entry.question,):
             earlier = first.setdefault((entry.ministry, unit_id), entry)
             if earlier is not entry and id(entry) not in reported:
                 reported.add(id(entry))
@@ -143,11 +150,15 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
 def check_not_assigned(ws: Workspace) -> Iterator[Problem]:
     """``not-assigned``: a body answers a unit it is neither lead nor contributor of.
 
-    A coordinating body's ``consolidated`` answer is its job, not an intrusion.
+    A coordinating body's ``consolidated`` answer is its job, not an intrusion; nor is an
+    answer to a whole paragraph (or item) by a body assigned to that paragraph (or item),
+    even where one of its parts names other bodies.
     """
     for entry in ws.answers:
         ministry = ws.ministries.get(entry.ministry)
         if entry.answer.consolidated and ministry is not None and ministry.coordinator:
+            continue
+        if entry.ministry in ws.assigned_to(entry.question):
             continue
         stray = [u for u in entry.units if entry.ministry not in ws.unit_by_id[u].assigned]
         if stray:

@@ -42,9 +42,11 @@ class UnitCoverage:
     """Each answering body's status for this unit."""
     question: str
     """The question's first words, in the report's language when available."""
+    subitem: str | None = None
+    """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
 
     def as_json(self) -> dict[str, Any]:
-        """The unit as in SPEC.md (plus ``statuses`` and ``question``)."""
+        """The unit as in SPEC.md (plus ``statuses``, ``question``; ``subitem`` for a sub-item)."""
         return {
             "id": self.id,
             "paragraph": self.paragraph,
@@ -57,6 +59,7 @@ class UnitCoverage:
             "missing": list(self.missing),
             "statuses": dict(self.statuses),
             "question": self.question,
+            **({"subitem": self.subitem} if self.subitem else {}),
         }
 
 
@@ -279,6 +282,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         missing=missing,
         statuses=statuses,
         question=first_words(pick_text(unit.text, lang, ws.language)),
+        subitem=unit.subitem,
     )
 
 

@@ -1199,6 +1199,7 @@ def _pattern_key(name: str) -> str:
         "lead": "invalid.code",
         "contributors": "invalid.code",
         "letter": "invalid.letter",
+        "numeral": "invalid.numeral",
     }.get(name, "invalid.pattern")
 
 

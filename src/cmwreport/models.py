@@ -20,7 +20,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\))?$")
+ROMAN_NUMERALS: tuple[str, ...] = (
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+)  # fmt: skip
+"""The numerals of sub-items, in order: lower-case roman i to xx."""
+
+NUMERAL_PATTERN = "^(?:" + "|".join(ROMAN_NUMERALS) + ")$"
+
+QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\)(?:\(([ivx]{1,5})\))?)?$")
 
 
 def _number_to_text(value: object) -> object:
@@ -46,7 +54,7 @@ QuestionId = Annotated[
     BeforeValidator(_number_to_text),
     StringConstraints(pattern=QUESTION_ID_RE.pattern),
 ]
-"""``"7"`` for a paragraph, ``"7(a)"`` for one of its items."""
+"""``"7"`` for a paragraph, ``"7(a)"`` for one of its items, ``"7(a)(i)"`` for a sub-item."""
 
 Status = Literal["draft", "submitted", "approved"]
 STATUSES: tuple[Status, ...] = ("draft", "submitted", "approved")
@@ -100,6 +108,16 @@ class MinistriesFile(Record):
     ministries: list[Ministry] = Field(default_factory=list)
 
 
+class SubItem(Record):
+    """A sub-item ``(i)`` of an item, numbered with a lower-case roman numeral."""
+
+    numeral: Annotated[str, StringConstraints(pattern=NUMERAL_PATTERN)]
+    text: LocalText = ""
+    lead: MinistryCode | None = None
+    contributors: list[MinistryCode] | None = None
+    data: list[Label] | None = None
+
+
 class Item(Record):
     """A lettered sub-item ``(a)`` of a paragraph of the list of issues."""
 
@@ -110,6 +128,7 @@ class Item(Record):
     data: list[Label] | None = None
     observations: list[QuestionId] | None = None
     """The recommendations of the concluding observations this item asks about."""
+    items: list[SubItem] = Field(default_factory=list)
 
 
 class Paragraph(Record):
@@ -287,8 +306,28 @@ def pick_text(value: LocalText | None, *langs: str | None) -> str:
 
 
 def parse_question_id(question_id: str) -> tuple[int, str | None]:
-    """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``."""
+    """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``.
+
+    A sub-item's numeral is left out (``"7(a)(i)"`` gives ``(7, "a")``): use
+    :func:`parse_unit_id` where sub-items matter.
+    """
+    number, letter, _ = parse_unit_id(question_id)
+    return number, letter
+
+
+def parse_unit_id(question_id: str) -> tuple[int, str | None, str | None]:
+    """Split ``"7(a)(i)"`` into ``(7, "a", "i")``, ``"7(a)"`` into ``(7, "a", None)``."""
     match = QUESTION_ID_RE.match(question_id)
     if match is None:
         raise ValueError(f"not a question id: {question_id!r}")
-    return int(match.group(1)), match.group(2)
+    return int(match.group(1)), match.group(2), match.group(3)
+
+
+def question_id(number: int, letter: str | None = None, numeral: str | None = None) -> str:
+    """The question id of a paragraph, an item or a sub-item: ``7``, ``7(a)``, ``7(a)(i)``."""
+    text = str(number)
+    if letter is not None:
+        text += f"({letter})"
+        if numeral is not None:
+            text += f"({numeral})"
+    return text

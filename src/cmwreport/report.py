@@ -13,7 +13,10 @@ only render this model, and this module imports none of them: ``cmwreport render
 How inputs are combined for a unit: a ``consolidated: true`` answer replaces the others;
 otherwise the lead's text, then the contributors' in their listed order, then any other
 body's (``Workspace.inputs``). An answer to a whole paragraph that has items is rendered
-once, right under the paragraph's heading, before the lettered sub-replies.
+once, right under the paragraph's heading, before the lettered sub-replies; an answer to a
+whole item that has sub-items, right under the item's heading, before the "(i)" replies.
+A body that answers both a paragraph and some of its items has its paragraph answer shown
+first, as the introduction (``Workspace.openers``).
 """
 
 from __future__ import annotations
@@ -42,7 +45,14 @@ if TYPE_CHECKING:
 
     from cmwreport.problems import Problem
     from cmwreport.templating import Templates
-    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Unit, Workspace
+    from cmwreport.workspace import (
+        AnswerEntry,
+        ItemNode,
+        ParagraphNode,
+        SectionNode,
+        Unit,
+        Workspace,
+    )
 
 PARTS = ("title", "abbreviations", "introduction", "replies")
 """The parts ``templates/layout.j2`` may list, in the order it lists them."""
@@ -434,30 +444,65 @@ class _Builder:
         blocks = self.report.blocks
         blocks.append(Heading("reply", self.render("reply_heading.j2", number=paragraph.number)))
         inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
-        whole: list[AnswerEntry] = []
-        if paragraph.has_items:
-            for unit in paragraph.units:
-                for entry in inputs[unit.id]:
-                    if entry.question == paragraph.id and entry not in whole:
-                        whole.append(entry)
         for unit in paragraph.units:
             self.note_gaps(unit, inputs[unit.id])
-        shown_whole = [self.entry(e) for e in whole]
-        for unit in paragraph.units:
-            own = [e for e in inputs[unit.id] if e not in whole]
-            covered = any(e in whole for e in inputs[unit.id]) and any(shown_whole)
-            if paragraph.has_items and (own or not covered):
-                blocks.append(
-                    Heading(
-                        "item",
-                        self.render("item_heading.j2", number=paragraph.number, letter=unit.item),
-                    )
-                )
-            shown = [self.entry(e) for e in own]
-            if self.broken_placeholder(unit, inputs[unit.id]):
-                continue
-            if not any(shown) and not covered:
-                blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
+        if not paragraph.has_items:
+            for unit in paragraph.units:
+                self.unit_reply(unit, inputs, set())
+            return
+        covered = self.opening(paragraph.id)
+        for item in paragraph.items:
+            self.item_reply(item, inputs, covered)
+
+    def item_reply(
+        self, item: ItemNode, inputs: dict[str, list[AnswerEntry]], covered: set[str]
+    ) -> None:
+        """The heading (a), the answers to the whole item, then each sub-item under (i)."""
+        heading = self.render("item_heading.j2", number=item.number, letter=item.letter)
+        at = self.heading_at(Heading("item", heading))
+        if not item.has_subitems:
+            for unit in item.units:
+                self.unit_reply(unit, inputs, covered)
+            self.drop_bare_heading(at)
+            return
+        reached = covered | self.opening(item.id)
+        for unit in item.units:
+            numeral = self.render(
+                "subitem_heading.j2", number=item.number, letter=item.letter, numeral=unit.subitem
+            )
+            sub_at = self.heading_at(Heading("subitem", numeral))
+            self.unit_reply(unit, inputs, reached)
+            self.drop_bare_heading(sub_at)
+        self.drop_bare_heading(at)
+
+    def opening(self, question: str) -> set[str]:
+        """Show the answers to the whole of *question*; return the units they answer."""
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            if self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+    def heading_at(self, heading: Heading) -> int:
+        """Append *heading*; return where it sits (see :meth:`drop_bare_heading`)."""
+        self.report.blocks.append(heading)
+        return len(self.report.blocks) - 1
+
+    def drop_bare_heading(self, at: int) -> None:
+        """Take away the heading at *at* when nothing followed it (its part is answered above)."""
+        if len(self.report.blocks) == at + 1:
+            self.report.blocks.pop()
+
+    def unit_reply(
+        self, unit: Unit, inputs: dict[str, list[AnswerEntry]], covered: set[str]
+    ) -> None:
+        """The inputs that name *unit* itself, or a placeholder when nothing answers it."""
+        own = [e for e in inputs[unit.id] if e.question == unit.id]
+        shown = [self.entry(e) for e in own]
+        if self.broken_placeholder(unit, inputs[unit.id]):
+            return
+        if not any(shown) and unit.id not in covered:
+            self.report.blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
 
     def note_gaps(self, unit: Unit, inputs: list[AnswerEntry]) -> None:
         """Record *unit* as a gap when the report cannot answer it."""

@@ -33,6 +33,7 @@ from cmwreport.models import (
     Paragraph,
     ReportMeta,
     Section,
+    SubItem,
     Table,
 )
 
@@ -63,6 +64,7 @@ _DESCRIBED: tuple[type[BaseModel], ...] = (
     Section,
     Paragraph,
     Item,
+    SubItem,
     MinistriesFile,
     Ministry,
     ObservationsFile,

@@ -38,7 +38,10 @@ from cmwreport.models import (
     Paragraph,
     ReportMeta,
     Section,
+    SubItem,
     parse_question_id,
+    parse_unit_id,
+    question_id,
     texts_by_language,
 )
 from cmwreport.problems import Msg, Problem, error
@@ -51,8 +54,44 @@ ANSWERS_DIR = "answers"
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """Who answers a part of the list and what statistics it asks for, set or inherited."""
+
+    lead: str | None = None
+    contributors: tuple[str, ...] = ()
+    data: tuple[str, ...] = ()
+    observations: tuple[str, ...] = ()
+    """The recommendations of the concluding observations the part asks about."""
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The lead then the contributors, each once."""
+        return tuple(dict.fromkeys(((self.lead,) if self.lead else ()) + self.contributors))
+
+
+def inherit(parent: Assignment, record: Paragraph | Item | SubItem) -> Assignment:
+    """What *record* sets itself, else what its parent has (paragraph → item → sub-item).
+
+    The one rule by which ``lead``, ``contributors``, ``data`` and ``observations`` flow
+    downwards.
+    """
+    return Assignment(
+        lead=record.lead or parent.lead,
+        contributors=(
+            tuple(record.contributors) if record.contributors is not None else parent.contributors
+        ),
+        data=tuple(record.data) if record.data is not None else parent.data,
+        observations=(
+            tuple(refs)
+            if (refs := getattr(record, "observations", None)) is not None
+            else parent.observations
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Unit:
-    """What can be answered: a paragraph without items, or one item of a paragraph."""
+    """What can be answered: a paragraph without items, an item without sub-items, a sub-item."""
 
     id: str
     paragraph: int
@@ -68,6 +107,8 @@ class Unit:
     """The file the unit is in: the list of issues, or the concluding observations."""
     observations: tuple[str, ...] = ()
     """The recommendations a list-of-issues unit asks about (its own, else its paragraph's)."""
+    subitem: str | None = None
+    """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
 
     @property
     def assigned(self) -> tuple[str, ...]:
@@ -79,8 +120,26 @@ class Unit:
 
 
 @dataclass
+class ItemNode:
+    """A lettered item of a paragraph with its units (itself, or one per sub-item)."""
+
+    number: int
+    letter: str
+    text: dict[str, str]
+    assignment: Assignment
+    line: int
+    has_subitems: bool
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The question id of the item itself (``"7(a)"``)."""
+        return question_id(self.number, self.letter)
+
+
+@dataclass
 class ParagraphNode:
-    """A paragraph of the list of issues with its units (one, or one per item)."""
+    """A paragraph of the list of issues with its units (one, or one per item or sub-item)."""
 
     number: int
     text: dict[str, str]
@@ -91,11 +150,17 @@ class ParagraphNode:
     line: int
     has_items: bool
     units: list[Unit] = field(default_factory=list)
+    items: list[ItemNode] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         """The question id of the paragraph itself (``"7"``)."""
         return str(self.number)
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The paragraph's own lead then contributors, each once."""
+        return Assignment(self.lead, self.contributors).assigned
 
 
 @dataclass
@@ -134,7 +199,10 @@ class AnswerEntry:
     answer: Answer | FollowUp
     texts: dict[str, str]
     units: tuple[str, ...]
+    """The units this answer counts for: those it names, less those its body answers by name."""
     field_lines: dict[str, int]
+    scope: tuple[str, ...] = ()
+    """Every unit under the question it names (``7`` → all of 7's units)."""
 
     @property
     def question(self) -> str:
@@ -174,7 +242,7 @@ class AnswerEntry:
 class Duplicate:
     """An id that appears twice: what kind, which id, where both are."""
 
-    kind: str  # "paragraph", "item", "ministry", "section"
+    kind: str  # "paragraph", "item", "subitem", "ministry", "section"
     id: str
     file: str
     line: int
@@ -328,6 +396,64 @@ class Workspace:
         return {p.number: p for p in self.paragraphs}
 
     @cached_property
+    def item_by_id(self) -> dict[str, ItemNode]:
+        """Items by id (``"7(a)"``)."""
+        return {item.id: item for p in self.paragraphs for item in p.items}
+
+    def assigned_to(self, question: str) -> tuple[str, ...]:
+        """The bodies assigned to *question* itself: a paragraph's, an item's or a unit's."""
+        number, letter, numeral = parse_unit_id(question)
+        if letter is None:
+            paragraph = self.paragraph_by_number.get(number)
+            if paragraph is not None and paragraph.has_items:
+                return paragraph.assigned
+        elif numeral is None and question in self.item_by_id:
+            item = self.item_by_id[question]
+            if item.has_subitems:
+                return item.assignment.assigned
+        unit = self.unit_by_id.get(question)
+        return unit.assigned if unit is not None else ()
+
+    @cached_property
+    def answers_by_question(self) -> dict[str, list[AnswerEntry]]:
+        """Every answer record by the question id it names."""
+        result: dict[str, list[AnswerEntry]] = {}
+        for entry in self.answers:
+            result.setdefault(entry.question, []).append(entry)
+        return result
+
+    def openers(self, question: str, *, final: bool = False) -> list[AnswerEntry]:
+        """The answers to the whole of *question* (a paragraph or item with parts), in order.
+
+        Each opens its body's reply to *question*, before the parts, even when the body
+        answered every part separately (an introduction). Empty answers never count; in a
+        final only approved ones; an answer that a ``consolidated`` one replaces is left out.
+        """
+        if question in self.unit_by_id:
+            return []  # a unit, not a whole with parts
+        scope = units_of(self, question)
+        entries = [
+            a
+            for a in self.answers_by_question.get(question, [])
+            if not a.empty and (a.status == "approved" or not final)
+        ]
+        if not entries:
+            return []
+        inputs = {unit_id: self.inputs(self.unit_by_id[unit_id], final=final) for unit_id in scope}
+        shown = [a for a in entries if _opens(a, inputs)]
+        rank = {code: i for i, code in enumerate(self.assigned_to(question))}
+        order = {code: i for i, code in enumerate(self.ministries)}
+        return sorted(
+            shown,
+            key=lambda a: (
+                rank.get(a.ministry, len(rank)),
+                order.get(a.ministry, 10**6),
+                a.file,
+                a.line,
+            ),
+        )
+
+    @cached_property
     def answers_by_unit(self) -> dict[str, list[AnswerEntry]]:
         """Every answer record covering each unit (a paragraph answer covers its items)."""
         result: dict[str, list[AnswerEntry]] = {u.id: [] for u in self.units}
@@ -367,6 +493,10 @@ class Workspace:
         for unit in self.units:
             for entry in self.inputs(unit, final=final):
                 seen.setdefault(id(entry), entry)
+        for entry in self.answers:
+            if not entry.units and entry.scope and id(entry) not in seen:
+                if entry in self.openers(entry.question, final=final):
+                    seen[id(entry)] = entry  # an introduction to parts all answered by name
         return list(seen.values())
 
     def report_words(self, *, lang: str | None = None, final: bool = False) -> int:
@@ -429,6 +559,15 @@ class Workspace:
         return "unanswered" if best < 0 else STATUSES[best]
 
 
+def _opens(entry: AnswerEntry, inputs: dict[str, list[AnswerEntry]]) -> bool:
+    """Whether *entry*, an answer to a whole, is shown: not replaced by a consolidated one."""
+    if entry.units:
+        return any(entry in inputs[unit_id] for unit_id in entry.units)
+    return not any(
+        a.answer.consolidated and a is not entry for u in entry.scope for a in inputs.get(u, [])
+    )
+
+
 # ---------------------------------------------------------------------------- loading
 
 
@@ -464,6 +603,7 @@ def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
     _load_loipr(ws)
     _load_observations(ws)
     _load_answers(ws)
+    _count_most_specific(ws)
     return ws
 
 
@@ -748,8 +888,11 @@ class _QuestionsBuilder:
             has_items=bool(record.items),
         )
         self._text(record.text, path + ("text",))
+        assignment = inherit(Assignment(), record)
         if not record.items:
-            node.units.append(self._unit(record, None, path, section_id))
+            node.units.append(
+                self._unit((record.number, None, None), record.text, assignment, path, section_id)
+            )
         letters: dict[str, int] = {}
         for index, item in enumerate(record.items):
             item_path = path + ("items", index)
@@ -774,38 +917,72 @@ class _QuestionsBuilder:
                 record.contributors if item.contributors is None else item.contributors,
             )
             self._text(item.text, item_path + ("text",))
-            node.units.append(self._unit(record, item, item_path, section_id))
+            item_node = self._item(record.number, item, inherit(assignment, item), item_path)
+            node.items.append(item_node)
+            node.units.extend(self._subitems(item_node, item, item_path, section_id))
         self.into.paragraphs.append(node)
         self.into.units.extend(node.units)
         return node
 
+    def _item(
+        self, number: int, item: Item, assignment: Assignment, path: tuple[str | int, ...]
+    ) -> ItemNode:
+        return ItemNode(
+            number=number,
+            letter=item.letter,
+            text=_local(item.text, self.lang),
+            assignment=assignment,
+            line=self.source.line(path),
+            has_subitems=bool(item.items),
+        )
+
+    def _subitems(
+        self, node: ItemNode, item: Item, path: tuple[str | int, ...], section_id: str
+    ) -> list[Unit]:
+        """The units of an item: itself, or each of its sub-items (a numeral twice is reported)."""
+        key: tuple[int, str | None, str | None] = (node.number, node.letter, None)
+        if not item.items:
+            node.units.append(self._unit(key, item.text, node.assignment, path, section_id))
+        numerals: dict[str, int] = {}
+        for index, sub in enumerate(item.items):
+            sub_path = path + ("items", index)
+            sub_line = self.source.line(sub_path)
+            sub_id = question_id(node.number, node.letter, sub.numeral)
+            if sub.numeral in numerals:
+                self.ws.duplicates.append(
+                    Duplicate("subitem", sub_id, self.rel, sub_line, numerals[sub.numeral])
+                )
+                continue
+            numerals[sub.numeral] = sub_line
+            self._check_codes(sub.lead, sub.contributors or [], sub_path)
+            self._text(sub.text, sub_path + ("text",))
+            key = (node.number, node.letter, sub.numeral)
+            assignment = inherit(node.assignment, sub)
+            node.units.append(self._unit(key, sub.text, assignment, sub_path, section_id))
+        return node.units
+
     def _unit(
-        self, paragraph: Paragraph, item: Item | None, path: tuple[str | int, ...], section_id: str
+        self,
+        key: tuple[int, str | None, str | None],
+        text: LocalText,
+        assignment: Assignment,
+        path: tuple[str | int, ...],
+        section_id: str,
     ) -> Unit:
-        lead = item.lead if item and item.lead else paragraph.lead
-        contributors = (
-            item.contributors if item and item.contributors is not None else paragraph.contributors
-        )
-        data = item.data if item and item.data is not None else paragraph.data
-        refs = (
-            item.observations if item and item.observations is not None else paragraph.observations
-        )
-        unit_id = f"{paragraph.number}({item.letter})" if item else str(paragraph.number)
-        text = item.text if item else paragraph.text
-        data_line = self.source.line(path + ("data",)) if data else self.source.line(path)
         return Unit(
-            id=unit_id,
-            paragraph=paragraph.number,
-            item=item.letter if item else None,
+            id=question_id(*key),
+            paragraph=key[0],
+            item=key[1],
             section=section_id,
-            lead=lead,
-            contributors=tuple(contributors),
-            data=tuple(data or ()),
+            lead=assignment.lead,
+            contributors=assignment.contributors,
+            data=assignment.data,
             text=_local(text, self.lang),
             line=self.source.line(path),
-            data_line=data_line,
+            data_line=self.source.line(path + ("data",)),
+            subitem=key[2],
             file=self.rel,
-            observations=tuple(refs or ()),
+            observations=assignment.observations,
         )
 
     def _observation_refs(
@@ -1089,6 +1266,7 @@ class _AnswersReader:
             units=units_of(ws, answer.question),
             field_lines={name: source.line(base + (name,)) for name in Answer.model_fields},
         )
+        entry.scope = entry.units
         _check_text_languages(ws, entry, source, base, self.bodies)
         if not entry.units:
             number, _ = parse_question_id(answer.question)
@@ -1229,18 +1407,19 @@ def _answers_unread(ws: Workspace, rel: str, code: str) -> None:
 def units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
     """The units *question_id* answers: the one place a question id is mapped to units.
 
-    A paragraph (``"7"``) answers its units: itself, or each of its items; an item
-    (``"7(a)"``) answers itself. A question the list of issues lacks, or text that is no
-    question id, answers nothing: ``()``. The observations' recommendations are mapped the
-    same way (``Observations.units_of``).
+    A paragraph (``"7"``) answers its units: itself, or each of its items and sub-items; an
+    item (``"7(a)"``) answers itself or each of its sub-items; a sub-item (``"7(a)(i)"``)
+    answers itself. A question the list of issues lacks, or text that is no question id,
+    answers nothing: ``()``. The observations' recommendations are mapped the same way
+    (``Observations.units_of``).
     """
     return _units_in(ws.paragraph_by_number, question_id)
 
 
-def _units_in(paragraphs: dict[int, ParagraphNode], question_id: str) -> tuple[str, ...]:
-    """The units of *paragraphs* that ``"7"`` or ``"7(a)"`` stands for (none if it names none)."""
+def _units_in(paragraphs: dict[int, ParagraphNode], wanted: str) -> tuple[str, ...]:
+    """The units of *paragraphs* that ``"7"``, ``"7(a)"`` or ``"7(a)(i)"`` stands for."""
     try:
-        number, letter = parse_question_id(question_id)
+        number, letter, numeral = parse_unit_id(wanted)
     except ValueError:
         return ()
     paragraph = paragraphs.get(number)
@@ -1248,8 +1427,32 @@ def _units_in(paragraphs: dict[int, ParagraphNode], question_id: str) -> tuple[s
         return ()
     if letter is None:
         return tuple(u.id for u in paragraph.units)
-    unit_id = f"{number}({letter})"
+    if numeral is None:
+        return tuple(u.id for u in paragraph.units if u.item == letter)
+    unit_id = question_id(number, letter, numeral)
     return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
+
+
+def _depth(question: str) -> int:
+    """How narrowly *question* names a part of the list: 1 paragraph, 2 item, 3 sub-item."""
+    return sum(part is not None for part in parse_unit_id(question))
+
+
+def _count_most_specific(ws: Workspace) -> None:
+    """A body's answer counts for a unit only when none of its answers names it more narrowly.
+
+    SPEC 6, "Introduction and items": a body may answer ``7`` and ``7(a)``; its answer to
+    ``7`` then counts for 7's other units only (and opens its reply to paragraph 7).
+    """
+    narrowest: dict[tuple[str, str], int] = {}
+    for entry in ws.answers:
+        depth = _depth(entry.question)
+        for unit_id in entry.scope:
+            key = (entry.ministry, unit_id)
+            narrowest[key] = max(narrowest.get(key, 0), depth)
+    for entry in ws.answers:
+        depth = _depth(entry.question)
+        entry.units = tuple(u for u in entry.scope if narrowest[(entry.ministry, u)] == depth)
 
 
 def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:

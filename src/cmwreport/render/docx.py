@@ -284,6 +284,10 @@ class _Writer:
             text = f"{match.group(1)}.\t{match.group(2)}"
         if block.runs:
             self.runs(self.paragraph(style, fallback=fallback), block.runs)
+        elif block.kind == "subitem":
+            # "(i)" in italic, not bold, under the bold "(a)" (UN Editorial Manual).
+            for run in self.paragraph(style, text, fallback).runs:
+                run.italic, run.bold = True, False
         else:
             self.paragraph(style, text, fallback)
 
