@@ -100,12 +100,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
 
 def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> bytes:
     """Render *report* with the styles of *reference* and return the DOCX bytes."""
-    from docx import Document
-
-    try:
-        doc = Document(str(reference))
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same advice
-        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
+    doc = _open_reference(reference, ui_lang)
     when = source_date()
     writer = _Writer(doc, report, when)
     writer.write()
@@ -113,6 +108,44 @@ def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> byte
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue(), when)
+
+
+def _reference_errors() -> tuple[type[Exception], ...]:
+    """What python-docx raises for a file that is no readable DOCX.
+
+    Read from python-docx 1.2's source and tried on damaged copies of the packaged
+    reference: a missing file (``PackageNotFoundError``), a damaged zip (``BadZipFile``,
+    ``zlib.error``, ``EOFError``), a missing part (``KeyError``), another Office file
+    (``ValueError``), XML that does not parse (lxml's ``XMLSyntaxError``), and python-docx's
+    own ``InvalidXmlError``.
+    """
+    import zlib
+
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import Error as LxmlError
+
+    return (
+        OpcError,
+        PythonDocxError,
+        LxmlError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        KeyError,
+        ValueError,
+    )
+
+
+def _open_reference(reference: Path, ui_lang: str) -> DocxDocument:
+    """The reference DOCX opened with python-docx, or :class:`ReferenceDocxError`."""
+    from docx import Document
+
+    try:
+        return Document(str(reference))
+    except _reference_errors() as exc:  # every unreadable file gets the same advice
+        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
 
 
 class _Writer:
