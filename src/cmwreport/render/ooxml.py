@@ -106,7 +106,7 @@ def new_paragraph(doc: DocxDocument) -> tuple[Any, DocxParagraph]:
 
 def set_paragraph_style(paragraph: DocxParagraph, style_id: str) -> None:
     """Give *paragraph* the style with id *style_id* (python-docx's lookup by name is slow)."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     p = paragraph._p
     if len(p):
