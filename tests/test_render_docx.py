@@ -19,6 +19,13 @@ from conftest import ANSWERS, EXAMPLE, LOIPR, write_workspace
 ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025
 
 
+def _report_number(text: str) -> int:
+    """The number written before a report paragraph ("12." and a tab)."""
+    found = re.match(r"(\d+)\.\t", text)
+    assert found is not None, text
+    return int(found.group(1))
+
+
 def _render(cli: Any, root: Path, *args: str, env: dict[str, str] | None = None) -> Any:
     return cli("render", "--root", str(root), *args, env=env or ENV)
 
@@ -56,7 +63,7 @@ def test_draft_layout(cli: Any, ws_root: Path) -> None:
     assert replies == ["Reply to paragraph 1", "Reply to paragraph 2", "Reply to paragraph 3"]
     assert styles["Reply to paragraph 1"] == "Reply Heading"
     numbered = [t for s, t in paragraphs if s == "Report Paragraph"]
-    numbers = [int(re.match(r"(\d+)\.\t", t).group(1)) for t in numbered]  # type: ignore[union-attr]
+    numbers = [_report_number(t) for t in numbered]
     assert numbers == list(range(1, len(numbers) + 1))
     assert "3.\tLaw No. 18 of 2017 protects migrant workers." in texts
     # draft markers
