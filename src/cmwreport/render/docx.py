@@ -21,6 +21,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -255,21 +256,19 @@ class _Writer:
         self.clear_comments()
         if ooxml.has_footnotes_part(self.doc):
             self.notes = self.footnotes_part()  # drop the reference document's own footnotes
+        writers: dict[type, Callable[[Any], None]] = {
+            Paragraph: self.numbered,
+            Heading: self.heading,
+            Tag: self.tag,
+            TableBlock: self.table,
+            Placeholder: self.placeholder,
+            TitleBlock: self.title,
+            Abbreviations: self.abbreviations,
+        }
         for block in self.report.blocks:
-            if isinstance(block, Paragraph):
-                self.numbered(block)
-            elif isinstance(block, Heading):
-                self.heading(block)
-            elif isinstance(block, Tag):
-                self.tag(block)
-            elif isinstance(block, TableBlock):
-                self.table(block)
-            elif isinstance(block, Placeholder):
-                self.placeholder(block)
-            elif isinstance(block, TitleBlock):
-                self.title(block)
-            elif isinstance(block, Abbreviations):
-                self.abbreviations(block)
+            writer = writers.get(type(block))
+            if writer is not None:
+                writer(block)
         self.footnotes()
         self.header_footer()
         self.language()
