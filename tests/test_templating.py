@@ -161,6 +161,7 @@ def test_a_template_with_an_undefined_name_is_still_the_coordinators_error(
         ('Reply {{ "a" + number }}\n', "can only concatenate str"),
         ('Reply {{ "%(a)s" % {} }}\n', "'a'"),
         ("Reply {{ number | date(1, 2) }}\n", "positional argument"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n", "recursion"),
     ],
 )
 def test_python_errors_of_the_template_itself_are_the_coordinators(

@@ -133,14 +133,16 @@ class Templates:
     def _users_error(self, exc: Exception, name: str) -> TemplateError:
         """*exc* as the coordinator's :class:`TemplateError`, or *exc* itself if it is our bug.
 
-        Jinja's own errors and the limits' are always the template's. A Python error
+        Jinja's own errors, the limits' and endless recursion are always the template's
+        (the last wherever the interpreter happened to stop it). Another Python error
         (``1 / 0``, ``"a" + 1``) is the template's when the template's code or Jinja
         running it raised it; raised inside a filter or global of ours, it is a bug in
         cmwreport and goes on to the command line's internal-error report.
         """
         from jinja2 import TemplateError as JinjaError
 
-        if isinstance(exc, JinjaError | TemplateLimitError) or _raised_by_template(exc, self.dirs):
+        always = JinjaError | TemplateLimitError | RecursionError  # a macro calling itself
+        if isinstance(exc, always) or _raised_by_template(exc, self.dirs):
             return self._error(exc, name)
         raise exc
 
