@@ -633,7 +633,7 @@ def test_a_row_without_brackets_is_told_to_use_them(cli: Any, tmp_path: Path) ->
 
 
 def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
-    names = set()
+    names: set[str] = set()
     for model in (
         models.Ministry,
         models.MinistriesFile,

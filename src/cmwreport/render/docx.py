@@ -21,6 +21,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,12 +116,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
 
 def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> bytes:
     """Render *report* with the styles of *reference* and return the DOCX bytes."""
-    from docx import Document
-
-    try:
-        doc = Document(str(reference))
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same advice
-        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
+    doc = _open_reference(reference, ui_lang)
     when = source_date()
     writer = _Writer(doc, report, when)
     writer.write()
@@ -128,6 +124,44 @@ def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> byte
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue(), when)
+
+
+def _reference_errors() -> tuple[type[Exception], ...]:
+    """What python-docx raises for a file that is no readable DOCX.
+
+    Read from python-docx 1.2's source and tried on damaged copies of the packaged
+    reference: a missing file (``PackageNotFoundError``), a damaged zip (``BadZipFile``,
+    ``zlib.error``, ``EOFError``), a missing part (``KeyError``), another Office file
+    (``ValueError``), XML that does not parse (lxml's ``XMLSyntaxError``), and python-docx's
+    own ``InvalidXmlError``.
+    """
+    import zlib
+
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import Error as LxmlError
+
+    return (
+        OpcError,
+        PythonDocxError,
+        LxmlError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        KeyError,
+        ValueError,
+    )
+
+
+def _open_reference(reference: Path, ui_lang: str) -> DocxDocument:
+    """The reference DOCX opened with python-docx, or :class:`ReferenceDocxError`."""
+    from docx import Document
+
+    try:
+        return Document(str(reference))
+    except _reference_errors() as exc:  # every unreadable file gets the same advice
+        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
 
 
 class _Writer:
@@ -237,21 +271,19 @@ class _Writer:
         self.clear_comments()
         if ooxml.has_footnotes_part(self.doc):
             self.notes = self.footnotes_part()  # drop the reference document's own footnotes
+        writers: dict[type, Callable[[Any], None]] = {
+            Paragraph: self.numbered,
+            Heading: self.heading,
+            Tag: self.tag,
+            TableBlock: self.table,
+            Placeholder: self.placeholder,
+            TitleBlock: self.title,
+            Abbreviations: self.abbreviations,
+        }
         for block in self.report.blocks:
-            if isinstance(block, Paragraph):
-                self.numbered(block)
-            elif isinstance(block, Heading):
-                self.heading(block)
-            elif isinstance(block, Tag):
-                self.tag(block)
-            elif isinstance(block, TableBlock):
-                self.table(block)
-            elif isinstance(block, Placeholder):
-                self.placeholder(block)
-            elif isinstance(block, TitleBlock):
-                self.title(block)
-            elif isinstance(block, Abbreviations):
-                self.abbreviations(block)
+            writer = writers.get(type(block))
+            if writer is not None:
+                writer(block)
         self.footnotes()
         self.header_footer()
         self.language()

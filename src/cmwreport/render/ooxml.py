@@ -106,7 +106,7 @@ def new_paragraph(doc: DocxDocument) -> tuple[Any, DocxParagraph]:
 
 def set_paragraph_style(paragraph: DocxParagraph, style_id: str) -> None:
     """Give *paragraph* the style with id *style_id* (python-docx's lookup by name is slow)."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     p = paragraph._p
     if len(p):
@@ -386,33 +386,46 @@ def footnote(
             ppr = etree.SubElement(p, f"{W}pPr")
             etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style_id)
         if index == 0:
-            r = etree.SubElement(p, f"{W}r")
-            rpr = etree.SubElement(r, f"{W}rPr")
-            if reference_style:
-                etree.SubElement(rpr, f"{W}rStyle").set(f"{W}val", reference_style)
-            etree.SubElement(rpr, f"{W}vertAlign").set(f"{W}val", "superscript")
-            etree.SubElement(r, f"{W}footnoteRef")
-            space = etree.SubElement(p, f"{W}r")
-            text = etree.SubElement(space, f"{W}t")
-            text.text = " "
-            text.set(XML_SPACE, "preserve")
+            _footnote_mark(p, reference_style)
         for run in runs:
-            if run.footnote is not None:
-                continue
-            r = etree.SubElement(p, f"{W}r")
-            if run.bold or run.italic:
-                rpr = etree.SubElement(r, f"{W}rPr")
-                if run.bold:
-                    etree.SubElement(rpr, f"{W}b")
-                if run.italic:
-                    etree.SubElement(rpr, f"{W}i")
-            if run.line_break:
-                etree.SubElement(r, f"{W}br")
-                continue
-            text = etree.SubElement(r, f"{W}t")
-            text.text = strip_illegal(run.text)
-            text.set(XML_SPACE, "preserve")
+            if run.footnote is None:
+                _footnote_run(p, run)
     return note
+
+
+def _footnote_mark(p: Any, reference_style: str | None) -> None:
+    """The note's own number (in *reference_style*, superscript) and a space, in *p*."""
+    from lxml import etree
+
+    r = etree.SubElement(p, f"{W}r")
+    rpr = etree.SubElement(r, f"{W}rPr")
+    if reference_style:
+        etree.SubElement(rpr, f"{W}rStyle").set(f"{W}val", reference_style)
+    etree.SubElement(rpr, f"{W}vertAlign").set(f"{W}val", "superscript")
+    etree.SubElement(r, f"{W}footnoteRef")
+    space = etree.SubElement(p, f"{W}r")
+    text = etree.SubElement(space, f"{W}t")
+    text.text = " "
+    text.set(XML_SPACE, "preserve")
+
+
+def _footnote_run(p: Any, run: Run) -> None:
+    """*run* of a note's text (bold, italic, or a line break), at the end of *p*."""
+    from lxml import etree
+
+    r = etree.SubElement(p, f"{W}r")
+    if run.bold or run.italic:
+        rpr = etree.SubElement(r, f"{W}rPr")
+        if run.bold:
+            etree.SubElement(rpr, f"{W}b")
+        if run.italic:
+            etree.SubElement(rpr, f"{W}i")
+    if run.line_break:
+        etree.SubElement(r, f"{W}br")
+        return
+    text = etree.SubElement(r, f"{W}t")
+    text.text = strip_illegal(run.text)
+    text.set(XML_SPACE, "preserve")
 
 
 # -------------------------------------------------------------------------- settings
