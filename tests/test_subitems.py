@@ -208,7 +208,7 @@ def test_a_sub_item_answer_is_rendered_under_an_italic_numeral_after_the_item_in
         ("Item Heading", "(a)"),
         ("Draft Tag", "KEMNAKER · draft"),
         ("Report Paragraph", "Civil society takes part in labour migration policy."),
-        ("Item Heading", "(i)"),
+        ("Sub-item Heading", "(i)"),
         ("Draft Tag", "KEMNAKER · draft"),
         ("Report Paragraph", "Unions are heard on every draft law."),
         ("Item Heading", "(b)"),
