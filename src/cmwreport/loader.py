@@ -630,6 +630,7 @@ class _Frame:
         "spaced",
         "joined",
         "last_start",
+        "is_map",
     )
 
     def __init__(
@@ -647,6 +648,7 @@ class _Frame:
         self.spaced = False  # flow lists: some comma is followed by a space
         self.joined: list[list[Any]] = []  # flow lists: [first, cells, start, end] of runs
         self.last_start = -1
+        self.is_map = isinstance(container, dict)
 
 
 class _Builder:
@@ -655,6 +657,7 @@ class _Builder:
     def __init__(self, rel: str, source: SourceMap, problems: list[Problem]) -> None:
         self.rel = rel
         self.source = source
+        self.lines = source.lines
         self.problems = problems
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
@@ -688,7 +691,7 @@ class _Builder:
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
                 line = event.start_mark.line + 1
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                if stack and stack[-1].is_map and stack[-1].key is None:
                     self._take_key(stack[-1], event, line)
                     continue
                 if kind is yaml.AliasEvent:
@@ -707,7 +710,7 @@ class _Builder:
                 elif not stack:
                     root = value
                 if kind is yaml.ScalarEvent and path is not None:
-                    if stack and stack[-1].flow and isinstance(stack[-1].container, list):
+                    if stack and stack[-1].flow and not stack[-1].is_map:
                         self._flow_item(stack[-1], event)
                     if isinstance(value, str) or value is None:
                         self._text_source(path, event, value)
@@ -717,7 +720,7 @@ class _Builder:
                     self._fail(line, "yaml.tag", tag=event.tag)
                 if len(stack) >= MAX_DEPTH:
                     self._fail(line, "yaml.too_deep", limit=MAX_DEPTH)
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                if stack and stack[-1].is_map and stack[-1].key is None:
                     self._fail(line, "yaml.complex_key")
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 path = self._place(stack, container, line)
@@ -814,8 +817,7 @@ class _Builder:
         if type(event) is yaml.AliasEvent:
             self._fail(line, "yaml.complex_key")
         key = str(event.value)
-        mapping = frame.container
-        if key in mapping or (frame.path + (key,)) in self.source.lines and key in mapping:
+        if key in frame.container:
             first = self.source.lines.get(frame.path + (key,), line)
             self.problems.append(
                 error(self.rel, line, "yaml-syntax", "yaml.duplicate_key", key=key, first=first)
@@ -830,7 +832,7 @@ class _Builder:
             return ()
         frame = stack[-1]
         container = frame.container
-        if isinstance(container, dict):
+        if frame.is_map:
             key = frame.key
             assert key is not None
             frame.key = None
@@ -839,11 +841,11 @@ class _Builder:
                 return None
             container[key] = value
             path = frame.path + (key,)
-            self.source.lines[path] = frame.key_line
+            self.lines[path] = frame.key_line
             return path
         path = frame.path + (len(container),)
         container.append(value)
-        self.source.lines[path] = line
+        self.lines[path] = line
         return path
 
     def _alias(self, event: Any, line: int) -> Any:

@@ -33,8 +33,9 @@ def count_words(text: str) -> int:
     """
     if not text:
         return 0
-    text = _FOOTNOTE_MARK.sub(" ", text)
-    text = _LINK_TARGET.sub("]", text)
+    if "]" in text:  # both a footnote marker and a link target hold one
+        text = _FOOTNOTE_MARK.sub(" ", text)
+        text = _LINK_TARGET.sub("]", text)
     return len(_WORD.findall(text))
 
 

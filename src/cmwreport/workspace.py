@@ -135,7 +135,7 @@ class AnswerEntry:
         """draft, submitted or approved."""
         return self.answer.status
 
-    @property
+    @cached_property
     def empty(self) -> bool:
         """True when no language has any text and there is no table (a skeleton)."""
         return not any(v.strip() for v in self.texts.values()) and not self.answer.tables
@@ -809,10 +809,12 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     _note_rejected(ws, raw_answers, {index for index, _ in good}, code)
     default_lang = ws.drafting_languages[0]
     languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
+    lines = source.lines
+    answer_fields = tuple(Answer.model_fields)
     for index, answer in good:
         base: tuple[str | int, ...] = ("answers", index)
         line = source.line(base)
-        fields = {name: source.line(base + (name,)) for name in Answer.model_fields}
+        fields = {name: lines.get(base + (name,), line) for name in answer_fields}
         entry = AnswerEntry(
             ministry=code,
             file=rel,
