@@ -919,7 +919,8 @@ def _shape(lines: list[str]) -> tuple[int, int]:
 
 def _resolve_plain(value: str) -> Any:
     """Resolve an unquoted scalar: YAML 1.2 core types, dates; ``yes``/``no`` stay text."""
-    if value in _NULL:
+    short = len(value) <= 5  # no need to hash a long text to find it is not null or a bool
+    if short and value in _NULL:
         return None
     first = value[0]
     if first.isdigit() or first in "+-.":
@@ -933,9 +934,9 @@ def _resolve_plain(value: str) -> Any:
             except ValueError:
                 return value
         return value
-    if value in _TRUE:
+    if short and value in _TRUE:
         return True
-    if value in _FALSE:
+    if short and value in _FALSE:
         return False
     return value
 
