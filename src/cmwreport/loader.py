@@ -751,6 +751,7 @@ class _Frame:
         "spaced",
         "joined",
         "last_start",
+        "is_map",
     )
 
     def __init__(
@@ -768,6 +769,7 @@ class _Frame:
         self.spaced = False  # flow lists: some comma is followed by a space
         self.joined: list[list[Any]] = []  # flow lists: [first, cells, start, end] of runs
         self.last_start = -1
+        self.is_map = isinstance(container, dict)
 
 
 class _Builder:
@@ -776,6 +778,7 @@ class _Builder:
     def __init__(self, rel: str, source: SourceMap, problems: list[Problem]) -> None:
         self.rel = rel
         self.source = source
+        self.lines = source.lines
         self.problems = problems
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
@@ -828,7 +831,7 @@ class _Builder:
     def _value(self, stack: list[_Frame], event: Any, kind: type) -> None:
         """A scalar or an alias: a mapping's key, or a value put in its container."""
         line = event.start_mark.line + 1
-        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+        if stack and stack[-1].is_map and stack[-1].key is None:
             self._take_key(stack[-1], event, line)
             return
         plain_text: str | None = None
@@ -842,7 +845,7 @@ class _Builder:
         elif not stack:
             self.root = value
         if kind is yaml.ScalarEvent and path is not None:
-            if stack and stack[-1].flow and isinstance(stack[-1].container, list):
+            if stack and stack[-1].flow and not stack[-1].is_map:
                 self._flow_item(stack[-1], event)
             if isinstance(value, str) or value is None:
                 self._text_source(path, event, value)
@@ -864,7 +867,7 @@ class _Builder:
             self._fail(line, "yaml.tag", tag=event.tag)
         if len(stack) >= MAX_DEPTH:
             self._fail(line, "yaml.too_deep", limit=MAX_DEPTH)
-        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+        if stack and stack[-1].is_map and stack[-1].key is None:
             self._fail(line, "yaml.complex_key")
         container: Any = {} if kind is yaml.MappingStartEvent else []
         path = self._place(stack, container, line)
@@ -949,8 +952,7 @@ class _Builder:
         if type(event) is yaml.AliasEvent:
             self._fail(line, "yaml.complex_key")
         key = str(event.value)
-        mapping = frame.container
-        if key in mapping or (frame.path + (key,)) in self.source.lines and key in mapping:
+        if key in frame.container:
             first = self.source.lines.get(frame.path + (key,), line)
             self.problems.append(
                 error(self.rel, line, "yaml-syntax", "yaml.duplicate_key", key=key, first=first)
@@ -965,7 +967,7 @@ class _Builder:
             return ()
         frame = stack[-1]
         container = frame.container
-        if isinstance(container, dict):
+        if frame.is_map:
             key = frame.key
             assert key is not None
             frame.key = None
@@ -974,11 +976,11 @@ class _Builder:
                 return None
             container[key] = value
             path = frame.path + (key,)
-            self.source.lines[path] = frame.key_line
+            self.lines[path] = frame.key_line
             return path
         path = frame.path + (len(container),)
         container.append(value)
-        self.source.lines[path] = line
+        self.lines[path] = line
         return path
 
     def _alias(self, event: Any, line: int) -> Any:
@@ -1052,7 +1054,8 @@ def _shape(lines: list[str]) -> tuple[int, int]:
 
 def _resolve_plain(value: str) -> Any:
     """Resolve an unquoted scalar: YAML 1.2 core types, dates; ``yes``/``no`` stay text."""
-    if value in _NULL:
+    short = len(value) <= 5  # no need to hash a long text to find it is not null or a bool
+    if short and value in _NULL:
         return None
     first = value[0]
     if first.isdigit() or first in "+-.":
@@ -1066,9 +1069,9 @@ def _resolve_plain(value: str) -> Any:
             except ValueError:
                 return value
         return value
-    if value in _TRUE:
+    if short and value in _TRUE:
         return True
-    if value in _FALSE:
+    if short and value in _FALSE:
         return False
     return value
 

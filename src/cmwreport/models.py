@@ -93,6 +93,11 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+_NESTED = ConfigDict(defer_build=True)
+"""For records only ever validated inside another (an item in its paragraph, a table in its
+answer): pydantic then builds their validator only as part of the enclosing record's."""
+
+
 class Ministry(Record):
     """A contributing body (ministry, agency, commission)."""
 
@@ -120,6 +125,8 @@ class SubItem(Record):
 
 class Item(Record):
     """A lettered sub-item ``(a)`` of a paragraph of the list of issues."""
+
+    model_config = _NESTED
 
     letter: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,3}$")]
     text: LocalText = ""
@@ -157,6 +164,8 @@ class Section(Record):
 class ReportMeta(Record):
     """What the list of issues says about the report that answers it."""
 
+    model_config = _NESTED
+
     title: LocalText
     symbol: str | None = None
     due: int | None = None
@@ -192,6 +201,8 @@ class Loipr(Record):
 
 class Table(Record):
     """A statistics table attached to an answer."""
+
+    model_config = _NESTED
 
     title: str
     columns: list[Label] = Field(min_length=1)

@@ -219,7 +219,7 @@ class AnswerEntry:
         """not-started, partial or implemented for a follow-up entry; None for an answer."""
         return self.answer.implementation if isinstance(self.answer, FollowUp) else None
 
-    @property
+    @cached_property
     def empty(self) -> bool:
         """True when no language has any text and there is no table (a skeleton)."""
         return not any(v.strip() for v in self.texts.values()) and not self.answer.tables
@@ -1206,6 +1206,10 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
     reader.records(raw_answers)
 
 
+_ANSWER_FIELDS = tuple(Answer.model_fields)
+"""The fields of an answer record, whose lines every entry keeps."""
+
+
 class _AnswersReader:
     """Read one answers file's records into the workspace, each problem owned by its body."""
 
@@ -1256,15 +1260,17 @@ class _AnswersReader:
         """Add the valid answer record *index*, or note that its question is unknown."""
         ws, source = self.ws, self.source
         base: tuple[str | int, ...] = ("answers", index)
+        lines = source.lines
+        line = source.line(base)
         entry = AnswerEntry(
             ministry=self.code,
             file=self.rel,
-            line=source.line(base),
+            line=line,
             index=index,
             answer=answer,
             texts=texts_by_language(answer.text, self.default_lang),
             units=units_of(ws, answer.question),
-            field_lines={name: source.line(base + (name,)) for name in Answer.model_fields},
+            field_lines={name: lines.get(base + (name,), line) for name in _ANSWER_FIELDS},
         )
         entry.scope = entry.units
         _check_text_languages(ws, entry, source, base, self.bodies)
