@@ -1106,6 +1106,8 @@ def _problem_from_error(
             msg = Msg("invalid.date_impossible", {"field": name, "value": value, "reason": reason})
         else:
             msg = Msg("invalid.date", {"field": name, "value": _show(value), "hint": hint})
+    elif kind.startswith("invalid."):  # a model's own rule, its message key as the kind
+        msg = Msg(kind, dict(err.get("ctx") or {}))
     elif kind == "table_row":
         row_path = full + ("rows", int(err["ctx"]["row"]) - 1)
         line = source.lines.get(row_path, line)
