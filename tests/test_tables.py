@@ -422,9 +422,7 @@ def test_a_control_character_in_a_note_is_found(cli: Any, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_import_of_a_form_keeps_the_table_as_written(
-    cli: Any, tmp_path: Path, fmt: str
-) -> None:
+def test_import_of_a_form_keeps_the_table_as_written(cli: Any, tmp_path: Path, fmt: str) -> None:
     """Forms do not show tables: an import changing the text leaves every line of it alone."""
     root = _workspace(tmp_path)
     path = issue(root, fmt)

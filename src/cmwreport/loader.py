@@ -223,7 +223,8 @@ FIELD_NAMES = frozenset(
     "abbreviation adopted answers articles code columns committee consolidated contributors "
     "coordinator data date_received drafting_languages due id items kind language lead letter "
     "ministries ministry name note number paragraphs question report rows sections source "
-    "sources state status symbol tables text title updated word_limit".split()
+    "sources state status symbol tables text title updated word_limit "
+    "column_groups notes span".split()  # a table's spanner heads and notes
 )
 _SPECIAL_START = "*&!@`%\"'[{,"
 _BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")
