@@ -443,3 +443,20 @@ def test_import_of_a_form_keeps_the_table_as_written(cli: Any, tmp_path: Path, f
     saudi = "          - [Saudi Arabia, -, 300, 300, 3]"
     assert "\n".join(table_lines).replace(saudi, saudi.replace("-,", "'-',")) in text
     assert check_workspace(load_workspace(root)).errors == 0
+
+
+def test_the_editors_schema_accepts_the_new_fields_and_refuses_typos() -> None:
+    import jsonschema
+
+    from cmwreport.schema import build_schema
+
+    validator = jsonschema.Draft202012Validator(build_schema("answers"))
+    data = yaml.safe_load(TABLE)
+    assert list(validator.iter_errors(data)) == []
+    data["answers"][0]["tables"][0]["notes"] = "Provisional figures."
+    assert list(validator.iter_errors(data)) == []
+    data["answers"][0]["tables"][0]["column_groups"][1] = {"titel": "Placed", "span": 3}
+    (error,) = validator.iter_errors(data)
+    assert any("'titel' was unexpected" in e.message for e in error.context or ())
+    table = build_schema("answers", lang="id")["$defs"]["Table"]["properties"]
+    assert table["notes"]["description"].startswith("Catatan yang dicetak di bawah tabel")
