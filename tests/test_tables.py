@@ -344,12 +344,15 @@ def test_signs_in_a_decimal_column_stay_right_aligned(cli: Any, tmp_path: Path) 
     assert _tabs(rows[0][4].find(f"{W}p")) == ["decimal"]
 
 
-def test_a_table_without_groups_has_one_heading_row(cli: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("groups", ["none", "untitled"])
+def test_a_table_without_spanner_titles_has_one_heading_row(
+    cli: Any, tmp_path: Path, groups: str
+) -> None:
     text = TABLE.replace(
         '        column_groups:\n          - {title: "", span: 1}\n'
         "          - {title: Migrant workers placed, span: 3}\n"
         '          - {title: "", span: 1}\n',
-        "",
+        "" if groups == "none" else "        column_groups: [{span: 2}, {title: '', span: 3}]\n",
     )
     table = _first_table(_render(cli, _workspace(tmp_path, text)))
     rows = _rows(table)

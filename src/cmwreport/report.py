@@ -533,8 +533,10 @@ class _Builder:
         grouped = [not _years([row[i] for row in table.rows if i < len(row)]) for i in columns]
         cells = [[_cell(c, self.lang, grouped[i]) for i, c in enumerate(row)] for row in table.rows]
         groups = [(strip_illegal(g.title), g.span) for g in table.column_groups or ()]
-        if sum(span for _, span in groups) != len(table.columns):
-            groups = []  # spans that do not fit are an error in check; the heads are left out
+        if sum(span for _, span in groups) != len(table.columns) or not any(
+            title.strip() for title, _ in groups
+        ):
+            groups = []  # spans that do not fit (an error in check), or no head to show
         block = TableBlock(
             number=self.tables,
             title=self.render(
