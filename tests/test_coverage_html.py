@@ -281,5 +281,5 @@ def test_chromium_screenshot_and_print(cli: Any, tmp_path: Path) -> None:
 
 def test_indonesian_dashboard_uses_indonesian_thousands_separators(cli: Any) -> None:
     html = _run(cli, EXAMPLE, "--ui-lang", "id")
-    assert "7.599 dari 21.200 kata" in html
-    assert "7,599" not in html
+    assert "7.613 dari 21.200 kata" in html
+    assert "7,613" not in html

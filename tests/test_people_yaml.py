@@ -643,6 +643,7 @@ def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
         models.ReportMeta,
         models.Loipr,
         models.Table,
+        models.ColumnGroup,
         models.Answer,
         models.AnswersFile,
         models.ObservationsFile,

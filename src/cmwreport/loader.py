@@ -224,7 +224,8 @@ FIELD_NAMES = frozenset(
     "coordinator data date_received drafting_languages due follow_up id implementation items "
     "kind language lead letter ministries ministry name note number observations paragraphs "
     "question recommendation report rows sections source sources state status symbol tables "
-    "text title updated word_limit".split()
+    "text title updated word_limit "
+    "column_groups notes span".split()  # a table's spanner heads and notes
 )
 _SPECIAL_START = "*&!@`%\"'[{,"
 _BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")
@@ -1230,6 +1231,9 @@ def _invalid_message(bad: _Invalid) -> Msg:
     handler = _MESSAGES.get(bad.kind)
     if handler is None and bad.kind.startswith(("date", "datetime")):
         handler = _date_message
+    if handler is None and bad.kind.startswith("invalid."):
+        # a model's own rule, its message key as the kind
+        return Msg(bad.kind, dict(bad.err.get("ctx") or {}))
     if handler is None and _row_written_as_text(bad):
         handler = _row_not_list_message
     return (handler or _type_message)(bad)

@@ -16,6 +16,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -199,6 +201,24 @@ class Loipr(Record):
     sections: list[Section] = Field(default_factory=list)
 
 
+def _one_note(value: object) -> object:
+    """Accept one note written as a plain text (``notes: Figures are provisional.``)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+Caption = Annotated[str, BeforeValidator(_none_to_empty), BeforeValidator(_number_to_text)]
+"""A short text of a table (a spanner head, a note): empty when left blank, a number as text."""
+
+
+class ColumnGroup(Record):
+    """A spanner head: a title set over *span* neighbouring column headings of a table."""
+
+    title: Caption = ""
+    span: Annotated[int, Field(ge=1)] = 1
+
+
 class Table(Record):
     """A statistics table attached to an answer."""
 
@@ -206,8 +226,33 @@ class Table(Record):
 
     title: str
     columns: list[Label] = Field(min_length=1)
+    column_groups: list[ColumnGroup] | None = None
+    """Spanner heads over the column headings, left to right; their spans add up to the columns."""
     rows: list[list[Cell]] = Field(default_factory=list)
+    notes: Annotated[list[Caption], BeforeValidator(_one_note)] = Field(default_factory=list)
+    """Notes printed under the table, before its source."""
     source: str | None = None
+
+    @field_validator("column_groups")
+    @classmethod
+    def _spans_fit_columns(
+        cls, groups: list[ColumnGroup] | None, info: ValidationInfo
+    ) -> list[ColumnGroup] | None:
+        columns = info.data.get("columns")
+        if groups is None or columns is None:
+            return groups
+        spans = sum(group.span for group in groups)
+        if spans != len(columns):
+            raise PydanticCustomError(
+                "invalid.column_spans",
+                "the spans of column_groups add up to {spans} but the table has {columns} columns",
+                {
+                    "spans": spans,
+                    "columns": len(columns),
+                    "headings": ", ".join(str(c) for c in columns),
+                },
+            )
+        return groups
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> Table:

@@ -23,6 +23,7 @@ from cmwreport.models import (
     QUESTION_ID_RE,
     Answer,
     AnswersFile,
+    ColumnGroup,
     FollowUp,
     FollowUpSelection,
     Item,
@@ -59,6 +60,7 @@ _DESCRIBED: tuple[type[BaseModel], ...] = (
     AnswersFile,
     Answer,
     Table,
+    ColumnGroup,
     Loipr,
     ReportMeta,
     Section,
@@ -97,6 +99,8 @@ class _EditorSchema(GenerateJsonSchema):
             return {"anyOf": [inner, {"type": "integer"}]}
         if name == "_none_to_empty":
             return {"anyOf": [inner, {"type": "null"}]}
+        if name == "_one_note":  # one note may be written as a plain text
+            return {"anyOf": [inner, {"type": "string"}, {"type": "null"}]}
         return inner
 
 

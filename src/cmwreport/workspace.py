@@ -235,6 +235,8 @@ class AnswerEntry:
             total += count_words(table.title) + count_words_in(table.columns)
             total += count_words_in(cell for row in table.rows for cell in row)
             total += count_words(table.source or "")
+            total += count_words_in(table.notes)
+            total += count_words_in(group.title for group in table.column_groups or ())
         return total
 
 
@@ -1324,6 +1326,7 @@ def _add_text_fields(
         t_line = source.line(base + ("tables", t_index))
         cells = [table.title, table.source or "", *map(str, table.columns)]
         cells.extend(str(c) for row in table.rows for c in row if c is not None)
+        cells.extend([*table.notes, *(group.title for group in table.column_groups or ())])
         ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
     if record.note:
         ws.text_fields.append((rel, entry.field_lines["note"], record.note, owners))

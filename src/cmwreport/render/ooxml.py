@@ -240,19 +240,41 @@ def table_widths(table: Any, widths: list[int]) -> None:
             tc.width = width
 
 
-def table_cells(element: Any, table: Any) -> list[list[tuple[Any, DocxParagraph]]]:
+def merge_cells(tr: Any, spans: list[int]) -> None:
+    """Merge the cells of the table row *tr* from left to right, *spans* cells at a time.
+
+    Each merged cell is Word's horizontal merge (``w:gridSpan``), as wide as the cells it
+    replaces; the row must have as many cells as the spans add up to.
+    """
+    cells = list(tr.tc_lst)
+    start = 0
+    for span in spans:
+        first, rest = cells[start], cells[start + 1 : start + span]
+        if rest:
+            widths = [tc.width for tc in (first, *rest)]
+            first.grid_span = span
+            if all(width is not None for width in widths):
+                first.width = sum(widths)
+            for tc in rest:
+                tr.remove(tc)
+        start += span
+
+
+def table_cells(
+    element: Any, table: Any, header_rows: int = 1
+) -> list[list[tuple[Any, DocxParagraph]]]:
     """Row by row, each cell of a new plain grid and the paragraph it holds.
 
-    The first row is marked as the header row Word repeats on every page.
+    The first *header_rows* rows are marked as the heading rows Word repeats on every page.
     """
     from docx.oxml import OxmlElement
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     rows = []
-    # a new table is a plain grid: one w:tc per column in each w:tr, one w:p in each
+    # a new table is a plain grid (its first row maybe merged): one w:p in each w:tc
     for row_index, tr in enumerate(element.tr_lst):
-        if row_index == 0:
+        if row_index < header_rows:
             tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         cells = []
         for tc in tr.tc_lst:
