@@ -83,11 +83,36 @@ HOSTILE = [
     "{% import '{secret}' as s %}",
 ]
 
+_UNSAFE = "access to attribute '{}' of '{}' object is unsafe"
+_LOOP_STOPPED = (
+    "Range too big. The sandbox blocks ranges larger than MAX_RANGE",  # Jinja's own bound
+    "the template was stopped after 500,000 steps",  # cmwreport's budget, behind it
+)
+STOPPED_BY: dict[str, tuple[str, ...]] = {
+    HOSTILE[0]: (_UNSAFE.format("__class__", "str"),),
+    HOSTILE[1]: (_UNSAFE.format("__class__", "int"),),
+    HOSTILE[2]: ("'os' is undefined",),
+    HOSTILE[3]: ("'open' is undefined",),
+    HOSTILE[4]: (_UNSAFE.format("__init__", "type"),),
+    HOSTILE[5]: (_UNSAFE.format("__init__", "type"),),
+    HOSTILE[6]: (_UNSAFE.format("__init__", "type"),),
+    HOSTILE[7]: ("'lipsum' is undefined",),
+    HOSTILE[8]: (_UNSAFE.format("_TemplateReference__context", "TemplateReference"),),
+    HOSTILE[9]: (_UNSAFE.format("__class__", "int"),),
+    HOSTILE[10]: ("has no attribute '__self__'",),
+    HOSTILE[11]: _LOOP_STOPPED,
+    HOSTILE[12]: ("reply_heading.j2:1: ../../../../../../../../{secret}",),
+    HOSTILE[13]: ("'{secret}' not found in search paths",),
+}
+"""What stops each hostile template: the sandbox's refusal or the budget's, never the clock."""
+
 
 @pytest.mark.parametrize("body", HOSTILE)
 def test_hostile_template_fails_clearly_and_keeps_the_previous_report(
-    cli: Any, ws_root: Path, body: str
+    cli: Any, ws_root: Path, body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from cmwreport import templating
+
     first = cli("render", "--root", str(ws_root))
     assert first.exit_code == 0, first.stderr
     target = ws_root / DEFAULT_DOCX
@@ -96,14 +121,27 @@ def test_hostile_template_fails_clearly_and_keeps_the_previous_report(
     secret = ws_root.parent / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
     _with_template(ws_root, body.replace("{marker}", str(marker)).replace("{secret}", str(secret)))
-    started = time.perf_counter()
+    # The clock is out of play: what stops the template is the sandbox or the budget of
+    # steps, and the work the template did is bounded by that budget.
+    monkeypatch.setattr(templating, "MAX_TEMPLATE_SECONDS", 10.0**9)
+    most_steps = 0
+    spend = templating._Budget.spend
+
+    def counted(budget: Any, steps: int = 1) -> None:
+        nonlocal most_steps
+        most_steps = max(most_steps, budget.steps + steps)
+        spend(budget, steps)
+
+    monkeypatch.setattr(templating._Budget, "spend", counted)
     result = cli("render", "--root", str(ws_root))
-    assert time.perf_counter() - started < 10
     _calm(result)
     assert result.exit_code == 1
     assert result.stderr.startswith("cmwreport: ")
     # the message names the template at fault (or the file it tried to include)
     assert "reply_heading.j2" in result.stderr or "secret.txt" in result.stderr
+    stopped_by = [s.replace("{secret}", str(secret)) for s in STOPPED_BY[body]]
+    assert any(s in result.stderr for s in stopped_by), result.stderr
+    assert most_steps <= templating.MAX_TEMPLATE_STEPS + 1
     assert "TOP-SECRET-CONTENT" not in result.stdout + result.stderr
     assert not marker.exists()
     assert target.read_bytes() == before
