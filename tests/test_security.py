@@ -20,7 +20,6 @@ import json
 import os
 import re
 import socket
-import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
