@@ -298,8 +298,7 @@ QUESTION_WORDS = 12
 
 
 def question_words(text: str) -> tuple[str, tuple[str, ...]]:
-    """The first words of a question's *text*, its footnotes cited as ``¹``, ``²`` …, and
-    the footnotes cited in those words."""
+    """The first words of a question's *text* (notes cited as ``¹``, ``²`` …) and their notes."""
     notes: list[str] = []
     plain, marks = "", []
     for part in noted_text(text, notes).parts:

@@ -818,8 +818,11 @@ NoteIssueKind = Literal["undefined", "unused", "twice"]
 
 @dataclass(frozen=True)
 class NoteIssue:
-    """A footnote of a question's text that is shown as typed: cited but never defined
-    (``undefined``), defined but never cited (``unused``), or defined again (``twice``)."""
+    """A footnote of a question's text that is shown as typed.
+
+    Cited but never defined (``undefined``), defined but never cited (``unused``), or
+    defined again (``twice``).
+    """
 
     kind: NoteIssueKind
     label: str

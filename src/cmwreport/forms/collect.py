@@ -247,8 +247,11 @@ def texts_of(record: Any, first_lang: str) -> dict[str, str]:
 
 
 def _question_pieces(ws: Workspace, question: str) -> list[tuple[str, dict[str, str]]]:
-    """What the form quotes of *question*: its paragraph's text, then each item it takes
-    in (``(a) …``), each followed by the sub-items it takes in (``(i) …``)."""
+    """What the form quotes of *question*: its paragraph, its items, their sub-items.
+
+    The paragraph's text, then each item *question* takes in (``(a) …``), each followed by
+    the sub-items it takes in (``(i) …``).
+    """
     number, letter, numeral = parse_unit_id(question)
     paragraph = ws.paragraph_by_number[number]
     pieces: list[tuple[str, dict[str, str]]] = [("", paragraph.text)]
@@ -263,8 +266,10 @@ def _question_pieces(ws: Workspace, question: str) -> list[tuple[str, dict[str, 
 
 
 def _question_text(ws: Workspace, question: str) -> tuple[tuple[str | int, ...], tuple[str, ...]]:
-    """The question's text in each language (behind its tag when there are several), as
-    pieces of text and footnotes cited, with the footnotes themselves."""
+    """The question's text as pieces of text and footnotes cited, and the footnotes.
+
+    Each language's text is behind its language's tag when there are several.
+    """
     pieces = _question_pieces(ws, question)
     notes: list[str] = []
     by_lang: dict[str, list[str | int]] = {}
@@ -276,7 +281,9 @@ def _question_text(ws: Workspace, question: str) -> tuple[tuple[str | int, ...],
             if prefix or noted:
                 lines.append([f"{prefix} " if prefix and noted else prefix, *noted])
         if lines:
-            by_lang[lang] = [p for n, line in enumerate(lines) for p in (["\n"] if n else []) + line]
+            by_lang[lang] = [
+                p for n, line in enumerate(lines) for p in (["\n"] if n else []) + line
+            ]
     parts: list[str | int] = []
     for index, (lang, line_parts) in enumerate(by_lang.items()):
         tag = f"{lang_tag(lang)} " if len(by_lang) > 1 else ""
@@ -295,7 +302,9 @@ def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) 
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
     data, _ = load_records(ws, code, lang)
     records = records_of(data)
-    rows = [_row(ws, unit, question, records) for question, unit in _form_questions(ws, code, records)]
+    rows = [
+        _row(ws, unit, question, records) for question, unit in _form_questions(ws, code, records)
+    ]
     if not rows:
         raise FormError(t("scaffold.none_assigned", lang, code=code))
     return FormData(

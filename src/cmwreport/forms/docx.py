@@ -539,7 +539,9 @@ class _Notes:
             ooxml.store_footnotes(self.part, self.root)
 
 
-def _put_parts(cell: Any, parts: tuple[str | int, ...], notes: _Notes, note_texts: tuple[str, ...] = ()) -> None:
+def _put_parts(
+    cell: Any, parts: tuple[str | int, ...], notes: _Notes, note_texts: tuple[str, ...] = ()
+) -> None:
     """The question's text in *cell*, one paragraph per line, its footnotes real footnotes."""
     paragraph = cell.paragraphs[0]
     started = False

@@ -26,13 +26,13 @@ from cmwreport.coverage import (
 )
 from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
+from cmwreport.markdown import superscript
 from cmwreport.render.tables import (
     since_heading,
     since_not_counted,
     since_summary,
     state_label,
 )
-from cmwreport.markdown import superscript
 from cmwreport.text import percent
 
 if TYPE_CHECKING:
