@@ -888,15 +888,14 @@ def noted_text(text: str, notes: list[str]) -> NotedText:
     """
     lines = text.split("\n")
     blocks = _definition_blocks(lines)
-    outside = "\n".join(
-        line
-        for number, line in enumerate(lines)
-        if not any(start <= number < end for _, start, end, _ in blocks)
-    )
+    in_block = [False] * len(lines)
+    for _, start, end, _ in blocks:
+        in_block[start:end] = [True] * (end - start)
+    outside = "\n".join(line for line, inside in zip(lines, in_block, strict=True) if not inside)
     cited = set(_FOOTNOTE_REF.findall(outside))
     issues: list[NoteIssue] = []
     defined: dict[str, str] = {}
-    dropped: set[int] = set()
+    dropped = [False] * len(lines)
     for label, start, end, note in blocks:
         if label in defined:
             issues.append(NoteIssue("twice", label, start))
@@ -904,21 +903,25 @@ def noted_text(text: str, notes: list[str]) -> NotedText:
             issues.append(NoteIssue("unused", label, start))
         else:
             defined[label] = note
-            dropped.update(range(start, end))
-    kept = [(n, line) for n, line in enumerate(lines) if n not in dropped]
-    body = "\n".join(line for _, line in kept)
+            dropped[start:end] = [True] * (end - start)
+    kept = [n for n, gone in enumerate(dropped) if not gone]
+    body = "\n".join(lines[n] for n in kept)
+    numbers = {note: index for index, note in enumerate(notes)}
     parts: list[str | int] = []
-    position = 0
+    position = counted = line = 0
     for match in _FOOTNOTE_REF.finditer(body):
         label = match.group(1)
+        line += body.count("\n", counted, match.start())
+        counted = match.start()
         if label not in defined:
-            line = kept[body[: match.start()].count("\n")][0]
-            issues.append(NoteIssue("undefined", label, line))
-            continue
+            issues.append(NoteIssue("undefined", label, kept[line]))
+            continue  # the marker stays in the text, as typed
         parts.append(body[position : match.start()])
-        if defined[label] not in notes:
-            notes.append(defined[label])
-        parts.append(notes.index(defined[label]))
+        note = defined[label]
+        if note not in numbers:
+            numbers[note] = len(notes)
+            notes.append(note)
+        parts.append(numbers[note])
         position = match.end()
     parts.append(body[position:])
     if isinstance(parts[0], str):
