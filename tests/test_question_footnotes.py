@@ -486,3 +486,14 @@ def test_a_folded_question_text_keeps_its_footnote(cli: Any, tmp_path: Path) -> 
     rows = _xlsx_rows(issue(root, "xlsx", code="KEMLU"))
     assert "(a) Laws adopted since the previous concluding observations;¹" in rows["1(a)"]
     assert rows["1(a)"].endswith(f"¹ {NOTE}")
+
+
+def test_scaffold_quotes_a_question_footnote_as_a_note_under_it(cli: Any, tmp_path: Path) -> None:
+    root = _workspace(tmp_path, answers=None)
+    result = cli("scaffold", "KEMLU", "--root", str(root), env=ENV)
+    assert result.exit_code == 0, result.stderr
+    text = (root / "answers" / "KEMLU.yaml").read_text(encoding="utf-8")
+    assert "[^" not in text
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    at = comments.index("# (a) Laws adopted since the previous concluding observations;¹")
+    assert comments[at + 1] == f"# ¹ {NOTE}"
