@@ -516,6 +516,32 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
                 )
 
 
+def check_question_footnotes(ws: Workspace) -> Iterator[Problem]:
+    """``unsupported-markdown``: a footnote of a question's text that is shown as typed.
+
+    A marker ``[^1]`` without its definition, or a definition never cited (or given twice),
+    in the list of issues or the concluding observations: one warning each, at its line.
+    """
+    from cmwreport.markdown import noted_text
+
+    sources: dict[str, list[str]] = {}
+    for file, line, value, owners in ws.text_fields:
+        if owners or not file.startswith("questions/") or "[^" not in value:
+            continue
+        for issue in noted_text(value, []).issues:
+            if file not in sources:
+                sources[file] = _source_lines(ws, file)
+            block = _block_scalar(sources[file], line)
+            kind = "question_undefined" if issue.kind == "undefined" else "question_unused"
+            yield warning(
+                file,
+                line + 1 + issue.line if block else line,
+                "unsupported-markdown",
+                f"check.unsupported_markdown.{kind}",
+                label=issue.label,
+            )
+
+
 _LITERAL_BLOCK = re.compile(r"(?:^|[:-])[ \t]+\|[-+1-9]{0,2}$")
 
 
@@ -662,6 +688,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_follow_up_entries,
     check_unknown_recommendations,
     check_follow_up_missing,
+    check_question_footnotes,
 )
 
 

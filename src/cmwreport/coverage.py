@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cmwreport.checks import check_workspace
+from cmwreport.markdown import noted_text, superscript
 from cmwreport.models import pick_text
 from cmwreport.problems import Problem
 from cmwreport.text import first_words
@@ -44,6 +46,8 @@ class UnitCoverage:
     """The question's first words, in the report's language when available."""
     subitem: str | None = None
     """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
+    question_notes: tuple[str, ...] = ()
+    """The footnotes cited in :attr:`question` (as ``¹``, ``²`` …), in that order."""
 
     def as_json(self) -> dict[str, Any]:
         """The unit as in SPEC.md (plus ``statuses``, ``question``; ``subitem`` for a sub-item)."""
@@ -60,6 +64,7 @@ class UnitCoverage:
             "statuses": dict(self.statuses),
             "question": self.question,
             **({"subitem": self.subitem} if self.subitem else {}),
+            **({"question_notes": list(self.question_notes)} if self.question_notes else {}),
         }
 
 
@@ -270,6 +275,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
     order = {code: i for i, code in enumerate(unit.assigned)}
     answered_by = tuple(sorted(statuses, key=lambda c: (order.get(c, len(order)), c)))
     missing = tuple(code for code in unit.assigned if code not in statuses)
+    question, notes = question_words(pick_text(unit.text, lang, ws.language))
     return UnitCoverage(
         id=unit.id,
         paragraph=unit.paragraph,
@@ -281,9 +287,30 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         answered_by=answered_by,
         missing=missing,
         statuses=statuses,
-        question=first_words(pick_text(unit.text, lang, ws.language)),
+        question=question,
         subitem=unit.subitem,
+        question_notes=notes,
     )
+
+
+QUESTION_WORDS = 12
+"""How many words of a unit's question the coverage outputs show."""
+
+
+def question_words(text: str) -> tuple[str, tuple[str, ...]]:
+    """The first words of a question's *text* (notes cited as ``¹``, ``²`` …) and their notes."""
+    notes: list[str] = []
+    plain, marks = "", []
+    for part in noted_text(text, notes).parts:
+        if isinstance(part, int):
+            marks.append((len(plain), part))
+            plain += superscript(part + 1)
+        else:
+            plain += part
+    words = list(re.finditer(r"\S+", plain))
+    cut = words[QUESTION_WORDS - 1].end() if len(words) > QUESTION_WORDS else len(plain)
+    cited = sorted({index for at, index in marks if at < cut})
+    return first_words(plain, QUESTION_WORDS), tuple(notes[i] for i in cited)
 
 
 def compute_coverage(

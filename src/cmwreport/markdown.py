@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -806,3 +806,126 @@ def _lines(text: str) -> list[Run]:
 def plain(runs: list[Run]) -> str:
     """The text of *runs* without formatting (line breaks as spaces)."""
     return "".join(" " if r.line_break else r.text for r in runs)
+
+
+# ------------------------------------------------------------ footnotes of a question's text
+
+_QUESTION_NOTE = re.compile(r" {0,3}\[\^([^\[\]\s]+)\]:[ \t]*(.*)")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+NoteIssueKind = Literal["undefined", "unused", "twice"]
+
+
+@dataclass(frozen=True)
+class NoteIssue:
+    """A footnote of a question's text that is shown as typed.
+
+    Cited but never defined (``undefined``), defined but never cited (``unused``), or
+    defined again (``twice``).
+    """
+
+    kind: NoteIssueKind
+    label: str
+    line: int
+    """The line of the text (from 0) where it stands."""
+
+
+@dataclass(frozen=True)
+class NotedText:
+    """A question's text with its footnotes taken out: pieces of text and note numbers."""
+
+    parts: tuple[str | int, ...]
+    """Text, and where a note is cited its index in the notes list given (from 0)."""
+    issues: tuple[NoteIssue, ...] = ()
+
+
+def superscript(number: int) -> str:
+    """*number* in superscript digits (``12`` → ``¹²``), as a note's marker in plain text."""
+    return str(number).translate(_SUPERSCRIPT)
+
+
+def noted_plain(parts: Iterable[str | int]) -> str:
+    """The plain text of *parts*: each cited note as its number in superscript."""
+    return "".join(p if isinstance(p, str) else superscript(p + 1) for p in parts)
+
+
+def _definition_blocks(lines: list[str]) -> list[tuple[str, int, int, str]]:
+    """Each footnote definition of *lines*: (label, first line, line after it, its text).
+
+    A definition runs on over the lines that follow it (Markdown's lazy continuation) and
+    over indented paragraphs after a blank line, up to the next definition.
+    """
+    blocks: list[tuple[str, int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        match = _QUESTION_NOTE.fullmatch(lines[index])
+        if match is None:
+            index += 1
+            continue
+        start, paragraphs = index, [[match.group(2).strip()]]
+        index += 1
+        while index < len(lines) and not _QUESTION_NOTE.fullmatch(lines[index]):
+            line = lines[index]
+            if line.strip():
+                paragraphs[-1].append(line.strip())
+            elif index + 1 < len(lines) and lines[index + 1][:4] in ("    ", "\t"):
+                paragraphs.append([])
+            else:
+                break
+            index += 1
+        note = "\n".join(" ".join(w for w in p if w) for p in paragraphs if any(p))
+        blocks.append((match.group(1), start, index, note))
+    return blocks
+
+
+def noted_text(text: str, notes: list[str]) -> NotedText:
+    """*text* (a question's Markdown) with its footnotes taken out into *notes*.
+
+    Each cited label's note is appended to *notes* (a note already there, word for word,
+    keeps its number) and its markers become that index. What cannot be read as a footnote
+    stays as typed and is named in ``issues``: a marker without definition, a definition
+    never cited or given twice. Light: no markdown-it, so ``check`` can use it.
+    """
+    lines = text.split("\n")
+    blocks = _definition_blocks(lines)
+    in_block = [False] * len(lines)
+    for _, start, end, _ in blocks:
+        in_block[start:end] = [True] * (end - start)
+    outside = "\n".join(line for line, inside in zip(lines, in_block, strict=True) if not inside)
+    cited = set(_FOOTNOTE_REF.findall(outside))
+    issues: list[NoteIssue] = []
+    defined: dict[str, str] = {}
+    dropped = [False] * len(lines)
+    for label, start, end, note in blocks:
+        if label in defined:
+            issues.append(NoteIssue("twice", label, start))
+        elif label not in cited:
+            issues.append(NoteIssue("unused", label, start))
+        else:
+            defined[label] = note
+            dropped[start:end] = [True] * (end - start)
+    kept = [n for n, gone in enumerate(dropped) if not gone]
+    body = "\n".join(lines[n] for n in kept)
+    numbers = {note: index for index, note in enumerate(notes)}
+    parts: list[str | int] = []
+    position = counted = line = 0
+    for match in _FOOTNOTE_REF.finditer(body):
+        label = match.group(1)
+        line += body.count("\n", counted, match.start())
+        counted = match.start()
+        if label not in defined:
+            issues.append(NoteIssue("undefined", label, kept[line]))
+            continue  # the marker stays in the text, as typed
+        parts.append(body[position : match.start()])
+        note = defined[label]
+        if note not in numbers:
+            numbers[note] = len(notes)
+            notes.append(note)
+        parts.append(numbers[note])
+        position = match.end()
+    parts.append(body[position:])
+    if isinstance(parts[0], str):
+        parts[0] = parts[0].lstrip()
+    if isinstance(parts[-1], str):
+        parts[-1] = parts[-1].rstrip()
+    return NotedText(tuple(p for p in parts if p != ""), tuple(issues))

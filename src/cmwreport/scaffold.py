@@ -23,6 +23,7 @@ from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
+from cmwreport.markdown import noted_plain, noted_text, superscript
 from cmwreport.models import Ministry, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.text import join_and, strip_illegal
@@ -179,7 +180,12 @@ def _question_comments(ws: Workspace, unit: Unit, code: str, indent: str, lang: 
     lines = ["", f"{indent}# ── {head} {rule}".rstrip()]
     languages = drafting_order(ws, [*paragraph.text, *unit.text])
     for code_lang in languages:
-        text = "\n".join(p for p in _question_parts(ws, unit, code_lang) if p.strip())
+        notes: list[str] = []  # the question's footnotes: ¹ in the text, the note below it
+        parts = [
+            noted_plain(noted_text(p, notes).parts) for p in _question_parts(ws, unit, code_lang)
+        ]
+        marks = [f"{superscript(n)} {note}" for n, note in enumerate(notes, start=1)]
+        text = "\n".join(p for p in [*parts, *marks] if p.strip())
         if text:
             tag = f"[{code_lang}]" if len(languages) > 1 else ""
             lines.extend(_comment_block(tag, text, indent))

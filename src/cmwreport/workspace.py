@@ -1028,8 +1028,9 @@ class _QuestionsBuilder:
                 )
 
     def _text(self, text: LocalText | None, path: tuple[str | int, ...]) -> None:
-        for value in _local(text, self.lang).values():
-            self.ws.text_fields.append((self.rel, self.source.line(path), value, frozenset()))
+        for lang, value in _local(text, self.lang).items():
+            at = path + (lang,) if isinstance(text, dict) else path
+            self.ws.text_fields.append((self.rel, self.source.line(at), value, frozenset()))
 
 
 def _load_answers(ws: Workspace) -> None:

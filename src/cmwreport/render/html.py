@@ -26,6 +26,7 @@ from cmwreport.coverage import (
 )
 from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
+from cmwreport.markdown import superscript
 from cmwreport.render.tables import (
     since_heading,
     since_not_counted,
@@ -232,7 +233,12 @@ def _grid(cov: Coverage, lang: str) -> Data:
                 "glyph": GLYPHS[unit.state],
                 "item": _part_label(unit),
                 "word": t("state." + unit.state, lang),
-                "title": f"{unit.id} — {t('state.' + unit.state, lang)} — {unit.question}",
+                "title": " ".join(
+                    [
+                        f"{unit.id} — {t('state.' + unit.state, lang)} — {unit.question}",
+                        *(f"{n['mark']} {n['text']}" for n in _notes(unit)),
+                    ]
+                ),
                 "wide": unit.item is None,
                 "style": f"grid-column: span {slots}" if unit.item is None else "",
             }
@@ -245,6 +251,16 @@ def _grid(cov: Coverage, lang: str) -> Data:
         "columns": f"grid-template-columns: 2.6em repeat({slots}, 1fr)",
         "rows": rows,
     }
+
+
+def _notes(unit: UnitCoverage | None) -> list[Data]:
+    """The footnotes cited in a unit's question words: ``{mark, text}`` each (``¹``, …)."""
+    if unit is None:
+        return []
+    return [
+        {"mark": superscript(n), "text": note}
+        for n, note in enumerate(unit.question_notes, start=1)
+    ]
 
 
 def _listed(cov: Coverage) -> list[MinistryCoverage]:
@@ -303,6 +319,7 @@ def _owed(cov: Coverage, lang: str) -> Data:
                 {
                     "id": uid,
                     "question": unit.question if unit else "",
+                    "notes": _notes(unit),
                     "role": _role(m.code, unit, lang) if unit else "",
                 }
             )
@@ -338,6 +355,7 @@ def _given(cov: Coverage, lang: str, body: MinistryCoverage) -> Data:
                 "its_status": _pill(status, lang),
                 "unit_state": _pill(unit.state if unit else None, lang),
                 "question": unit.question if unit else "",
+                "notes": _notes(unit),
             }
         )
     keys = ("cov.unit", "cov.role", "cov.its_status", "cov.unit_state", "cov.question")
