@@ -415,3 +415,68 @@ def test_the_example_follow_up_draft(tmp_path: Path) -> None:
     assert len(headings) == 3
     assert all("of the concluding observations" in h for h in headings)
     assert _numbers(paragraphs) == list(range(1, done.report.paragraphs + 1))
+
+
+def test_a_draft_of_a_workspace_with_errors_names_them(tmp_path: Path, cli: Any) -> None:
+    broken = KP2MI.replace("    implementation: partial\n", "    implementation: partial\n  oops\n")
+    kemnaker = KEMNAKER.replace(
+        '  - recommendation: "37(b)"\n    implementation: implemented\n    status: {status}\n'
+        "    text:\n      en: Since March 2026 no child has been placed in immigration"
+        " detention.\n",
+        "",
+    )
+    root = _write(tmp_path, kp2mi=broken, kemnaker=kemnaker)
+    result = cli("render", "--follow-up", "--root", str(root))
+    assert result.exit_code == 1
+    assert "answers/KP2MI.yaml:" in result.output
+    paragraphs = _paragraphs(root / "build" / "CMW-C-TST-CO-2-follow-up-en.docx")
+    placeholders = [text for style, text in paragraphs if style == "Placeholder"]
+    assert placeholders[0].startswith("INCOMPLETE DRAFT: 1 file could not be read")
+    assert placeholders[1].startswith("answers/KP2MI.yaml")
+    assert placeholders[2:] == [
+        "[The reply of KP2MI to 23(a) could not be read: answers/KP2MI.yaml holds errors]",
+        "[The reply of KP2MI to 23(b) could not be read: answers/KP2MI.yaml holds errors]",
+        "[No reply yet to 37(b) — lead: KEMNAKER]",
+    ]
+    refused = cli("render", "--follow-up", "--final", "--allow-gaps", "--root", str(root))
+    assert refused.exit_code == 1
+    assert not (root / "build" / "CMW-C-TST-CO-2-follow-up-en-final.docx").exists()
+
+
+def test_a_selected_sub_item(tmp_path: Path, cli: Any) -> None:
+    observations = OBSERVATIONS.replace('["37(b)", "23"]', '["40(a)(ii)"]') + (
+        "      - number: 40\n"
+        "        lead: KEMLU\n"
+        "        text: The Committee recommends that the State party\n"
+        "        items:\n"
+        "          - letter: a\n"
+        "            text: 'Protect domestic workers abroad, in particular:'\n"
+        "            items:\n"
+        "              - numeral: i\n"
+        "                text: Through labour attachés.\n"
+        "              - numeral: ii\n"
+        "                text: Through shelters at the embassies.\n"
+    )
+    kemlu = (
+        "ministry: KEMLU\n"
+        "follow_up:\n"
+        '  - recommendation: "40(a)(ii)"\n'
+        "    implementation: implemented\n"
+        "    status: approved\n"
+        "    text:\n"
+        "      en: Shelters now operate at 12 embassies.\n"
+    )
+    root = _write(tmp_path, observations=observations)
+    (root / "answers" / "KEMLU.yaml").write_text(kemlu, encoding="utf-8")
+    assert cli("render", "--follow-up", "--final", "--root", str(root)).exit_code == 0
+    paragraphs = _paragraphs(root / "build" / "CMW-C-TST-CO-2-follow-up-en-final.docx")
+    assert paragraphs[2:] == [
+        (
+            "Reply Heading",
+            "Information on follow-up to paragraph 40 (a) (ii) of the concluding observations",
+        ),
+        ("Recommendation", "The Committee recommends that the State party"),
+        ("Recommendation", "(a)\tProtect domestic workers abroad, in particular:"),
+        ("Recommendation", "(ii)\tThrough shelters at the embassies."),
+        ("Report Paragraph", "1.\tShelters now operate at 12 embassies."),
+    ]
