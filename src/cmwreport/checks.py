@@ -668,6 +668,36 @@ def check_follow_up_missing(ws: Workspace) -> Iterator[Problem]:
         )
 
 
+def check_follow_up_word_limit(ws: Workspace) -> Iterator[Problem]:
+    """``over-word-limit`` / ``near-word-limit`` of the follow-up information.
+
+    Only when ``follow_up.word_limit`` is given in observations.yaml; the words are those
+    ``render --follow-up`` counts (``Workspace.follow_up_words``).
+    """
+    obs = ws.observations
+    selection = obs.record.follow_up if obs is not None else None
+    if obs is None or selection is None or not selection.word_limit:
+        return
+    words = ws.follow_up_words()
+    limit = selection.word_limit
+    if words > limit:
+        key, code = "check.over_follow_up_limit", "over-word-limit"
+    elif words > 0.9 * limit:
+        key, code = "check.near_follow_up_limit", "near-word-limit"
+    else:
+        return
+    yield warning(
+        "questions/observations.yaml",
+        obs.limit_line,
+        code,
+        key,
+        words=words,
+        limit=limit,
+        percent=percent(words, limit),
+        lang=ws.language,
+    )
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -689,6 +719,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_unknown_recommendations,
     check_follow_up_missing,
     check_question_footnotes,
+    check_follow_up_word_limit,
 )
 
 

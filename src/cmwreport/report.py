@@ -41,7 +41,7 @@ from cmwreport.models import Ministry, Table, pick_text, texts_by_language
 from cmwreport.text import count_words, strip_illegal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from cmwreport.problems import Problem
     from cmwreport.templating import Templates
@@ -181,7 +181,16 @@ class Abbreviations:
     rows: list[tuple[str, list[Run]]]
 
 
-Block = TitleBlock | Heading | Paragraph | TableBlock | Tag | Placeholder | Abbreviations
+@dataclass
+class Quote:
+    """A recommendation of the concluding observations, quoted (follow-up only; not numbered)."""
+
+    runs: list[Run]
+    label: str = ""
+    """``(a)`` before the text of an item, ``(i)`` before a sub-item's; empty for a paragraph."""
+
+
+Block = TitleBlock | Heading | Paragraph | TableBlock | Tag | Placeholder | Abbreviations | Quote
 
 
 @dataclass(frozen=True)
@@ -224,6 +233,8 @@ class Report:
     symbol: str = ""
     header: dict[str, str] = field(default_factory=dict)
     """Values a reference DOCX's header and footer may name: ``{{ symbol }}`` and others."""
+    follow_up: bool = False
+    """True for the follow-up information on the concluding observations (``--follow-up``)."""
 
     @property
     def paragraphs(self) -> int:
@@ -448,9 +459,13 @@ class _Builder:
             self.section(child)
 
     def paragraph(self, paragraph: ParagraphNode) -> None:
-        ws = self.ws
         blocks = self.report.blocks
         blocks.append(Heading("reply", self.render("reply_heading.j2", number=paragraph.number)))
+        self.replies_to(paragraph)
+
+    def replies_to(self, paragraph: ParagraphNode) -> None:
+        """Every reply to *paragraph*: its units', its items' (a), (b), or placeholders."""
+        ws = self.ws
         inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
         for unit in paragraph.units:
             self.note_gaps(unit, inputs[unit.id])
@@ -904,3 +919,249 @@ def broken_bodies(errors: Sequence[Problem]) -> dict[str, tuple[str, ...]]:
         for code in problem.ministries or unreadable_bodies([problem.file]):
             found.setdefault(code, set()).add(problem.file)
     return {code: tuple(sorted(files)) for code, files in found.items()}
+
+
+# ---------------------------------------------------------------- follow-up information
+
+FOLLOW_UP_PARTS = ("title", "recommendations")
+"""The parts ``templates/follow_up_layout.j2`` may list, in the order it lists them."""
+
+_REPORT_NUMBER = re.compile(r"/(\d+)$")
+"""The report's number at the end of its symbol: ``CMW/C/IDN/2`` is the second report."""
+
+
+def report_number(symbol: str | None) -> int | None:
+    """Which report of the State *symbol* names (``CMW/C/IDN/2`` → 2), or None."""
+    found = _REPORT_NUMBER.search((symbol or "").strip())
+    return int(found.group(1)) if found else None
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A selected recommendation: a whole paragraph, one of its items, or one sub-item."""
+
+    paragraph: ParagraphNode
+    item: ItemNode | None = None
+    unit: Unit | None = None
+
+
+class _FollowUpBuilder(_Builder):
+    """The follow-up information on the selected recommendations, as the report is built.
+
+    Title block; then for each selected recommendation, in the observations' order, a
+    heading naming its paragraph, its text quoted, and the replies of every body (the lead
+    first), numbered 1, 2, 3 … through the document, with tables, footnotes, draft tags and
+    placeholders exactly as in the report: the workspace is seen through
+    :meth:`~cmwreport.workspace.Workspace.follow_up_view`, where recommendations are the
+    units and follow-up entries the answers.
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        templates: Templates,
+        *,
+        lang: str,
+        final: bool,
+        errors: Sequence[Problem] = (),
+    ) -> None:
+        # The report's own context and counts are not the follow-up's: set up here instead.
+        assert ws.observations is not None  # checked by build_follow_up
+        self.source = ws
+        self.obs = ws.observations
+        self.errors = list(errors)
+        self.broken = broken_bodies(self.errors)
+        self.ws = ws.follow_up_view()
+        self.templates = templates
+        self.lang = lang
+        self.final = final
+        self.fallback = [code for code in ws.drafting_languages if code != lang]
+        selection = self.obs.record.follow_up
+        limit = selection.word_limit if selection and selection.word_limit else 0
+        self.report = Report(lang=lang, final=final, limit=limit, follow_up=True)
+        self.number = 0
+        self.tables = 0
+        self.rendered: dict[int, AnswerEntry] = {}
+        self.untranslated: set[str] = set()
+        self.context = self._context() | self._follow_up_context()
+
+    def _follow_up_context(self) -> dict[str, Any]:
+        record = self.obs.record
+        selection = record.follow_up
+        meta = self.ws.meta
+        report = record.report or (meta.symbol if meta else None) or ""
+        return {
+            "observations": {
+                "symbol": record.symbol,
+                "adopted": record.adopted,
+                "report": report,
+                "report_number": report_number(report),
+            },
+            "follow_up": {
+                "symbol": (selection.symbol if selection else None) or "",
+                "due": selection.due if selection else None,
+                "word_limit": selection.word_limit if selection else None,
+                "paragraphs": list(selection.paragraphs) if selection else [],
+            },
+        }
+
+    def build(self) -> Report:
+        report = self.report
+        loipr = self.ws.loipr
+        assert loipr is not None
+        report.symbol = self.context["follow_up"]["symbol"]
+        report.title = self.render("follow_up_title.j2")
+        report.header = {
+            "symbol": report.symbol,
+            "observations_symbol": self.obs.symbol,
+            "loipr_symbol": loipr.symbol,
+            "state": loipr.state,
+            "title": report.title,
+        }
+        for part in self.templates.lines("follow_up_layout.j2", **self.context):
+            if part not in FOLLOW_UP_PARTS:
+                raise UsageError(
+                    t(
+                        "render.follow_up_layout_unknown",
+                        self.templates.ui_lang,
+                        part=part,
+                        parts=", ".join(FOLLOW_UP_PARTS),
+                    )
+                )
+            getattr(self, f"part_{part}")()
+        self.broken_notice()
+        report.words = self.source.follow_up_words(lang=self.lang, final=self.final)
+        report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
+        return report
+
+    def part_title(self) -> None:
+        notice = "" if self.final else t("rpt.draft_notice", self.lang)
+        self.report.blocks.append(
+            TitleBlock(
+                symbol=self.render("follow_up_symbol.j2"),
+                committee=self.render("committee.j2"),
+                title=self.report.title,
+                date_received="",
+                notice=notice,
+            )
+        )
+
+    def part_recommendations(self) -> None:
+        for target in self.targets():
+            self.recommendation(target)
+
+    def targets(self) -> Iterator[_Target]:
+        """The selected recommendations, in the order of the concluding observations."""
+        selection = self.obs.record.follow_up
+        chosen = set(selection.paragraphs) if selection else set()
+        for paragraph in self.obs.paragraphs:
+            if paragraph.id in chosen:
+                yield _Target(paragraph)
+                continue
+            for item in paragraph.items:
+                if item.id in chosen:
+                    yield _Target(paragraph, item)
+                    continue
+                for unit in item.units if item.has_subitems else ():
+                    if unit.id in chosen:
+                        yield _Target(paragraph, item, unit)
+
+    def recommendation(self, target: _Target) -> None:
+        """The heading naming the paragraph, the recommendation quoted, then the replies."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        heading = self.render(
+            "follow_up_heading.j2",
+            number=paragraph.number,
+            letter=item.letter if item else None,
+            numeral=unit.subitem if unit else None,
+        )
+        self.report.blocks.append(Heading("reply", heading))
+        self.quote(target)
+        if item is None:
+            self.replies_to(paragraph)
+        else:
+            self.item_replies(target, item)
+
+    def quote(self, target: _Target) -> None:
+        """The recommendation's text, paragraph by paragraph; its items' and sub-items' too."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        self.quoted("", paragraph.text)
+        items = [item] if item is not None else paragraph.items
+        for part in items:
+            self.quoted(_label_of(part.letter, self.lang), part.text)
+            if not part.has_subitems:
+                continue
+            for sub in [unit] if unit is not None else part.units:
+                self.quoted(_label_of(sub.subitem or "", self.lang), sub.text)
+
+    def quoted(self, label: str, text: dict[str, str]) -> None:
+        """Append *text* (the recommendation's language, else a drafting one) as quotes."""
+        chosen = pick_text(text, self.lang, *self.fallback)
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", chosen)]
+        for index, words in enumerate(p for p in paragraphs if p):
+            self.report.blocks.append(
+                Quote([Run(strip_illegal(words))], label if index == 0 else "")
+            )
+
+    def item_replies(self, target: _Target, item: ItemNode) -> None:
+        """The replies to a selected item or sub-item, after those to its whole paragraph."""
+        units = [target.unit] if target.unit is not None else item.units
+        inputs = {u.id: self.ws.inputs(u, final=self.final) for u in units}
+        for unit in units:
+            self.note_gaps(unit, inputs[unit.id])
+        wanted = {u.id for u in units}
+        covered = self.openers_on(target.paragraph.id, wanted)
+        if target.unit is not None:
+            covered |= self.openers_on(item.id, wanted)
+            self.unit_reply(target.unit, inputs, covered)
+            return
+        at = len(self.report.blocks)
+        self.item_reply(item, inputs, covered)
+        blocks = self.report.blocks
+        first = blocks[at] if len(blocks) > at else None
+        if isinstance(first, Heading) and first.kind == "item":
+            del blocks[at]  # the heading above already names the item
+
+    def openers_on(self, question: str, wanted: set[str]) -> set[str]:
+        """Show the replies to the whole of *question* that report on *wanted*, once each.
+
+        Returns the units they answer (those shown earlier, under another selected item,
+        count too).
+        """
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            reach = set(entry.scope or entry.units)
+            if not reach & wanted:
+                continue
+            if id(entry) in self.rendered or self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+
+def _label_of(letter: str, lang: str) -> str:
+    """``(a)`` (UN Spanish ``a)``) before the text of an item or sub-item."""
+    return _LABEL_FORMS.get(lang, "({})").format(letter)
+
+
+def build_follow_up(
+    ws: Workspace,
+    templates: Templates,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+    errors: Sequence[Problem] = (),
+) -> Report:
+    """Build the follow-up information of *ws* in *lang* (default: the report's language).
+
+    The same model as :func:`build_report`, for ``render --follow-up`` (SPEC 7).
+    """
+    if ws.loipr is None:
+        raise CmwReportError(t("render.no_loipr", templates.ui_lang))
+    obs = ws.observations
+    if obs is None:
+        key = "render.no_observations" if ws.observations_readable else "render.bad_observations"
+        raise CmwReportError(t(key, templates.ui_lang))
+    if not obs.record.follow_up or not obs.record.follow_up.paragraphs:
+        raise CmwReportError(t("render.no_selection", templates.ui_lang))
+    builder = _FollowUpBuilder(ws, templates, lang=lang or ws.language, final=final, errors=errors)
+    return builder.build()

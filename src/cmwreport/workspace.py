@@ -288,6 +288,8 @@ class Observations:
     broken_questions: set[int] = field(default_factory=set)
     selected: set[str] = field(default_factory=set)
     """The unit ids selected for follow-up (a selected paragraph selects all its items)."""
+    limit_line: int = 1
+    """The line of ``follow_up.word_limit`` (where ``over-word-limit`` points)."""
 
     @property
     def symbol(self) -> str:
@@ -552,6 +554,21 @@ class Workspace:
             yaml_sources=[],
         )
 
+    def follow_up_words(self, *, lang: str | None = None, final: bool = False) -> int:
+        """Words of the follow-up information's replies: the entries on selected recommendations.
+
+        Counted as :meth:`report_words` counts the report (text in *lang* and tables), over
+        the entries that ``render --follow-up`` shows, each once.
+        """
+        obs = self.observations
+        if obs is None:
+            return 0
+        language = lang or self.language
+        shown = self.follow_up_view().included_answers(final=final)
+        return sum(
+            a.words(language) for a in shown if obs.selected.intersection(a.scope or a.units)
+        )
+
     def best_status(self, unit: Unit) -> str:
         """``unanswered`` or the best status among the unit's non-empty answers."""
         best = -1
@@ -773,6 +790,7 @@ def _load_observations(ws: Workspace) -> None:
     else:
         builder = _QuestionsBuilder(ws, loaded.source, rel, into=obs)
         obs.sections = builder.sections(raw_sections, ("sections",), 0)
+    obs.limit_line = loaded.source.line(("follow_up", "word_limit"))
     for index, ref in enumerate(record.follow_up.paragraphs if record.follow_up else ()):
         line = loaded.source.line(("follow_up", "paragraphs", index))
         ws.observation_refs.append(ObservationRef(rel, line, ref, "selection"))

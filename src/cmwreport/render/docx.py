@@ -36,6 +36,7 @@ from cmwreport.report import (
     Heading,
     Paragraph,
     Placeholder,
+    Quote,
     Report,
     TableBlock,
     Tag,
@@ -282,6 +283,7 @@ class _Writer:
             Placeholder: self.placeholder,
             TitleBlock: self.title,
             Abbreviations: self.abbreviations,
+            Quote: self.quote,
         }
         for block in self.report.blocks:
             writer = writers.get(type(block))
@@ -345,6 +347,13 @@ class _Writer:
                 entry = self.paragraph("Report List 3", fallback="Report List 2")
             _add_run(entry, f"{item.label}\t")
             self.runs(entry, item.runs)
+
+    def quote(self, block: Quote) -> None:
+        """A recommendation quoted in the follow-up information ("Recommendation", or Quote)."""
+        paragraph = self.paragraph("Recommendation", fallback="Quote")
+        if block.label:
+            _add_run(paragraph, f"{block.label}\t")
+        self.runs(paragraph, block.runs)
 
     def tag(self, block: Tag) -> None:
         from docx.shared import RGBColor
