@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from cmwreport.breakdowns import unit_missing_breakdowns
 from cmwreport.checks import check_workspace
 from cmwreport.models import pick_text
 from cmwreport.problems import Problem
@@ -42,9 +43,13 @@ class UnitCoverage:
     """Each answering body's status for this unit."""
     question: str
     """The question's first words, in the report's language when available."""
+    data: tuple[str, ...] = ()
+    """The breakdowns of the statistics the unit asks for (its ``data:``, maybe inherited)."""
+    missing_breakdowns: tuple[str, ...] = ()
+    """Those of :attr:`data` that no table of its answers gives yet."""
 
     def as_json(self) -> dict[str, Any]:
-        """The unit as in SPEC.md (plus ``statuses`` and ``question``)."""
+        """The unit as in SPEC.md (plus ``statuses``, ``question``, ``data``, ``missing_breakdowns``)."""
         return {
             "id": self.id,
             "paragraph": self.paragraph,
@@ -57,6 +62,8 @@ class UnitCoverage:
             "missing": list(self.missing),
             "statuses": dict(self.statuses),
             "question": self.question,
+            "data": list(self.data),
+            "missing_breakdowns": list(self.missing_breakdowns),
         }
 
 
@@ -279,6 +286,8 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         missing=missing,
         statuses=statuses,
         question=first_words(pick_text(unit.text, lang, ws.language)),
+        data=unit.data,
+        missing_breakdowns=unit_missing_breakdowns(ws, unit),
     )
 
 

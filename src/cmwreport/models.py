@@ -171,6 +171,8 @@ class Table(Record):
     """A statistics table attached to an answer."""
 
     title: str
+    by: list[Label] | None = None
+    """What the figures are broken down by (``[sex, age, year]``), matched against ``data:``."""
     columns: list[Label] = Field(min_length=1)
     rows: list[list[Cell]] = Field(default_factory=list)
     source: str | None = None
