@@ -221,8 +221,8 @@ def check_missing_disaggregation(ws: Workspace) -> Iterator[Problem]:
     """``missing-disaggregation``: the unit's tables lack a breakdown its ``data:`` asks for.
 
     Only where some answer has a table (no table at all is ``missing-data``, nobody's
-    answer is ``unanswered``). One warning per unit, at the line of its lead's answer
-    (else of the first answer in the report's order), for the lead and that answer's body:
+    answer is ``unanswered``). One warning per unit, at the line of the first answer in the
+    report's order (the lead's, when it answered), for the lead and that answer's body:
     the tables of all the unit's answers together count.
     """
     for unit in ws.units:
@@ -235,7 +235,7 @@ def check_missing_disaggregation(ws: Workspace) -> Iterator[Problem]:
         inputs = unit_inputs(ws, unit)
         if not missing or not inputs:
             continue
-        at = next((a for a in inputs if a.ministry == unit.lead), inputs[0])
+        at = inputs[0]  # the lead's answer when it answered: the report's order
         yield warning(
             at.file,
             at.line,

@@ -49,7 +49,10 @@ class UnitCoverage:
     """Those of :attr:`data` that no table of its answers gives yet."""
 
     def as_json(self) -> dict[str, Any]:
-        """The unit as in SPEC.md (plus ``statuses``, ``question``, ``data``, ``missing_breakdowns``)."""
+        """The unit as in SPEC.md, plus ``statuses``, ``question``, ``data`` and the rest.
+
+        ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet.
+        """
         return {
             "id": self.id,
             "paragraph": self.paragraph,

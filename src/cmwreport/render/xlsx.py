@@ -1,9 +1,10 @@
 """The coverage "matriks" as an Excel workbook, the spreadsheet a coordination meeting uses.
 
 Sheets: Summary (the figures, words against the limit, every section), Units (one row per
-unit, ending with the statistics it asks for and the breakdowns still missing), Bodies (one row per body) and, with ``--since``, Since last meeting. Table sheets
-have a frozen header row, filters, set column widths and states written as words *and*
-coloured. Dates are real dates. The same coverage gives byte-identical files.
+unit, ending with the statistics it asks for and the breakdowns still missing), Bodies
+(one row per body) and, with ``--since``, Since last meeting. Table sheets have a frozen
+header row, filters, set column widths and states written as words *and* coloured. Dates
+are real dates. The same coverage gives byte-identical files.
 """
 
 from __future__ import annotations
