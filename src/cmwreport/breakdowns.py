@@ -13,6 +13,7 @@ Light: no heavy imports, so ``check`` stays fast.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -22,33 +23,24 @@ if TYPE_CHECKING:
     from cmwreport.workspace import AnswerEntry, Unit, Workspace
 
 _WORD = re.compile(r"[^\W_]+")
+_SIBILANT_ES = re.compile(r"(?:s|x|z|ch|sh)es$")
 
 
-def words(text: str) -> tuple[str, ...]:
-    """The words of *text*, case folded (``"Country of destination"`` → 3 words)."""
-    return tuple(_WORD.findall(text.casefold()))
+def _singular(word: str) -> str:
+    """*word* without an English plural ending (``countries``: ``country``)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if _SIBILANT_ES.search(word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
-def _forms(word: str) -> set[str]:
-    """*word* and its English plurals (``country`` → ``countries``, ``sex`` → ``sexes``)."""
-    found = {word, word + "s", word + "es"}
-    if word.endswith("y") and len(word) > 1:
-        found.add(word[:-1] + "ies")
-    return found
-
-
-def _same(a: str, b: str) -> bool:
-    """Whether two case-folded words are the same word, or one the plural of the other."""
-    return a == b or b in _forms(a) or a in _forms(b)
-
-
-def _in_label(wanted: tuple[str, ...], label: tuple[str, ...]) -> bool:
-    """Whether the words *wanted* appear one after the other in the words of *label*."""
-    size = len(wanted)
-    return any(
-        all(_same(w, label[start + i]) for i, w in enumerate(wanted))
-        for start in range(len(label) - size + 1)
-    )
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> str:
+    """The words of *text*, case folded and singular, one space apart and around."""
+    return " " + " ".join(_singular(w) for w in _WORD.findall(text.casefold())) + " "
 
 
 def labels(table: Table) -> list[str]:
@@ -58,12 +50,17 @@ def labels(table: Table) -> list[str]:
     return [table.title, *(str(column) for column in table.columns)]
 
 
+def _given(breakdown: str, read: list[str]) -> bool:
+    """Whether the words of *breakdown* appear, one after the other, in one of *read*."""
+    wanted = words(breakdown)
+    if not wanted.strip():  # no letters or digits to look for (``data: ["%"]``)
+        return True
+    return any(wanted in label for label in read)
+
+
 def gives(table: Table, breakdown: str) -> bool:
     """Whether *table* gives the statistics broken down by *breakdown*."""
-    wanted = words(breakdown)
-    if not wanted:  # no letters or digits to look for (``data: ["%"]``): nothing to miss
-        return True
-    return any(_in_label(wanted, words(label)) for label in labels(table))
+    return _given(breakdown, [words(label) for label in labels(table)])
 
 
 def missing_breakdowns(data: Sequence[str], tables: Iterable[Table]) -> tuple[str, ...]:
@@ -72,13 +69,12 @@ def missing_breakdowns(data: Sequence[str], tables: Iterable[Table]) -> tuple[st
     Without any table every breakdown is missing. A breakdown named twice (``Sex``,
     ``sex``) is listed once.
     """
-    tables = list(tables)
-    missing: dict[tuple[str, ...], str] = {}
+    read = [words(label) for table in tables for label in labels(table)]
+    missing: dict[str, str] = {}
     for breakdown in data:
         key = words(breakdown)
-        if key in missing or any(gives(table, breakdown) for table in tables):
-            continue
-        missing[key] = breakdown
+        if key not in missing and not _given(breakdown, read):
+            missing[key] = breakdown
     return tuple(missing.values())
 
 
@@ -87,9 +83,11 @@ def unit_inputs(ws: Workspace, unit: Unit) -> list[AnswerEntry]:
     return ws.inputs(unit)
 
 
-def unit_missing_breakdowns(ws: Workspace, unit: Unit) -> tuple[str, ...]:
-    """The breakdowns *unit* asks for that no table of its answers gives yet."""
+def unit_missing_breakdowns(
+    ws: Workspace, unit: Unit, inputs: list[AnswerEntry] | None = None
+) -> tuple[str, ...]:
+    """The breakdowns *unit* asks for that no table of its answers (*inputs*) gives yet."""
     if not unit.data:
         return ()
-    tables = [table for entry in unit_inputs(ws, unit) for table in entry.answer.tables]
-    return missing_breakdowns(unit.data, tables)
+    entries = unit_inputs(ws, unit) if inputs is None else inputs
+    return missing_breakdowns(unit.data, (t for e in entries for t in e.answer.tables))

@@ -231,8 +231,8 @@ def check_missing_disaggregation(ws: Workspace) -> Iterator[Problem]:
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
             continue  # missing-data says so
-        missing = unit_missing_breakdowns(ws, unit)
         inputs = unit_inputs(ws, unit)
+        missing = unit_missing_breakdowns(ws, unit, inputs)
         if not missing or not inputs:
             continue
         at = inputs[0]  # the lead's answer when it answered: the report's order
