@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,7 @@ def write_workspace(
     *,
     loipr: dict[str, Any] | str | None = None,
     ministries: list[dict[str, Any]] | str | None = None,
-    answers: dict[str, dict[str, Any] | str | bytes] | None = None,
+    answers: Mapping[str, Mapping[str, Any] | str | bytes] | None = None,
 ) -> Path:
     """Write a workspace under *root*; dicts are dumped as YAML, str/bytes written as is.
 

@@ -633,7 +633,7 @@ def test_a_row_without_brackets_is_told_to_use_them(cli: Any, tmp_path: Path) ->
 
 
 def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
-    names = set()
+    names: set[str] = set()
     for model in (
         models.Ministry,
         models.MinistriesFile,
@@ -643,8 +643,12 @@ def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
         models.ReportMeta,
         models.Loipr,
         models.Table,
+        models.ColumnGroup,
         models.Answer,
         models.AnswersFile,
+        models.ObservationsFile,
+        models.FollowUpSelection,
+        models.FollowUp,
     ):
         names.update(model.model_fields)
     assert names <= loader.FIELD_NAMES

@@ -260,6 +260,7 @@ class SchemaKind(StrEnum):
     answers = "answers"
     loipr = "loipr"
     ministries = "ministries"
+    observations = "observations"
 
 
 class FormFormat(StrEnum):

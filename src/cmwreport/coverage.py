@@ -43,6 +43,8 @@ class UnitCoverage:
     """Each answering body's status for this unit."""
     question: str
     """The question's first words, in the report's language when available."""
+    subitem: str | None = None
+    """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
     data: tuple[str, ...] = ()
     """The breakdowns of the statistics the unit asks for (its ``data:``, maybe inherited)."""
     missing_breakdowns: tuple[str, ...] = ()
@@ -51,7 +53,8 @@ class UnitCoverage:
     def as_json(self) -> dict[str, Any]:
         """The unit as in SPEC.md, plus ``statuses``, ``question``, ``data`` and the rest.
 
-        ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet.
+        ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet;
+        ``subitem`` is there for a sub-item only.
         """
         return {
             "id": self.id,
@@ -67,6 +70,7 @@ class UnitCoverage:
             "question": self.question,
             "data": list(self.data),
             "missing_breakdowns": list(self.missing_breakdowns),
+            **({"subitem": self.subitem} if self.subitem else {}),
         }
 
 
@@ -289,6 +293,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         missing=missing,
         statuses=statuses,
         question=first_words(pick_text(unit.text, lang, ws.language)),
+        subitem=unit.subitem,
         data=unit.data,
         missing_breakdowns=unit_missing_breakdowns(ws, unit),
     )

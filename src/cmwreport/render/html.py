@@ -198,6 +198,13 @@ def _legend(lang: str) -> Data:
     }
 
 
+def _part_label(unit: UnitCoverage) -> str | None:
+    """How a unit's cell in a paragraph's row is labelled: ``a``, or ``a(i)`` for a sub-item."""
+    if unit.item is None or unit.subitem is None:
+        return unit.item
+    return f"{unit.item}({unit.subitem})"
+
+
 def _grid(cov: Coverage, lang: str) -> Data:
     """Every unit as a coloured cell: a row per paragraph, a cell per item, LOIPR order.
 
@@ -224,7 +231,7 @@ def _grid(cov: Coverage, lang: str) -> Data:
                 "id": unit.id,
                 "state": unit.state,
                 "glyph": GLYPHS[unit.state],
-                "item": unit.item,
+                "item": _part_label(unit),
                 "word": t("state." + unit.state, lang),
                 "title": f"{unit.id} — {t('state.' + unit.state, lang)} — {unit.question}",
                 "wide": unit.item is None,
