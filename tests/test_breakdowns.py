@@ -441,3 +441,50 @@ def test_the_example_shows_the_real_case_on_its_dashboard(cli: Any) -> None:
     cli("coverage", "--format", "html", "--output", str(target), "--root", str(EXAMPLE))
     html = target.read_text(encoding="utf-8")
     assert '<td class="missing-breakdowns">⚑ age and sector</td>' in html
+
+
+# ------------------------------------------------------------------------- follow-up
+
+OBSERVATIONS = """\
+symbol: CMW/C/IDN/CO/2
+adopted: 2026-01-20
+report: CMW/C/IDN/2
+follow_up:
+  due: 2028-01-20
+  paragraphs: ["23"]
+sections:
+  - id: C-1
+    title: Data collection
+    paragraphs:
+      - number: 23
+        lead: BPS
+        data: [sex, age]
+        text: The Committee recommends that the State party collect data by sex and age.
+"""
+
+BPS_FOLLOW_UP = """\
+ministry: BPS
+follow_up:
+  - recommendation: "23"
+    implementation: partial
+    status: draft
+    text: {en: A survey by sex was run in 2026.}
+    tables:
+      - title: Migrant workers surveyed, 2026
+        by: [sex]
+        columns: [Sex, Number]
+        rows:
+          - [Women, 10]
+"""
+
+
+def test_follow_up_entries_tables_are_checked_alike(cli: Any, tmp_path: Path) -> None:
+    root = _workspace(tmp_path / "ws", BPS=BPS_FOLLOW_UP)
+    (root / "questions" / "observations.yaml").write_text(OBSERVATIONS, encoding="utf-8")
+    (found,) = _coded(_check(cli, root), "missing-disaggregation")
+    assert (found["file"], found["line"]) == ("answers/BPS.yaml", 3)
+    assert found["message"].startswith("23 asks for statistics by sex and age,")
+    assert "broken down by age:" in found["message"]
+    fixed = BPS_FOLLOW_UP.replace("by: [sex]", "by: [sex, age]")
+    (root / "answers" / "BPS.yaml").write_text(fixed, encoding="utf-8")
+    assert _coded(_check(cli, root), "missing-disaggregation") == []
