@@ -488,3 +488,35 @@ def test_follow_up_entries_tables_are_checked_alike(cli: Any, tmp_path: Path) ->
     fixed = BPS_FOLLOW_UP.replace("by: [sex]", "by: [sex, age]")
     (root / "answers" / "BPS.yaml").write_text(fixed, encoding="utf-8")
     assert _coded(_check(cli, root), "missing-disaggregation") == []
+
+
+def test_a_sub_item_inherits_the_items_data(cli: Any, tmp_path: Path) -> None:
+    loipr = LOIPR.replace(
+        "            text: The number of returning migrant workers.\n",
+        "            text: The number of returning migrant workers.\n"
+        "            data: [sex, year]\n"
+        "            items:\n"
+        "              - numeral: i\n"
+        "                text: From Malaysia;\n"
+        "              - numeral: ii\n"
+        "                text: From elsewhere.\n",
+    )
+    kp2mi = """\
+ministry: KP2MI
+answers:
+  - question: "11(b)(ii)"
+    status: draft
+    text: {en: Returns from elsewhere.}
+    tables:
+      - title: Returns by year
+        columns: [Year, Total]
+        rows:
+          - [2024, 10]
+"""
+    root = _workspace(tmp_path / "ws", KP2MI=kp2mi)
+    (root / "questions" / "loipr.yaml").write_text(loipr, encoding="utf-8")
+    units = _units(cli, root)
+    assert units["11(b)(i)"]["missing_breakdowns"] == ["sex", "year"]
+    assert units["11(b)(ii)"]["missing_breakdowns"] == ["sex"]
+    (found,) = _coded(_check(cli, root), "missing-disaggregation")
+    assert found["message"].startswith("11(b)(ii) asks for statistics by sex and year,")
