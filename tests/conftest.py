@@ -127,6 +127,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
                 "tables": [
                     {
                         "title": "Placements by sex",
+                        "by": ["sex", "destination"],
                         "columns": ["Year", "Men", "Women"],
                         "rows": [[2023, 100, 200], [2024, 110, 220]],
                         "source": "KP2MI",

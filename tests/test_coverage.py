@@ -43,6 +43,8 @@ def test_json_matches_the_spec(cli: Any, ws_root: Path) -> None:
         "missing": ["KP2MI"],
         "statuses": {"KEMLU": "approved"},
         "question": "Laws adopted since the last review.",
+        "data": [],
+        "missing_breakdowns": [],
     }
     assert units["1(b)"]["lead"] == "KP2MI"
     assert units["1(b)"]["contributors"] == ["KEMLU", "KEMNAKER"]

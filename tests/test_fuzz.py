@@ -31,7 +31,8 @@ from conftest import ANSWERS, LOIPR, MINISTRIES, write_workspace
 CODES = {
     "yaml-syntax", "invalid-record", "duplicate-id", "unknown-question", "unknown-ministry",
     "duplicate-answer", "unanswered", "lead-missing", "not-assigned", "missing-translation",
-    "missing-data", "empty-answer", "control-character", "over-word-limit", "near-word-limit",
+    "missing-data", "missing-disaggregation", "empty-answer", "control-character",
+    "over-word-limit", "near-word-limit",
     "ignored-file",
 }  # fmt: skip
 

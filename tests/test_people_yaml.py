@@ -63,7 +63,7 @@ def _table(rows: str, columns: str = "[Tahun, Laki-laki, Perempuan]") -> str:
         + "    tables:\n"  # 6
         + "      - title: Penempatan PMI menurut jenis kelamin\n"  # 7
         + f"        columns: {columns}\n"  # 8
-        + "        source: KP2MI\n"  # 9
+        + "        by: [sex, destination]\n"  # 9
         + "        rows:\n"  # 10
         + rows
     )

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from cmwreport.breakdowns import unit_inputs, unit_missing_breakdowns
 from cmwreport.models import parse_question_id, parse_unit_id
 from cmwreport.problems import Msg, Problem, error, warning
-from cmwreport.text import DOCX_ILLEGAL, percent
+from cmwreport.text import DOCX_ILLEGAL, join_and, percent
 
 if TYPE_CHECKING:
     from cmwreport.loader import SourceMap
@@ -213,6 +214,50 @@ def check_missing_data(ws: Workspace) -> Iterator[Problem]:
                 unit=unit.id,
                 data=", ".join(unit.data),
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Msg):
+    """Values shown as a list in the reader's language: ``age and sector``, ``usia dan sektor``."""
+
+    key: str = ""
+    values: tuple[object, ...] = ()
+
+    def render(self, lang: str) -> str:
+        """The values joined with the one joiner, :func:`~cmwreport.text.join_and`."""
+        return join_and(self.values, lang)
+
+
+def check_missing_disaggregation(ws: Workspace) -> Iterator[Problem]:
+    """``missing-disaggregation``: the unit's tables lack a breakdown its ``data:`` asks for.
+
+    Only where some answer has a table (no table at all is ``missing-data``, nobody's
+    answer is ``unanswered``). One warning per unit, at the line of the first answer in the
+    report's order (the lead's, when it answered), for the lead and that answer's body:
+    the tables of all the unit's answers together count.
+    """
+    for unit in ws.units:
+        if not unit.data or _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
+            continue
+        entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
+        if not any(a.answer.tables for a in entries):
+            continue  # missing-data says so
+        inputs = unit_inputs(ws, unit)
+        missing = unit_missing_breakdowns(ws, unit, inputs)
+        if not missing or not inputs:
+            continue
+        at = inputs[0]  # the lead's answer when it answered: the report's order
+        yield warning(
+            at.file,
+            at.line,
+            "missing-disaggregation",
+            "check.missing_disaggregation",
+            frozenset({at.ministry, *((unit.lead,) if unit.lead else ())}),
+            unit=unit.id,
+            data=Listed(values=tuple(unit.data)),
+            missing=Listed(values=missing),
+            count=len(missing),
+        )
 
 
 def check_empty_answers(ws: Workspace) -> Iterator[Problem]:
@@ -571,6 +616,7 @@ _CHECKS_OF_ENTRIES: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_not_assigned,
     check_missing_translation,
     check_missing_data,
+    check_missing_disaggregation,
     check_empty_answers,
     check_unsupported_markdown,
 )
@@ -708,6 +754,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_not_assigned,
     check_missing_translation,
     check_missing_data,
+    check_missing_disaggregation,
     check_empty_answers,
     check_control_characters,
     check_word_limit,

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cmwreport.breakdowns import unit_missing_breakdowns
 from cmwreport.checks import check_workspace
 from cmwreport.markdown import noted_text, superscript
 from cmwreport.models import pick_text
@@ -48,9 +49,17 @@ class UnitCoverage:
     """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
     question_notes: tuple[str, ...] = ()
     """The footnotes cited in :attr:`question` (as ``¹``, ``²`` …), in that order."""
+    data: tuple[str, ...] = ()
+    """The breakdowns of the statistics the unit asks for (its ``data:``, maybe inherited)."""
+    missing_breakdowns: tuple[str, ...] = ()
+    """Those of :attr:`data` that no table of its answers gives yet."""
 
     def as_json(self) -> dict[str, Any]:
-        """The unit as in SPEC.md (plus ``statuses``, ``question``; ``subitem`` for a sub-item)."""
+        """The unit as in SPEC.md, plus ``statuses``, ``question``, ``data`` and the rest.
+
+        ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet;
+        ``subitem`` is there for a sub-item only.
+        """
         return {
             "id": self.id,
             "paragraph": self.paragraph,
@@ -63,6 +72,8 @@ class UnitCoverage:
             "missing": list(self.missing),
             "statuses": dict(self.statuses),
             "question": self.question,
+            "data": list(self.data),
+            "missing_breakdowns": list(self.missing_breakdowns),
             **({"subitem": self.subitem} if self.subitem else {}),
             **({"question_notes": list(self.question_notes)} if self.question_notes else {}),
         }
@@ -290,6 +301,8 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         question=question,
         subitem=unit.subitem,
         question_notes=notes,
+        data=unit.data,
+        missing_breakdowns=unit_missing_breakdowns(ws, unit),
     )
 
 

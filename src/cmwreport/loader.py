@@ -220,7 +220,7 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 # Every field name of the workspace's files: a line ``status draft`` is a missing colon.
 FIELD_NAMES = frozenset(
-    "abbreviation adopted answers articles code columns committee consolidated contributors "
+    "abbreviation adopted answers articles by code columns committee consolidated contributors "
     "coordinator data date_received drafting_languages due follow_up id implementation items "
     "kind language lead letter ministries ministry name note number observations paragraphs "
     "question recommendation report rows sections source sources state status symbol tables "

@@ -225,6 +225,8 @@ class Table(Record):
     model_config = _NESTED
 
     title: str
+    by: list[Label] | None = None
+    """What the figures are broken down by (``[sex, age, year]``), matched against ``data:``."""
     columns: list[Label] = Field(min_length=1)
     column_groups: list[ColumnGroup] | None = None
     """Spanner heads over the column headings, left to right; their spans add up to the columns."""

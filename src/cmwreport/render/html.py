@@ -33,7 +33,7 @@ from cmwreport.render.tables import (
     since_summary,
     state_label,
 )
-from cmwreport.text import percent
+from cmwreport.text import join_and, percent
 
 if TYPE_CHECKING:
     from cmwreport.templating import Templates
@@ -81,6 +81,7 @@ def dashboard(cov: Coverage, lang: str) -> Data:
         "grid": _grid(cov, lang),
         "owed": _owed(cov, lang),
         "given": _given(cov, lang, body) if body is not None else None,
+        "breakdowns": _breakdowns(cov, lang),
         "footer": t("cov.footer", lang),
     }
 
@@ -364,6 +365,33 @@ def _given(cov: Coverage, lang: str, body: MinistryCoverage) -> Data:
         "head": [t(k, lang) for k in keys],
         "rows": rows,
         "none": t("cov.given_none", lang),
+    }
+
+
+def _breakdowns(cov: Coverage, lang: str) -> Data | None:
+    """The units whose tables still lack a breakdown asked for; None if no unit asks any."""
+    asking = [u for u in cov.units if u.data]
+    if not asking:
+        return None
+    rows = [
+        {
+            "id": u.id,
+            "lead": u.lead or "—",
+            "state": _pill(u.state, lang),
+            "asked": ", ".join(u.data),
+            "missing": join_and(u.missing_breakdowns, lang),
+            "count": len(u.missing_breakdowns),
+        }
+        for u in asking
+        if u.missing_breakdowns
+    ]
+    keys = ("cov.unit", "cov.lead", "cov.state", "cov.data_asked", "cov.missing_breakdowns")
+    return {
+        "title": t("cov.breakdowns_title", lang),
+        "head": [t(k, lang) for k in keys],
+        "rows": rows,
+        "note": t("cov.breakdowns_note", lang),
+        "none": t("cov.breakdowns_none", lang),
     }
 
 

@@ -1,9 +1,10 @@
 """The coverage "matriks" as an Excel workbook, the spreadsheet a coordination meeting uses.
 
 Sheets: Summary (the figures, words against the limit, every section), Units (one row per
-unit), Bodies (one row per body) and, with ``--since``, Since last meeting. Table sheets
-have a frozen header row, filters, set column widths and states written as words *and*
-coloured. Dates are real dates. The same coverage gives byte-identical files.
+unit, ending with the statistics it asks for and the breakdowns still missing), Bodies
+(one row per body) and, with ``--since``, Since last meeting. Table sheets have a frozen
+header row, filters, set column widths and states written as words *and* coloured. Dates
+are real dates. The same coverage gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cmwreport.coverage import STATES, Coverage, MinistryCoverage, own_statuses
+from cmwreport.coverage import STATES, Coverage, MinistryCoverage, UnitCoverage, own_statuses
 from cmwreport.i18n import t
 from cmwreport.render.tables import since_heading, since_summary, state_label
-from cmwreport.text import text_not_formula
+from cmwreport.text import join_and, text_not_formula
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -247,6 +248,8 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
         labels.append(t("since.then", lang))
         widths.append(16)
         before = {c.id: c.before for c in cov.changes or []}
+    labels += [t("cov.data_asked", lang), t("cov.missing_breakdowns", lang)]
+    widths += [36, 30]
     _header(ws, 1, labels)
     row = 1
     for u in cov.units:
@@ -280,8 +283,21 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
             else:
                 ws.cell(row=row, column=col, value="=")
                 ws.cell(row=row, column=col).alignment = Alignment(horizontal="center")
+        _breakdown_cells(ws, row, len(labels) - 1, u, lang)
     _table(ws, 1, len(labels), row)
     _widths(ws, widths)
+
+
+def _breakdown_cells(ws: Worksheet, row: int, col: int, unit: UnitCoverage, lang: str) -> None:
+    """What *unit* asks statistics by, and what is still missing, coloured as owed."""
+    from openpyxl.styles import Alignment
+
+    ws.cell(row=row, column=col, value=", ".join(unit.data))
+    missing = ws.cell(row=row, column=col + 1, value=join_and(unit.missing_breakdowns, lang))
+    if unit.missing_breakdowns:
+        _state_style(missing, "unanswered")
+    for cell in (ws.cell(row=row, column=col), missing):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _bodies(wb: Any, cov: Coverage, lang: str) -> None:
