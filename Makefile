@@ -43,6 +43,7 @@ report: $(VENV)/.base
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format xlsx --output build/coverage.xlsx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --output build/CMW-C-IDN-2-en.docx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --lang id --output build/CMW-C-IDN-2-id.docx
+	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --follow-up --output build/CMW-C-IDN-CO-2-follow-up-en.docx
 
 test: $(VENV)/.test lint
 	$(PY) -m pytest -n 2

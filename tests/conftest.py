@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
                 "tables": [
                     {
                         "title": "Placements by sex",
+                        "by": ["sex", "destination"],
                         "columns": ["Year", "Men", "Women"],
                         "rows": [[2023, 100, 200], [2024, 110, 220]],
                         "source": "KP2MI",
@@ -147,7 +149,7 @@ def write_workspace(
     *,
     loipr: dict[str, Any] | str | None = None,
     ministries: list[dict[str, Any]] | str | None = None,
-    answers: dict[str, dict[str, Any] | str | bytes] | None = None,
+    answers: Mapping[str, Mapping[str, Any] | str | bytes] | None = None,
 ) -> Path:
     """Write a workspace under *root*; dicts are dumped as YAML, str/bytes written as is.
 

@@ -52,7 +52,11 @@ def _problems(cli: Any, root: Path) -> list[str]:
 
 
 def _listed(path: Path) -> list[str]:
-    return [p.text for p in Document(str(path)).paragraphs if p.style.name == "Abbreviation"]
+    return [
+        p.text
+        for p in Document(str(path)).paragraphs
+        if p.style is not None and p.style.name == "Abbreviation"
+    ]
 
 
 def test_a_clean_file_gives_no_problem(tmp_path: Path, cli: Any) -> None:

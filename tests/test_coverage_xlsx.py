@@ -15,6 +15,7 @@ import time_machine
 
 from cmwreport.coverage import compute_coverage
 from cmwreport.render.xlsx import FILLS, render_coverage_xlsx
+from cmwreport.text import join_and
 from cmwreport.workspace import load_workspace
 from conftest import ANSWERS, EXAMPLE, write_workspace
 
@@ -30,6 +31,7 @@ UNIT_HEADER = [
     "Answered by",
     "Missing",
 ]
+BREAKDOWN_HEADER = ["Statistics asked for", "Missing breakdowns"]
 
 
 def _xlsx(cli: Any, root: Path, *extra: str) -> Any:
@@ -65,7 +67,7 @@ def test_units_sheet_matches_the_coverage(cli: Any, ws_root: Path, root: Path | 
     wb = _xlsx(cli, root)
     assert wb.sheetnames == ["Summary", "Units", "Bodies"]
     ws = wb["Units"]
-    assert [c.value for c in ws[1]] == UNIT_HEADER
+    assert [c.value for c in ws[1]] == [*UNIT_HEADER, *BREAKDOWN_HEADER]
     rows = _rows(ws)
     assert len(rows) == len(data["units"])
     for row, unit, cells in zip(rows, data["units"], ws.iter_rows(min_row=2), strict=True):
@@ -80,11 +82,13 @@ def test_units_sheet_matches_the_coverage(cli: Any, ws_root: Path, root: Path | 
             unit["state"],
             ", ".join(unit["answered_by"]) or None,
             ", ".join(unit["missing"]) or None,
+            ", ".join(unit["data"]) or None,
+            join_and(unit["missing_breakdowns"]) or None,
         ]
         assert isinstance(row[1], int)
         assert _fill(cells[7]) == FILLS[unit["state"]]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:J{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:L{len(rows) + 1}"
     for letter in "ABCDEFGHIJ":
         assert (ws.column_dimensions[letter].width or 0) >= 7
     assert ws.column_dimensions["E"].width >= 60
@@ -147,7 +151,7 @@ def test_ministry_workbook(cli: Any, ws_root: Path) -> None:
     wb = _xlsx(cli, ws_root, "--ministry", "KEMNAKER")
     assert wb["Summary"]["A1"].value == "Coverage of the replies — KEMNAKER"
     ws = wb["Units"]
-    assert [c.value for c in ws[1]] == [*UNIT_HEADER, "Its answer"]
+    assert [c.value for c in ws[1]] == [*UNIT_HEADER, "Its answer", *BREAKDOWN_HEADER]
     rows = _rows(ws)
     assert [r[0] for r in rows] == [u["id"] for u in data["units"]] == ["1(b)", "2", "3"]
     assert [r[10] for r in rows] == ["unanswered"] * 3
@@ -205,7 +209,12 @@ def test_default_output_and_identical_bytes(cli: Any, ws_root: Path) -> None:
     target = ws_root / "build" / "coverage.xlsx"
     assert target.is_file()
     cov = compute_coverage(load_workspace(ws_root), today=dt.date(2025, 7, 1))
-    assert render_coverage_xlsx(cov, "en") == render_coverage_xlsx(cov, "en")
+    # the bytes depend on the coverage only, never on when they are rendered
+    books = []
+    for clock in ("2025-08-04 09:00:01", "2026-01-15 17:42:39"):
+        with time_machine.travel(dt.datetime.fromisoformat(clock + "+07:00"), tick=False):
+            books.append(render_coverage_xlsx(cov, "en"))
+    assert books[0] == books[1]
     # two runs on different days and at different times give the same bytes, dated from
     # SOURCE_DATE_EPOCH: a timestamp taken from the clock would tell them apart
     env = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025

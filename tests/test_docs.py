@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cmwreport.cli import app
 from conftest import REPO
@@ -16,7 +17,7 @@ def _commands() -> list[str]:
     return names
 
 
-def test_every_command_has_help_and_docs(cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_and_docs(cli: Any) -> None:
     docs = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
     commands = _commands()
     assert {"check", "coverage"} <= set(commands)

@@ -148,7 +148,7 @@ def test_docx_form_has_one_table_per_question_and_hidden_data(root: Path) -> Non
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_round_trip_form_fill_import_check(root: Path, cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_form_fill_import_check(root: Path, cli: Any, fmt: str) -> None:
     old = (root / "answers" / "KP2MI.yaml").read_bytes()
     path = _issue(root, fmt)
     fill = _fill_xlsx if fmt == "xlsx" else _fill_docx
@@ -217,7 +217,7 @@ def test_new_body_file_is_created_from_a_form(root: Path) -> None:
     assert check_workspace(load_workspace(root)).errors == 0
 
 
-def test_import_creating_a_file_hints_at_the_schema_once(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_import_creating_a_file_hints_at_the_schema_once(root: Path, cli: Any) -> None:
     path = _issue(root, "xlsx", code="KEMNAKER")
     _fill_xlsx(path, {"2": {"id": "Kebijakan nasional."}})
     result = cli("import", str(path), "--root", str(root), "--ui-lang", "id")
@@ -281,7 +281,7 @@ def test_one_unknown_row_is_named(root: Path) -> None:
     assert result.count("invalid") == 1 and not result.written
 
 
-def test_unfilled_form_changes_nothing(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unfilled_form_changes_nothing(root: Path, cli: Any) -> None:
     old = (root / "answers" / "KP2MI.yaml").read_bytes()
     path = _issue(root, "xlsx")
     result = cli("import", str(path), "--root", str(root))
@@ -304,7 +304,7 @@ def test_same_form_imported_twice_is_harmless(root: Path) -> None:
 # --------------------------------------------------------------------------- conflicts
 
 
-def test_conflict_is_refused_unless_force(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_conflict_is_refused_unless_force(root: Path, cli: Any) -> None:
     path = _issue(root, "xlsx")
     _fill_xlsx(
         path,
@@ -343,7 +343,7 @@ def test_record_removed_since_issue_is_refused(root: Path) -> None:
     assert [o.action for o in forced.outcomes if o.question == "3"] == ["added"]
 
 
-def test_bad_status_row_is_skipped_others_imported(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_status_row_is_skipped_others_imported(root: Path, cli: Any) -> None:
     path = _issue(root, "xlsx")
     _fill_xlsx(path, {"3": {"en": "Online.", "status": "finished"}, "1(a)": {"id": "Ada."}})
     result = cli("import", str(path), "--root", str(root), "--ui-lang", "id")
@@ -383,7 +383,7 @@ def _office_zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_malformed_file(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_file(root: Path, cli: Any) -> None:
     path = root.parent / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 this is not really a zip")
     result = cli("import", str(path), "--root", str(root))
@@ -395,7 +395,7 @@ def test_malformed_file(root: Path, cli) -> None:  # type: ignore[no-untyped-def
     assert cli("import", str(text), "--root", str(root)).exit_code == 1
 
 
-def test_foreign_office_files(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_foreign_office_files(root: Path, cli: Any) -> None:
     workbook = root.parent / "other.xlsx"
     wb = Workbook()
     wb.active["A1"] = "1(a)"
@@ -459,7 +459,7 @@ def test_dtd_and_entities_are_refused(root: Path) -> None:
         read_form(evil)
 
 
-def test_form_cli_writes_default_path_and_rejects_unknown_body(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_form_cli_writes_default_path_and_rejects_unknown_body(root: Path, cli: Any) -> None:
     result = cli("form", "KP2MI", "--format", "docx", "--root", str(root))
     assert result.exit_code == 0, result.stderr
     written = list((root / "build" / "forms").glob("KP2MI-*.docx"))
@@ -482,7 +482,7 @@ def test_windows_line_endings_survive_an_import(root: Path) -> None:
     assert _records(root)["1(a)"]["text"]["id"] == "Ada.\n\n- satu\n- dua\n\n(a) butir\n"
 
 
-def test_body_with_nothing_to_answer_gets_no_form(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_body_with_nothing_to_answer_gets_no_form(tmp_path: Path, cli: Any) -> None:
     ministries = [
         {"code": "KEMLU", "name": "x"},
         {"code": "KP2MI", "name": "y"},
@@ -578,8 +578,8 @@ def test_docx_bullet_list_comes_back_as_one_markdown_list(root: Path) -> None:
 
 
 def test_form_of_a_body_unknown_here_says_so_without_naming_an_option(
-    root: Path, tmp_path: Path, cli
-) -> None:  # type: ignore[no-untyped-def]
+    root: Path, tmp_path: Path, cli: Any
+) -> None:
     path = _issue(root, "xlsx", code="KEMNAKER")
     other = write_workspace(
         tmp_path / "other",
@@ -602,7 +602,7 @@ def test_form_of_a_body_unknown_here_says_so_without_naming_an_option(
     assert "--ministry" not in result.stderr
 
 
-def test_missing_form_file_is_reported_in_the_interface_language(root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_missing_form_file_is_reported_in_the_interface_language(root: Path, cli: Any) -> None:
     result = cli("import", str(root / "nope.xlsx"), "--root", str(root), "--ui-lang", "id")
     assert result.exit_code == 1
     assert "tidak ditemukan" in result.stderr

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from cmwreport.forms import import_form
-from cmwreport.markdown import parse, plain
+from cmwreport.markdown import MdList, MdParagraph, parse, plain
 from conftest import write_workspace
 from officefiles import (
     TODAY,
@@ -166,7 +166,9 @@ def test_bold_and_italic_become_markdown(root: Path) -> None:
     import_form(root, path, today=TODAY)
     text = _text(root, "3", "en")
     assert text == "Fees were **waived** *for all* ***workers***."
-    runs = parse(text).blocks[0].runs  # type: ignore[union-attr]
+    block = parse(text).blocks[0]
+    assert isinstance(block, MdParagraph)
+    runs = block.runs
     assert [(r.text, r.bold, r.italic) for r in runs] == [
         ("Fees were ", False, False),
         ("waived", True, False),
@@ -208,7 +210,8 @@ def test_word_lists_with_levels_and_typed_bullets_become_markdown_lists(root: Pa
     assert _text(root, "3", "id") == "- butir satu\n  - butir bersarang\n- butir dua"
     blocks = parse(_text(root, "3", "id")).blocks
     assert len(blocks) == 1
-    assert [(i.level, plain(i.runs)) for i in blocks[0].items] == [  # type: ignore[union-attr]
+    assert isinstance(blocks[0], MdList)
+    assert [(i.level, plain(i.runs)) for i in blocks[0].items] == [
         (0, "butir satu"),
         (1, "butir bersarang"),
         (0, "butir dua"),
@@ -245,7 +248,8 @@ def test_shift_enter_stays_inside_its_paragraph(root: Path) -> None:
     text = _text(root, "3", "en")
     blocks = parse(text).blocks
     assert len(blocks) == 2
-    runs = blocks[0].runs  # type: ignore[union-attr]
+    assert isinstance(blocks[0], MdParagraph)
+    runs = blocks[0].runs
     assert [r.line_break for r in runs] == [False, True, False]
     assert plain(runs) == "Address: Jl. Gatot Subroto Jakarta"
 

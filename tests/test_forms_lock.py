@@ -56,7 +56,7 @@ def _cmwreport(*args: str, **env: str) -> subprocess.Popen[str]:
     )
 
 
-def _hold(root: Path, tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+def _hold(root: Path, tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
     marker = tmp_path / "held"
     holder = subprocess.Popen(
         [

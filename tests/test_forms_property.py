@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cmwreport.forms import read_form
-from cmwreport.markdown import MdList, parse, plain
+from cmwreport.markdown import MdHeading, MdList, MdParagraph, parse, plain
 from conftest import write_workspace
 from officefiles import dele, fill_docx_xml, footnote_ref, ins, issue, numbered, para, run
 
@@ -40,9 +40,11 @@ def _markdown_words(text: str) -> list[str]:
     parsed = parse(text)
     words: list[str] = []
     for block in parsed.blocks:
-        runs_list = (
-            [item.runs for item in block.items] if isinstance(block, MdList) else [block.runs]  # type: ignore[union-attr]
-        )
+        if isinstance(block, MdList):
+            runs_list = [item.runs for item in block.items]
+        else:
+            assert isinstance(block, MdParagraph | MdHeading), block
+            runs_list = [block.runs]
         for runs in runs_list:
             words.extend(plain(runs).split())
     for note in parsed.footnotes:

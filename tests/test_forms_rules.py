@@ -183,9 +183,9 @@ def test_an_import_never_adds_an_error(root: Path, monkeypatch: pytest.MonkeyPat
     """Whatever makes the result fail check (here: a text in a language the report lacks)."""
     path = issue(root, "xlsx")
     fill_xlsx(path, {"3": {"en": "Online."}})
-    from cmwreport.forms import importing
+    from cmwreport.forms import importing, records
 
-    real = importing.set_texts
+    real = records.set_texts
 
     def with_a_bad_language(record: Any, texts: dict[str, str], first: str) -> None:
         real(record, {**texts, "fr": "En ligne."}, first)

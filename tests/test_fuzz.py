@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from conftest import ANSWERS, LOIPR, MINISTRIES, write_workspace
 CODES = {
     "yaml-syntax", "invalid-record", "duplicate-id", "unknown-question", "unknown-ministry",
     "duplicate-answer", "unanswered", "lead-missing", "not-assigned", "missing-translation",
-    "missing-data", "empty-answer", "control-character", "over-word-limit", "near-word-limit",
+    "missing-data", "missing-disaggregation", "empty-answer", "control-character",
+    "over-word-limit", "near-word-limit",
     "ignored-file",
 }  # fmt: skip
 
@@ -125,34 +127,44 @@ def field_mutation(draw: st.DrawFn, document: Any) -> Any:
     return document
 
 
+def _splice(data: bytes, text: str, cut: float) -> bytes:
+    """Bytes no YAML file may hold (NUL, a lone cp1252 quote, 0xFF, form feed, DEL) at *cut*."""
+    at = int(len(data) * cut)
+    return data[:at] + bytes([0, 0x93, 0xFF, 0x0C, 0x7F]) + data[at:]
+
+
+def _tab(data: bytes, text: str, cut: float) -> bytes:
+    """A tab put in front of the line at *cut*."""
+    lines = text.splitlines(keepends=True)
+    at = int(len(lines) * cut)
+    if lines:
+        lines[min(at, len(lines) - 1)] = "\t" + lines[min(at, len(lines) - 1)]
+    return "".join(lines).encode("utf-8")
+
+
+_REWRITES: dict[str, Callable[[bytes, str, float], bytes]] = {
+    "truncate": lambda data, text, cut: data[: int(len(data) * cut)],
+    "utf16": lambda data, text, cut: text.encode("utf-16"),
+    "latin1": lambda data, text, cut: text.encode("latin-1", "replace"),
+    "cp1252": lambda data, text, cut: text.replace('"', "\u201c").encode("cp1252", "replace"),
+    "splice": _splice,
+    "tab": _tab,
+}
+"""The FILE_OPS that rewrite a file's bytes: (bytes, text, cut) -> new bytes."""
+
+
 def _mutate_file(root: Path, rel: str, op: str, cut: float) -> None:
     path = root / rel
     if not path.exists():
         return
     data = path.read_bytes()
-    text = data.decode("utf-8", "replace")
-    if op == "truncate":
-        path.write_bytes(data[: int(len(data) * cut)])
-    elif op == "utf16":
-        path.write_bytes(text.encode("utf-16"))
-    elif op == "latin1":
-        path.write_bytes(text.encode("latin-1", "replace"))
-    elif op == "cp1252":
-        path.write_bytes(text.replace('"', "\u201c").encode("cp1252", "replace"))
-    elif op == "delete":
+    if op == "delete":
         path.unlink()
     elif op == "copy":
         (path.parent / ("COPY-" + path.name.upper())).write_bytes(data)
         (path.parent / (path.stem + ".yml")).write_bytes(data)
-    elif op == "splice":
-        at = int(len(data) * cut)
-        path.write_bytes(data[:at] + bytes([0, 0x93, 0xFF, 0x0C, 0x7F]) + data[at:])
-    elif op == "tab":
-        lines = text.splitlines(keepends=True)
-        at = int(len(lines) * cut)
-        if lines:
-            lines[min(at, len(lines) - 1)] = "\t" + lines[min(at, len(lines) - 1)]
-        path.write_text("".join(lines), encoding="utf-8")
+    elif op in _REWRITES:
+        path.write_bytes(_REWRITES[op](data, data.decode("utf-8", "replace"), cut))
 
 
 FILES = ["questions/loipr.yaml", "questions/ministries.yaml", "answers/KEMLU.yaml",

@@ -39,7 +39,7 @@ def _entries(lang: str) -> dict[str, tuple[str, ...]]:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        out[key] = tuple(strings)
+        out[key] = tuple(str(text) for text in strings)
     return out
 
 
@@ -140,7 +140,7 @@ def broken(tmp_path: Path) -> Path:
     return write_workspace(tmp_path / "ws", answers=answers)
 
 
-def test_check_in_indonesian_keeps_codes_and_json_keys(broken: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_in_indonesian_keeps_codes_and_json_keys(broken: Path, cli: Any) -> None:
     english = cli("check", "--root", str(broken), "--format", "json")
     indonesian = cli("check", "--root", str(broken), "--format", "json", "--ui-lang", "id")
     env = cli("check", "--root", str(broken), "--format", "json", env={"CMWREPORT_LANG": "id"})
@@ -161,7 +161,7 @@ def test_check_in_indonesian_keeps_codes_and_json_keys(broken: Path, cli) -> Non
     assert "belum dijawab" in messages
 
 
-def test_check_text_summary_and_env_override(broken: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_text_summary_and_env_override(broken: Path, cli: Any) -> None:
     result = cli("check", "--root", str(broken), env={"CMWREPORT_LANG": "id"})
     assert re.search(r"\d+ galat, \d+ peringatan dalam \d+ berkas", result.stdout)
     assert "error[unknown-question]" in result.stdout  # codes and severities never change
@@ -171,7 +171,7 @@ def test_check_text_summary_and_env_override(broken: Path, cli) -> None:  # type
     assert bad.exit_code == 2
 
 
-def test_coverage_labels_in_indonesian(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_labels_in_indonesian(ws_root: Path, cli: Any) -> None:
     english = cli("coverage", "--root", str(ws_root), "--format", "markdown")
     indonesian = cli("coverage", "--root", str(ws_root), "--format", "markdown", "--ui-lang", "id")
     assert english.exit_code == indonesian.exit_code == 0

@@ -6,6 +6,7 @@ import json
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -16,7 +17,7 @@ from cmwreport.workspace import load_workspace
 from conftest import REPO, write_workspace
 
 
-def test_init_creates_a_workspace_that_checks_clean(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_creates_a_workspace_that_checks_clean(tmp_path: Path, cli: Any) -> None:
     target = tmp_path / "idn-3"
     result = cli("init", str(target))
     assert result.exit_code == 0, result.stderr
@@ -85,7 +86,7 @@ def test_templates_are_copied_from_the_package(tmp_path: Path) -> None:
         assert (tmp_path / "w" / "templates" / rel).read_bytes() == (source / rel).read_bytes()
 
 
-def test_refuses_a_non_empty_folder(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_a_non_empty_folder(tmp_path: Path, cli: Any) -> None:
     target = tmp_path / "busy"
     target.mkdir()
     (target / "notes.txt").write_text("mine", encoding="utf-8")
@@ -98,7 +99,7 @@ def test_refuses_a_non_empty_folder(tmp_path: Path, cli) -> None:  # type: ignor
     assert cli("init", str(empty)).exit_code == 0
 
 
-def test_new_workspace_supports_the_desk_officer_flow(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_new_workspace_supports_the_desk_officer_flow(tmp_path: Path, cli: Any) -> None:
     target = tmp_path / "ws"
     cli("init", str(target))
     result = cli("scaffold", "KEMENHAM", "--root", str(target))
@@ -138,7 +139,7 @@ def _ci_commands() -> list[list[str]]:
 
 def test_ci_files_and_hook_run_on_a_workspace(
     tmp_path: Path,
-    cli,  # type: ignore[no-untyped-def]
+    cli: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     gitlab = yaml.safe_load((REPO / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))

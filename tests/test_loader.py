@@ -150,7 +150,7 @@ def test_answers_must_be_a_list(tmp_path: Path) -> None:
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
-    answers = {
+    answers: dict[str, str | bytes] = {
         "KEMLU": b'ministry: KEMLU\nanswers:\n  - question: "1\n',
         "KP2MI": 'ministry: KP2MI\nanswers:\n  - question: "9"\n    status: draft\n',
         "KEMNAKER": "ministry: KEMNAKER\nanswers:\n  - question: 2\n    status: maybe\n"

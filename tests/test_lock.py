@@ -36,6 +36,11 @@ def _pins() -> dict[str, str]:
     return pins
 
 
+def _environment() -> dict[str, str]:
+    """The marker environment of this interpreter (a TypedDict; markers take a plain dict)."""
+    return {key: str(value) for key, value in default_environment().items()}
+
+
 def _needed(root: str, extras: tuple[str, ...]) -> set[str]:
     """Every distribution *root* with *extras* needs on this platform, transitively."""
     seen: set[str] = set()
@@ -45,8 +50,7 @@ def _needed(root: str, extras: tuple[str, ...]) -> set[str]:
         for spec in metadata.requires(name) or []:
             req = Requirement(spec)
             if req.marker is not None and not any(
-                req.marker.evaluate({**default_environment(), "extra": extra})
-                for extra in ("", *wanted)
+                req.marker.evaluate({**_environment(), "extra": extra}) for extra in ("", *wanted)
             ):
                 continue
             key = canonicalize_name(req.name)

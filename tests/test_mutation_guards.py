@@ -122,7 +122,7 @@ def test_each_footnote_reference_leads_to_its_own_note_across_answers(
 
 def test_check_for_one_body_keeps_the_errors_in_its_own_file(cli: Any, tmp_path: Path) -> None:
     """Breakage: ``unknown-question`` (and the body's other errors) not attributed to it."""
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KEMNAKER"] = (
         "ministry: KEMNAKER\n"
         "answers:\n"
@@ -173,7 +173,7 @@ def test_check_for_one_body_keeps_a_reading_error_in_its_own_file(
     cli: Any, tmp_path: Path, content: str, line: int, code: str
 ) -> None:
     """Breakage: errors found while reading a body's file not attributed to the body."""
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KEMNAKER"] = content
     root = write_workspace(tmp_path / "ws", answers=answers)
     status, data = _json(cli, "check", "--root", str(root), "--ministry", "KEMNAKER")
@@ -244,7 +244,7 @@ def test_import_refuses_to_add_an_error_the_answers_file_did_not_have(
     The form was issued for paragraph 3; the list of issues was renumbered before the
     body sent it back. Importing would add an answer to a question the list no longer has.
     """
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KEMNAKER"] = (
         'ministry: KEMNAKER\nanswers:\n  - question: "2"\n    status: draft\n'
         "    text: National policy.\n"
@@ -282,7 +282,7 @@ def test_import_refuses_to_add_an_error_the_answers_file_did_not_have(
 
 def test_draft_is_the_same_bytes_on_another_day_and_hour(cli: Any, tmp_path: Path) -> None:
     """Breakage: a DOCX stamp (comment, properties, zip entries) taken from the clock."""
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KP2MI"]["answers"][0]["note"] = "Check the 2024 figures with BPS."
     root = write_workspace(tmp_path / "ws", answers=answers)
     runs = []
@@ -303,7 +303,7 @@ def test_draft_is_the_same_bytes_on_another_day_and_hour(cli: Any, tmp_path: Pat
 
 def test_coverage_for_one_body_keeps_units_it_answered_unasked(cli: Any, tmp_path: Path) -> None:
     """Breakage: ``coverage --ministry`` dropping units the body answered but is not assigned to."""
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KEMNAKER"] = {
         "ministry": "KEMNAKER",
         "answers": [
@@ -328,7 +328,7 @@ def test_coverage_for_one_body_keeps_units_it_answered_unasked(cli: Any, tmp_pat
 # --------------------------------------------------- 17. tables: alignment, bad characters
 
 
-def _table_cells(path: Path) -> list[list[tuple[str, str | None]]]:
+def _table_cells(path: Path) -> list[list[list[tuple[str, str | None]]]]:
     """Each table's rows as (text, w:jc of the cell's paragraph) pairs."""
     with zipfile.ZipFile(path) as docx:
         body = etree.fromstring(docx.read("word/document.xml"))
@@ -350,7 +350,7 @@ def _table_cells(path: Path) -> list[list[tuple[str, str | None]]]:
 @pytest.mark.parametrize("written_as", ["tables", "markdown"])
 def test_numeric_table_columns_are_right_aligned(cli: Any, tmp_path: Path, written_as: str) -> None:
     """Breakage: numeric columns of a statistics table no longer right-aligned in the DOCX."""
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     record = answers["KP2MI"]["answers"][0]
     if written_as == "tables":
         record["tables"] = [
@@ -398,7 +398,7 @@ def test_control_characters_in_a_table_are_found(
     columns = values["column"] if field == "column" else "[Year, Men, Women]"
     row = values["cell"] if field == "cell" else "[2023, 100, 200]"
     source = values["source"] if field == "source" else "KP2MI data"
-    answers = copy.deepcopy(ANSWERS)
+    answers: dict[str, Any] = copy.deepcopy(ANSWERS)
     answers["KP2MI"] = (
         "ministry: KP2MI\n"
         "answers:\n"

@@ -63,7 +63,7 @@ def _table(rows: str, columns: str = "[Tahun, Laki-laki, Perempuan]") -> str:
         + "    tables:\n"  # 6
         + "      - title: Penempatan PMI menurut jenis kelamin\n"  # 7
         + f"        columns: {columns}\n"  # 8
-        + "        source: KP2MI\n"  # 9
+        + "        by: [sex, destination]\n"  # 9
         + "        rows:\n"  # 10
         + rows
     )
@@ -633,7 +633,7 @@ def test_a_row_without_brackets_is_told_to_use_them(cli: Any, tmp_path: Path) ->
 
 
 def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
-    names = set()
+    names: set[str] = set()
     for model in (
         models.Ministry,
         models.MinistriesFile,
@@ -643,8 +643,12 @@ def test_field_names_of_the_missing_colon_hint_match_the_models() -> None:
         models.ReportMeta,
         models.Loipr,
         models.Table,
+        models.ColumnGroup,
         models.Answer,
         models.AnswersFile,
+        models.ObservationsFile,
+        models.FollowUpSelection,
+        models.FollowUp,
     ):
         names.update(model.model_fields)
     assert names <= loader.FIELD_NAMES

@@ -13,9 +13,17 @@ from typing import Any
 import pytest
 from docx import Document
 
+from cmwreport.templating import PACKAGED
 from conftest import ANSWERS, EXAMPLE, LOIPR, write_workspace
 
 ENV = {"CMWREPORT_LANG": "", "SOURCE_DATE_EPOCH": "1753920000"}  # 31 July 2025
+
+
+def _report_number(text: str) -> int:
+    """The number written before a report paragraph ("12." and a tab)."""
+    found = re.match(r"(\d+)\.\t", text)
+    assert found is not None, text
+    return int(found.group(1))
 
 
 def _render(cli: Any, root: Path, *args: str, env: dict[str, str] | None = None) -> Any:
@@ -55,7 +63,7 @@ def test_draft_layout(cli: Any, ws_root: Path) -> None:
     assert replies == ["Reply to paragraph 1", "Reply to paragraph 2", "Reply to paragraph 3"]
     assert styles["Reply to paragraph 1"] == "Reply Heading"
     numbered = [t for s, t in paragraphs if s == "Report Paragraph"]
-    numbers = [int(re.match(r"(\d+)\.\t", t).group(1)) for t in numbered]  # type: ignore[union-attr]
+    numbers = [_report_number(t) for t in numbered]
     assert numbers == list(range(1, len(numbers) + 1))
     assert "3.\tLaw No. 18 of 2017 protects migrant workers." in texts
     # draft markers
@@ -569,3 +577,62 @@ def test_a_reference_without_the_static_xml_gives_the_same_report(cli: Any, tmp_
     assert "<w:compat><w:doNotExpandShiftReturn/>" in settings
     assert '<w:footnote w:type="separator" w:id="-1">' in footnotes
     assert "Replacing Law No. 39 of 2004." in footnotes
+
+
+def _damaged_reference(target: Path, part: str, damage: Any) -> None:
+    """The packaged reference with *part* changed by *damage* (None: the part left out)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        zipfile.ZipFile(PACKAGED / "reference.docx") as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy_,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == part:
+                if damage is None:
+                    continue
+                data = damage(data)
+            copy_.writestr(info.filename, data)
+
+
+def _corrupt_compressed_bytes(path: Path, part: str) -> None:
+    """Overwrite bytes inside *part*'s compressed data, as a broken download does."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 20
+    data[start : start + 60] = b"\x00" * 60
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("part", "damage", "reason"),
+    [
+        ("word/document.xml", lambda d: d[: len(d) // 2], "XMLSyntaxError"),
+        ("word/styles.xml", lambda d: b"<w:styles", "XMLSyntaxError"),
+        ("[Content_Types].xml", None, "KeyError"),
+        ("_rels/.rels", None, "KeyError"),
+        (
+            "[Content_Types].xml",
+            lambda d: d.replace(b"wordprocessingml.document.main", b"spreadsheetml.sheet.main"),
+            "is not a Word file",
+        ),
+        ("word/document.xml", "corrupt", "Error -3 while decompressing"),
+    ],
+)
+def test_a_damaged_reference_docx_is_a_clear_error_naming_it(
+    cli: Any, ws_root: Path, part: str, damage: Any, reason: str
+) -> None:
+    own = ws_root / "templates" / "reference.docx"
+    if damage == "corrupt":
+        _damaged_reference(own, part, lambda d: d)
+        _corrupt_compressed_bytes(own, part)
+    else:
+        _damaged_reference(own, part, damage)
+    result = _render(cli, ws_root)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"cmwreport: the reference document {own} cannot be used: "), (
+        result.stderr
+    )
+    assert reason in result.stderr
+    assert not (ws_root / "build").exists()

@@ -4,7 +4,7 @@ paths write exactly what python-docx's own (slower) calls would write."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from docx import Document
@@ -13,7 +13,7 @@ from docx.oxml.document import CT_Body, CT_Document
 from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from cmwreport.render.docx import _add_run, _align_right
 from cmwreport.text import strip_illegal
@@ -109,11 +109,13 @@ def test_render_never_scans_the_whole_body(
     monkeypatch.setattr(CT_Body, "add_p", refuse)
     monkeypatch.setattr(CT_Body, "_insert_tbl", refuse)
     lookups: list[int] = []
-    original = CT_Document.sectPr_lst
+    original = cast(property, CT_Document.sectPr_lst)  # python-docx types it as its value
+    getter = original.fget
+    assert getter is not None
 
     def counted(self: Any) -> Any:
         lookups.append(1)
-        return original.fget(self)  # type: ignore[attr-defined]
+        return getter(self)
 
     monkeypatch.setattr(CT_Document, "sectPr_lst", property(counted))
     result = cli("render", "--root", str(ws_root), env=ENV)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from lxml import etree
@@ -104,7 +105,7 @@ def _workspace(root: Path, date: str = "") -> Path:
     return root
 
 
-def _render(cli: Any, root: Path, *args: str) -> Document:
+def _render(cli: Any, root: Path, *args: str) -> DocxDocument:
     target = root / "out.docx"
     result = cli("render", "--root", str(root), "-o", str(target), *args, env=ENV)
     assert result.exit_code == 0, result.stderr
@@ -179,7 +180,9 @@ def test_sub_item_heading_falls_back_to_the_item_heading(tmp_path: Path) -> None
     target = tmp_path / "sub.docx"
     target.write_bytes(render_docx(report, reference))
     doc = Document(str(target))
-    assert [(p.style.name, p.text) for p in doc.paragraphs] == [("Item Heading", "(ii)")]
+    assert [(p.style.name if p.style else None, p.text) for p in doc.paragraphs] == [
+        ("Item Heading", "(ii)")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -90,7 +91,7 @@ def test_existing_bytes_are_kept_byte_for_byte(ws_root: Path) -> None:
     assert '\n  - question: "1(a)"\n' in new.decode()
 
 
-def test_second_run_adds_nothing_and_changes_nothing(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_second_run_adds_nothing_and_changes_nothing(ws_root: Path, cli: Any) -> None:
     scaffold(ws_root, "KP2MI", today=TODAY)
     path = ws_root / "answers" / "KP2MI.yaml"
     once = path.read_bytes()
@@ -131,7 +132,7 @@ def test_file_with_ministry_only_gets_an_answers_key(ws_root: Path) -> None:
     ],
     ids=["syntax-error", "flow-list", "answers-not-last", "not-a-mapping"],
 )
-def test_refuses_a_file_it_cannot_extend_safely(ws_root: Path, cli, content: str) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_a_file_it_cannot_extend_safely(ws_root: Path, cli: Any, content: str) -> None:
     path = ws_root / "answers" / "KP2MI.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ScaffoldError):
@@ -162,7 +163,7 @@ def test_filled_skeleton_counts(ws_root: Path) -> None:
     assert ws.best_status(ws.unit_by_id["2"]) == "draft"
 
 
-def test_cli_unknown_body_and_indonesian_messages(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_unknown_body_and_indonesian_messages(ws_root: Path, cli: Any) -> None:
     result = cli("scaffold", "NOPE", "--root", str(ws_root))
     assert result.exit_code == 2
     assert "NOPE" in result.stderr and "KEMNAKER" in result.stderr
@@ -177,7 +178,7 @@ def _files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
-def test_cli_writes_only_the_answers_file_and_hints_at_the_schema(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_only_the_answers_file_and_hints_at_the_schema(ws_root: Path, cli: Any) -> None:
     before = _files(ws_root)
     result = cli("scaffold", "KEMNAKER", "--root", str(ws_root))
     assert result.exit_code == 0, result.stderr
@@ -194,7 +195,7 @@ def test_cli_writes_only_the_answers_file_and_hints_at_the_schema(ws_root: Path,
     assert "`cmwreport schema --output schemas` satu kali" in result.stderr
 
 
-def test_no_hint_once_the_schemas_are_there(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_hint_once_the_schemas_are_there(ws_root: Path, cli: Any) -> None:
     written = cli("schema", "--output", "schemas", "--root", str(ws_root))
     assert written.exit_code == 0, written.stderr
     schema = (ws_root / "schemas" / "answers.schema.json").read_bytes()
@@ -205,7 +206,7 @@ def test_no_hint_once_the_schemas_are_there(ws_root: Path, cli) -> None:  # type
     assert (ws_root / "schemas" / "answers.schema.json").read_bytes() == schema
 
 
-def test_body_without_assignments(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_body_without_assignments(tmp_path: Path, cli: Any) -> None:
     ministries = [
         {"code": "KEMLU", "name": "Foreign Affairs"},
         {"code": "BPS", "name": "Statistics"},

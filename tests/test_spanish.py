@@ -161,7 +161,7 @@ def _styled(paragraphs: list[tuple[str, str]], style: str) -> list[str]:
 # ------------------------------------------------------------------------------ the report
 
 
-def test_a_spanish_workspace_renders_in_un_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_spanish_workspace_renders_in_un_spanish(es_root: Path, cli: Any) -> None:
     out = es_root / "build" / "informe.docx"
     result = cli("render", "--root", str(es_root), "--final", "--output", str(out))
     assert result.exit_code == 0, result.output
@@ -218,7 +218,7 @@ def test_a_spanish_workspace_renders_in_un_spanish(es_root: Path, cli) -> None: 
     assert document.core_properties.language == "es-ES"
 
 
-def test_render_reports_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_render_reports_in_spanish(es_root: Path, cli: Any) -> None:
     out = es_root / "build" / "borrador.docx"
     result = cli("render", "--root", str(es_root), "--ui-lang", "es", "--output", str(out))
     assert result.exit_code == 0, result.output
@@ -232,7 +232,7 @@ def test_render_reports_in_spanish(es_root: Path, cli) -> None:  # type: ignore[
     assert "SRE · aprobada" in texts
 
 
-def test_a_missing_reply_is_marked_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_reply_is_marked_in_spanish(es_root: Path, cli: Any) -> None:
     (es_root / "answers" / "STPS.yaml").unlink()
     out = es_root / "build" / "borrador.docx"
     result = cli("render", "--root", str(es_root), "--output", str(out))
@@ -244,7 +244,7 @@ def test_a_missing_reply_is_marked_in_spanish(es_root: Path, cli) -> None:  # ty
 # ------------------------------------------------------------------------------ messages
 
 
-def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli: Any) -> None:
     (es_root / "answers" / "STPS.yaml").write_text(
         "ministry: STPS\n"
         "answers:\n"
@@ -282,7 +282,7 @@ def test_check_speaks_spanish_and_keeps_the_codes(es_root: Path, cli) -> None:  
     ]
 
 
-def test_check_by_environment_and_the_language_list(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_by_environment_and_the_language_list(es_root: Path, cli: Any) -> None:
     assert "es" in UI_LANGS
     result = cli("check", "--root", str(es_root), env={"CMWREPORT_LANG": "es_MX.UTF-8"})
     assert result.exit_code == 0
@@ -292,7 +292,7 @@ def test_check_by_environment_and_the_language_list(es_root: Path, cli) -> None:
     assert "choose one of en, es, id" in bad.output
 
 
-def test_coverage_labels_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_labels_in_spanish(es_root: Path, cli: Any) -> None:
     (es_root / "answers" / "STPS.yaml").unlink()
     result = cli("coverage", "--root", str(es_root), "--format", "markdown", "--ui-lang", "es")
     assert result.exit_code == 0, result.output
@@ -305,7 +305,7 @@ def test_coverage_labels_in_spanish(es_root: Path, cli) -> None:  # type: ignore
     assert "By body" not in out and "Still owes" not in out
 
 
-def test_coverage_table_and_html_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_table_and_html_in_spanish(es_root: Path, cli: Any) -> None:
     table = cli("coverage", "--root", str(es_root), "--ui-lang", "es").stdout
     assert "Por organismo" in table and "Respondidas" in table
     html = es_root / "build" / "avance.html"
@@ -326,7 +326,7 @@ def test_coverage_table_and_html_in_spanish(es_root: Path, cli) -> None:  # type
     assert '<html lang="es">' in page and "Panel de coordinación" in page
 
 
-def test_scaffold_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_scaffold_in_spanish(es_root: Path, cli: Any) -> None:
     loipr = json.loads(json.dumps(LOIPR_ES))
     loipr["report"]["drafting_languages"] = ["es", "en"]
     root = spanish_workspace(es_root.parent / "ws2", loipr=loipr, answers={})
@@ -339,7 +339,7 @@ def test_scaffold_in_spanish(es_root: Path, cli) -> None:  # type: ignore[no-unt
     assert "párrafo 1, apartado b) · su organismo es el responsable" in text
 
 
-def test_init_and_form_in_spanish(tmp_path: Path, es_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_and_form_in_spanish(tmp_path: Path, es_root: Path, cli: Any) -> None:
     new = tmp_path / "nuevo"
     result = cli("init", str(new), "--ui-lang", "es")
     assert result.exit_code == 0, result.output
@@ -384,7 +384,9 @@ def test_spanish_dates_numbers_and_joiner() -> None:
     assert t("check.summary", "es", **pieces) == ("1 error y 2 advertencias en 3 archivos")
 
 
-def test_the_spanish_introduction_agrees_with_the_number_of_bodies(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_spanish_introduction_agrees_with_the_number_of_bodies(
+    tmp_path: Path, cli: Any
+) -> None:
     ministries = [dict(m) for m in MINISTRIES_ES[:2]]  # SRE coordinates, STPS alone contributes
     ministries.append({"code": "INM", "name": {"es": "Instituto Nacional de Migración"}})
     ministries[0] = {**ministries[0], "coordinator": False}

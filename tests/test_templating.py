@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,3 +121,57 @@ def test_error_in_an_included_template_names_that_template(tmp_path: Path) -> No
     with pytest.raises(TemplateError) as info:
         templates_for(tmp_path).render("reply_heading.j2", "en", number=1)
     assert "templates/en/part.j2:2: 'missing' is undefined" in info.value.message
+
+
+def test_a_bug_in_our_own_filter_is_not_the_coordinators_template_error(
+    ws_root: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter of cmwreport that fails is a bug (exit 3), never "your template is wrong"."""
+    import cmwreport.templating
+
+    def broken_date(value: object, lang: str = "en") -> str:
+        return {"en": "x"}[lang + "-GB"]  # a KeyError, as a real slip would raise
+
+    monkeypatch.setitem(cmwreport.templating.FILTERS, "date", broken_date)
+    result = cli("render", "--root", str(ws_root), internal_ok=True)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("cmwreport: internal error in cmwreport")
+    assert "KeyError" in result.stderr
+    assert "template" not in result.stderr
+    assert not (ws_root / "build").exists()
+
+
+def test_a_template_with_an_undefined_name_is_still_the_coordinators_error(
+    ws_root: Path, cli: Any
+) -> None:
+    folder = ws_root / "templates" / "en"
+    folder.mkdir(parents=True)
+    (folder / "reply_heading.j2").write_text("Reply to paragraph {{ numbr }}\n", encoding="utf-8")
+    result = cli("render", "--root", str(ws_root))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "cmwreport: template templates/en/reply_heading.j2:1: 'numbr' is undefined\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Reply {{ 1 / 0 }}\n", "division by zero"),
+        ('Reply {{ "a" + number }}\n', "can only concatenate str"),
+        ('Reply {{ "%(a)s" % {} }}\n', "'a'"),
+        ("Reply {{ number | date(1, 2) }}\n", "positional argument"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n", "recursion"),
+    ],
+)
+def test_python_errors_of_the_template_itself_are_the_coordinators(
+    tmp_path: Path, text: str, detail: str
+) -> None:
+    """What the template's own expressions raise is reported as its error, file and line."""
+    folder = tmp_path / "templates" / "en"
+    folder.mkdir(parents=True)
+    (folder / "reply_heading.j2").write_text(text, encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        templates_for(tmp_path).render("reply_heading.j2", "en", number=1)
+    assert info.value.message.startswith("template templates/en/reply_heading.j2:1: ")
+    assert detail in info.value.message

@@ -56,7 +56,9 @@ def docx_words(path: Path) -> int:
         total += count_words(text)
     for table in doc.tables:
         for row in table.rows:
-            total += sum(count_words(cell.text) for cell in row.cells)
+            # python-docx gives a merged cell (a spanner head) once per column it spans
+            cells = {id(cell._tc): cell for cell in row.cells}
+            total += sum(count_words(cell.text) for cell in cells.values())
     with zipfile.ZipFile(path) as archive:
         if "word/footnotes.xml" in archive.namelist():
             root = etree.fromstring(archive.read("word/footnotes.xml"))
@@ -183,7 +185,11 @@ def test_a_template_quick_evaluation_cannot_read_is_left_to_jinja(tmp_path: Path
     out = tmp_path / "report.docx"
     done = run_render(root=root, output=out)
     assert done.report.words == docx_words(out)
-    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name == "Reply Heading"]
+    headings = [
+        p.text
+        for p in Document(str(out)).paragraphs
+        if p.style is not None and p.style.name == "Reply Heading"
+    ]
     assert headings[0] == "Answer to question 1"
 
 
@@ -225,6 +231,11 @@ def test_quick_templates_give_jinjas_text_for_every_packaged_template(lang: str)
         "source": "KP2MI data",
         "section": {"id": "I-A", "title": "General information", "depth": 0},
         "body": context["bodies"][0],
+        "numeral": "ii",
+        "note": "Figures are provisional.",
+        "count": 2,
+        "observations": {"symbol": "CMW/C/IDN/CO/2", "report": "CMW/C/IDN/2", "report_number": 2},
+        "follow_up": {"symbol": "CMW/C/IDN/CO/2/Add.1", "due": None, "word_limit": None},
     }
     names = _names(lang)
     assert "introduction.md.j2" in names
@@ -233,5 +244,7 @@ def test_quick_templates_give_jinjas_text_for_every_packaged_template(lang: str)
         for name in names:
             expected = templates.render(name, lang, **context, **extras)
             assert quick.render(name, lang, **context, **extras) == expected, name
-            assert quick._text(f"{lang}/{name}", {"lang": lang, **context, **extras}) is not None
+            if not name.startswith("follow_up"):  # the report's: counted without Jinja
+                quick_text = quick._text(f"{lang}/{name}", {"lang": lang, **context, **extras})
+                assert quick_text is not None, name
     assert quick.lines("layout.j2", **context) == templates.lines("layout.j2", **context)

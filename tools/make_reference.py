@@ -322,6 +322,18 @@ def build() -> bytes:
         tab=5.0,
     )
     _paragraph_style(doc, "Abbreviation", left=6.5, hanging=4.5, after=2, tab=6.5)
+    # Follow-up information: the recommendation quoted under its heading, in italic,
+    # indented as the paragraphs' text; an item's "(a)" is followed by a tab.
+    _paragraph_style(
+        doc,
+        "Recommendation",
+        italic=True,
+        left=2.0,
+        right=1.0,
+        after=6,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        tab=3.0,
+    )
     # Tables
     _paragraph_style(
         doc, "Table Title", bold=True, left=2.0, right=1.0, before=6, after=4, keep_next=True

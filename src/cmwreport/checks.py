@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from cmwreport.models import parse_question_id, texts_by_language
+from cmwreport.breakdowns import unit_inputs, unit_missing_breakdowns
+from cmwreport.models import parse_question_id, parse_unit_id, texts_by_language
 from cmwreport.problems import Msg, Problem, error, warning
-from cmwreport.text import DOCX_ILLEGAL, percent
+from cmwreport.text import DOCX_ILLEGAL, join_and, percent
 
 if TYPE_CHECKING:
     from cmwreport.abbreviations import AbbreviationEntry
@@ -53,7 +54,13 @@ def check_unknown_questions(ws: Workspace) -> Iterator[Problem]:
     for entry in ws.unknown_questions:
         number, letter = parse_question_id(entry.question)
         paragraph = ws.paragraph_by_number.get(number)
-        if paragraph is not None and letter is not None and paragraph.has_items:
+        item = ws.item_by_id.get(f"{number}({letter})")
+        if item is not None and parse_unit_id(entry.question)[2] is not None:
+            key = (
+                "unknown_question.subitem" if item.has_subitems else "unknown_question.no_subitems"
+            )
+            letters = ", ".join(u.id for u in item.units)
+        elif paragraph is not None and letter is not None and paragraph.has_items:
             key = "unknown_question.item"
             letters = ", ".join(f"{u.id}" for u in paragraph.units)
         elif paragraph is not None and letter is not None:
@@ -80,7 +87,8 @@ def check_duplicate_answers(ws: Workspace) -> Iterator[Problem]:
     first: dict[tuple[str, str], AnswerEntry] = {}
     reported: set[int] = set()
     for entry in ws.answers:
-        for unit_id in entry.units:
+        # An introduction whose parts were all answered by name still names its question.
+        for unit_id in entry.units or (entry.question,):
             earlier = first.setdefault((entry.ministry, unit_id), entry)
             if earlier is not entry and id(entry) not in reported:
                 reported.add(id(entry))
@@ -130,7 +138,7 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
         if all(a.ministry != unit.lead for a in entries):
             others = ", ".join(sorted({a.ministry for a in entries}))
             yield warning(
-                LOIPR,
+                unit.file,
                 unit.line,
                 "lead-missing",
                 "check.lead_missing",
@@ -144,11 +152,15 @@ def check_lead_missing(ws: Workspace) -> Iterator[Problem]:
 def check_not_assigned(ws: Workspace) -> Iterator[Problem]:
     """``not-assigned``: a body answers a unit it is neither lead nor contributor of.
 
-    A coordinating body's ``consolidated`` answer is its job, not an intrusion.
+    A coordinating body's ``consolidated`` answer is its job, not an intrusion; nor is an
+    answer to a whole paragraph (or item) by a body assigned to that paragraph (or item),
+    even where one of its parts names other bodies.
     """
     for entry in ws.answers:
         ministry = ws.ministries.get(entry.ministry)
         if entry.answer.consolidated and ministry is not None and ministry.coordinator:
+            continue
+        if entry.ministry in ws.assigned_to(entry.question):
             continue
         stray = [u for u in entry.units if entry.ministry not in ws.unit_by_id[u].assigned]
         if stray:
@@ -195,7 +207,7 @@ def check_missing_data(ws: Workspace) -> Iterator[Problem]:
         entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
         if not any(a.answer.tables for a in entries):
             yield warning(
-                LOIPR,
+                unit.file,
                 unit.data_line,
                 "missing-data",
                 "check.missing_data",
@@ -203,6 +215,50 @@ def check_missing_data(ws: Workspace) -> Iterator[Problem]:
                 unit=unit.id,
                 data=", ".join(unit.data),
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Msg):
+    """Values shown as a list in the reader's language: ``age and sector``, ``usia dan sektor``."""
+
+    key: str = ""
+    values: tuple[object, ...] = ()
+
+    def render(self, lang: str) -> str:
+        """The values joined with the one joiner, :func:`~cmwreport.text.join_and`."""
+        return join_and(self.values, lang)
+
+
+def check_missing_disaggregation(ws: Workspace) -> Iterator[Problem]:
+    """``missing-disaggregation``: the unit's tables lack a breakdown its ``data:`` asks for.
+
+    Only where some answer has a table (no table at all is ``missing-data``, nobody's
+    answer is ``unanswered``). One warning per unit, at the line of the first answer in the
+    report's order (the lead's, when it answered), for the lead and that answer's body:
+    the tables of all the unit's answers together count.
+    """
+    for unit in ws.units:
+        if not unit.data or _judged_elsewhere(ws, unit.assigned) or unit.id in ws.rejected:
+            continue
+        entries = [a for a in ws.answers_by_unit[unit.id] if not a.empty]
+        if not any(a.answer.tables for a in entries):
+            continue  # missing-data says so
+        inputs = unit_inputs(ws, unit)
+        missing = unit_missing_breakdowns(ws, unit, inputs)
+        if not missing or not inputs:
+            continue
+        at = inputs[0]  # the lead's answer when it answered: the report's order
+        yield warning(
+            at.file,
+            at.line,
+            "missing-disaggregation",
+            "check.missing_disaggregation",
+            frozenset({at.ministry, *((unit.lead,) if unit.lead else ())}),
+            unit=unit.id,
+            data=Listed(values=tuple(unit.data)),
+            missing=Listed(values=missing),
+            count=len(missing),
+        )
 
 
 def check_empty_answers(ws: Workspace) -> Iterator[Problem]:
@@ -566,6 +622,32 @@ def check_unsupported_markdown(ws: Workspace) -> Iterator[Problem]:
                 )
 
 
+def check_question_footnotes(ws: Workspace) -> Iterator[Problem]:
+    """``unsupported-markdown``: a footnote of a question's text that is shown as typed.
+
+    A marker ``[^1]`` without its definition, or a definition never cited (or given twice),
+    in the list of issues or the concluding observations: one warning each, at its line.
+    """
+    from cmwreport.markdown import noted_text
+
+    sources: dict[str, list[str]] = {}
+    for file, line, value, owners in ws.text_fields:
+        if owners or not file.startswith("questions/") or "[^" not in value:
+            continue
+        for issue in noted_text(value, []).issues:
+            if file not in sources:
+                sources[file] = _source_lines(ws, file)
+            block = _block_scalar(sources[file], line)
+            kind = "question_undefined" if issue.kind == "undefined" else "question_unused"
+            yield warning(
+                file,
+                line + 1 + issue.line if block else line,
+                "unsupported-markdown",
+                f"check.unsupported_markdown.{kind}",
+                label=issue.label,
+            )
+
+
 _LITERAL_BLOCK = re.compile(r"(?:^|[:-])[ \t]+\|[-+1-9]{0,2}$")
 
 
@@ -583,6 +665,146 @@ def _block_scalar(source: list[str], line: int) -> bool:
     return _LITERAL_BLOCK.search(source[line - 1].split(" #", 1)[0].rstrip()) is not None
 
 
+# ------------------------------------------- concluding observations and follow-up (SPEC 7)
+# Follow-up entries are checked by the very checks of answers, run over the workspace as
+# the follow-up sees it (recommendations as units, entries as answers); the file-level
+# checks (control characters, ambiguous numbers, cut and merged text) already read every
+# record of every file. Two codes are the follow-up's own.
+
+_CHECKS_OF_ENTRIES: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
+    check_duplicate_answers,
+    check_lead_missing,
+    check_not_assigned,
+    check_missing_translation,
+    check_missing_data,
+    check_missing_disaggregation,
+    check_empty_answers,
+    check_unsupported_markdown,
+)
+
+
+def check_follow_up_entries(ws: Workspace) -> Iterator[Problem]:
+    """Every check of answers, over the follow-up entries and the recommendations."""
+    if ws.observations is None or not ws.follow_ups:
+        return
+    view = ws.follow_up_view()
+    for check in _CHECKS_OF_ENTRIES:
+        yield from check(view)
+
+
+def check_unknown_recommendations(ws: Workspace) -> Iterator[Problem]:
+    """``unknown-recommendation``: an entry or a reference names no unit of the observations."""
+    if not ws.observations_readable:
+        return
+    obs = ws.observations
+    for entry in ws.unknown_follow_ups:
+        line = entry.field_lines.get("recommendation", entry.line)
+        yield _owned(_unknown_recommendation(ws, entry.file, line, entry.question), entry.ministry)
+    if not ws.questions_readable:
+        refs = [r for r in ws.observation_refs if r.kind != "loipr"]
+    else:
+        refs = ws.observation_refs
+    for ref in refs:
+        if obs is not None and obs.units_of(ref.id):
+            continue
+        if obs is not None and parse_question_id(ref.id)[0] in obs.broken_questions:
+            continue  # its paragraph has an error of its own
+        problem = _unknown_recommendation(ws, ref.file, ref.line, ref.id)
+        yield replace(problem, ministries=ref.ministries)
+
+
+def _unknown_recommendation(ws: Workspace, file: str, line: int, unit_id: str) -> Problem:
+    obs = ws.observations
+    if obs is None:
+        return error(
+            file, line, "unknown-recommendation", "unknown_recommendation.no_file", unit=unit_id
+        )
+    number, letter = parse_question_id(unit_id)
+    paragraph = obs.paragraph_by_number.get(number)
+    if paragraph is not None and letter is not None and paragraph.has_items:
+        known = ", ".join(u.id for u in paragraph.units)
+        return error(
+            file,
+            line,
+            "unknown-recommendation",
+            "unknown_recommendation.item",
+            unit=unit_id,
+            known=known,
+        )
+    if paragraph is not None and letter is not None:
+        return error(
+            file,
+            line,
+            "unknown-recommendation",
+            "unknown_recommendation.no_items",
+            unit=unit_id,
+            paragraph=number,
+        )
+    return error(
+        file,
+        line,
+        "unknown-recommendation",
+        "unknown_recommendation.paragraph",
+        unit=unit_id,
+        symbol=obs.symbol,
+    )
+
+
+def check_follow_up_missing(ws: Workspace) -> Iterator[Problem]:
+    """``follow-up-missing``: a unit selected for follow-up has no entry from anyone."""
+    obs = ws.observations
+    if obs is None:
+        return
+    for unit in obs.units:
+        if unit.id not in obs.selected or _judged_elsewhere(ws, unit.assigned):
+            continue
+        if unit.id in ws.follow_up_rejected:
+            continue  # an entry was meant: its error is said at its line
+        if any(not e.empty for e in ws.follow_ups_by_unit.get(unit.id, ())):
+            continue
+        due = obs.due.isoformat() if obs.due else "—"
+        yield warning(
+            unit.file,
+            unit.line,
+            "follow-up-missing",
+            "check.follow_up_missing",
+            frozenset(unit.assigned),
+            unit=unit.id,
+            lead=unit.lead or "—",
+            due=due,
+        )
+
+
+def check_follow_up_word_limit(ws: Workspace) -> Iterator[Problem]:
+    """``over-word-limit`` / ``near-word-limit`` of the follow-up information.
+
+    Only when ``follow_up.word_limit`` is given in observations.yaml; the words are those
+    ``render --follow-up`` counts (``Workspace.follow_up_words``).
+    """
+    obs = ws.observations
+    selection = obs.record.follow_up if obs is not None else None
+    if obs is None or selection is None or not selection.word_limit:
+        return
+    words = ws.follow_up_words()
+    limit = selection.word_limit
+    if words > limit:
+        key, code = "check.over_follow_up_limit", "over-word-limit"
+    elif words > 0.9 * limit:
+        key, code = "check.near_follow_up_limit", "near-word-limit"
+    else:
+        return
+    yield warning(
+        "questions/observations.yaml",
+        obs.limit_line,
+        code,
+        key,
+        words=words,
+        limit=limit,
+        percent=percent(words, limit),
+        lang=ws.language,
+    )
+
+
 CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_duplicate_ids,
     check_unknown_ministries,
@@ -593,6 +815,7 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_not_assigned,
     check_missing_translation,
     check_missing_data,
+    check_missing_disaggregation,
     check_empty_answers,
     check_control_characters,
     check_word_limit,
@@ -601,6 +824,11 @@ CHECKS: tuple[Callable[[Workspace], Iterable[Problem]], ...] = (
     check_merged_paragraphs,
     check_unsupported_markdown,
     check_abbreviations,
+    check_follow_up_entries,
+    check_unknown_recommendations,
+    check_follow_up_missing,
+    check_question_footnotes,
+    check_follow_up_word_limit,
 )
 
 

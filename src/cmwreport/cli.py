@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from cmwreport.checks import CheckResult
     from cmwreport.commands import ImportOutcome, RenderOutcome
     from cmwreport.forms import ImportResult
+    from cmwreport.report import Report
 
 # Help texts are declared in English; the key of each is kept so that the command line,
 # once it knows the --ui-lang asked for, shows them in that language (_HelpInLanguage).
@@ -261,6 +262,7 @@ class SchemaKind(StrEnum):
     loipr = "loipr"
     ministries = "ministries"
     abbreviations = "abbreviations"
+    observations = "observations"
 
 
 class FormFormat(StrEnum):
@@ -431,6 +433,9 @@ def render(
         Path | None,
         typer.Option("--output", "-o", help=_h("cli.render.output"), dir_okay=False),
     ] = None,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help=_h("cli.render.follow_up"))
+    ] = False,
     root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
@@ -444,6 +449,7 @@ def render(
         allow_gaps=allow_gaps,
         report_lang=report_lang,
         output=output,
+        follow_up=follow_up,
         lang=lang,
     )
     _print_render(done, lang)
@@ -462,20 +468,25 @@ def _print_render(done: RenderOutcome, lang: str) -> None:
     report = done.report
     mode = t("render.mode.final" if report.final else "render.mode.draft", lang)
     language = language_name(report.lang, lang)
-    typer.echo(t("render.written", lang, path=str(done.path), mode=mode, language=language))
-    typer.echo(
-        t(
-            "render.words",
-            lang,
-            language=report.lang,
-            words=number(report.words, lang),
-            limit=number(report.limit, lang),
-            percent=percent(report.words, report.limit),
-            intro=number(report.intro_words, lang),
+    written = "render.written_follow_up" if report.follow_up else "render.written"
+    typer.echo(t(written, lang, path=str(done.path), mode=mode, language=language))
+    if report.follow_up:
+        _print_follow_up_words(report, lang)
+    else:
+        typer.echo(
+            t(
+                "render.words",
+                lang,
+                language=report.lang,
+                words=number(report.words, lang),
+                limit=number(report.limit, lang),
+                percent=percent(report.words, report.limit),
+                intro=number(report.intro_words, lang),
+            )
         )
-    )
-    if report.words > report.limit:
-        typer.echo(t("render.over_limit", lang, over=number(report.words - report.limit, lang)))
+    if report.limit and report.words > report.limit:
+        key = "render.over_limit_follow_up" if report.follow_up else "render.over_limit"
+        typer.echo(t(key, lang, over=number(report.words - report.limit, lang)))
     typer.echo(
         t(
             "render.counts",
@@ -491,6 +502,27 @@ def _print_render(done: RenderOutcome, lang: str) -> None:
         typer.echo(t("render.gaps_allowed", lang, count=len(report.gaps)))
         for gap in report.gaps:
             typer.echo(f"  {gap.describe(lang, report.lang)}")
+
+
+def _print_follow_up_words(report: Report, lang: str) -> None:
+    """The follow-up information's words, against its word limit when observations.yaml sets one."""
+    from cmwreport.i18n import number
+    from cmwreport.text import percent
+
+    words = number(report.words, lang)
+    if not report.limit:
+        typer.echo(t("render.words_no_limit", lang, language=report.lang, words=words))
+        return
+    typer.echo(
+        t(
+            "render.words_follow_up",
+            lang,
+            language=report.lang,
+            words=words,
+            limit=number(report.limit, lang),
+            percent=percent(report.words, report.limit),
+        )
+    )
 
 
 def _silence_stdout() -> None:

@@ -244,8 +244,25 @@ def default_output(ws: Workspace, lang: str, *, final: bool = False) -> Path:
     """
     symbol = ws.meta.symbol if ws.meta and ws.meta.symbol else "report"
     suffix = "-final" if final else ""
-    name = f"{symbol}-{lang}{suffix}.docx".replace("/", "-").replace("\\", "-")
-    return ws.root / "build" / name
+    return ws.root / "build" / _file_safe(f"{symbol}-{lang}{suffix}.docx")
+
+
+def _file_safe(name: str) -> str:
+    """*name* with the slashes of a UN symbol replaced by ``-``."""
+    return name.replace("/", "-").replace("\\", "-")
+
+
+def default_follow_up_output(ws: Workspace, lang: str, *, final: bool = False) -> Path:
+    """``build/<follow-up symbol, else the observations' symbol>-follow-up-<lang>.docx``.
+
+    ``/`` is replaced by ``-`` as in :func:`default_output`; a final is
+    ``…-follow-up-<lang>-final.docx``, so that it never overwrites the draft.
+    """
+    obs = ws.observations
+    selection = obs.record.follow_up if obs is not None else None
+    symbol = (selection.symbol if selection else None) or (obs.symbol if obs else "") or "report"
+    suffix = "-final" if final else ""
+    return ws.root / "build" / _file_safe(f"{symbol}-follow-up-{lang}{suffix}.docx")
 
 
 def report_language(ws: Workspace, asked: str | None, lang: str = "en") -> str:
@@ -285,6 +302,7 @@ def run_render(
     allow_gaps: bool = False,
     report_lang: str | None = None,
     output: Path | None = None,
+    follow_up: bool = False,
     lang: str = "en",
 ) -> RenderOutcome:
     """Render the consolidated report as DOCX and write it atomically (``cmwreport render``).
@@ -294,10 +312,12 @@ def run_render(
     refuses a workspace with errors, and anything while a unit has no approved reply in
     the report's language, unless *allow_gaps*. *report_lang* is the language of the
     report (default: the one loipr.yaml names); *lang* that of the messages.
+    *follow_up* renders the follow-up information on the recommendations selected in
+    questions/observations.yaml instead (SPEC 7), by the same rules.
     """
     from cmwreport.files import write_atomic
     from cmwreport.render.docx import render_docx
-    from cmwreport.report import build_report
+    from cmwreport.report import build_follow_up, build_report
     from cmwreport.templating import templates_for
 
     started = time.perf_counter()
@@ -305,11 +325,13 @@ def run_render(
     language = report_language(ws, report_lang, lang)
     errors = _workspace_errors(ws, final=final, lang=lang)
     templates = templates_for(ws.root, ui_lang=lang)
-    report = build_report(ws, templates, lang=language, final=final, errors=errors)
+    build = build_follow_up if follow_up else build_report
+    report = build(ws, templates, lang=language, final=final, errors=errors)
     if final and report.gaps and not allow_gaps:
         _gate(report, lang)
     data = render_docx(report, templates.reference_docx(), ui_lang=lang)
-    target = output if output is not None else default_output(ws, language, final=final)
+    default = default_follow_up_output if follow_up else default_output
+    target = output if output is not None else default(ws, language, final=final)
     write_atomic(target, data, lang=lang)
     return RenderOutcome(target, report, time.perf_counter() - started, tuple(errors))
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cmwreport.breakdowns import unit_missing_breakdowns
 from cmwreport.checks import check_workspace
+from cmwreport.markdown import noted_text, superscript
 from cmwreport.models import pick_text
 from cmwreport.problems import Problem
 from cmwreport.text import first_words
@@ -42,9 +45,21 @@ class UnitCoverage:
     """Each answering body's status for this unit."""
     question: str
     """The question's first words, in the report's language when available."""
+    subitem: str | None = None
+    """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
+    question_notes: tuple[str, ...] = ()
+    """The footnotes cited in :attr:`question` (as ``¹``, ``²`` …), in that order."""
+    data: tuple[str, ...] = ()
+    """The breakdowns of the statistics the unit asks for (its ``data:``, maybe inherited)."""
+    missing_breakdowns: tuple[str, ...] = ()
+    """Those of :attr:`data` that no table of its answers gives yet."""
 
     def as_json(self) -> dict[str, Any]:
-        """The unit as in SPEC.md (plus ``statuses`` and ``question``)."""
+        """The unit as in SPEC.md, plus ``statuses``, ``question``, ``data`` and the rest.
+
+        ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet;
+        ``subitem`` is there for a sub-item only.
+        """
         return {
             "id": self.id,
             "paragraph": self.paragraph,
@@ -57,6 +72,10 @@ class UnitCoverage:
             "missing": list(self.missing),
             "statuses": dict(self.statuses),
             "question": self.question,
+            "data": list(self.data),
+            "missing_breakdowns": list(self.missing_breakdowns),
+            **({"subitem": self.subitem} if self.subitem else {}),
+            **({"question_notes": list(self.question_notes)} if self.question_notes else {}),
         }
 
 
@@ -267,6 +286,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
     order = {code: i for i, code in enumerate(unit.assigned)}
     answered_by = tuple(sorted(statuses, key=lambda c: (order.get(c, len(order)), c)))
     missing = tuple(code for code in unit.assigned if code not in statuses)
+    question, notes = question_words(pick_text(unit.text, lang, ws.language))
     return UnitCoverage(
         id=unit.id,
         paragraph=unit.paragraph,
@@ -278,8 +298,32 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         answered_by=answered_by,
         missing=missing,
         statuses=statuses,
-        question=first_words(pick_text(unit.text, lang, ws.language)),
+        question=question,
+        subitem=unit.subitem,
+        question_notes=notes,
+        data=unit.data,
+        missing_breakdowns=unit_missing_breakdowns(ws, unit),
     )
+
+
+QUESTION_WORDS = 12
+"""How many words of a unit's question the coverage outputs show."""
+
+
+def question_words(text: str) -> tuple[str, tuple[str, ...]]:
+    """The first words of a question's *text* (notes cited as ``¹``, ``²`` …) and their notes."""
+    notes: list[str] = []
+    plain, marks = "", []
+    for part in noted_text(text, notes).parts:
+        if isinstance(part, int):
+            marks.append((len(plain), part))
+            plain += superscript(part + 1)
+        else:
+            plain += part
+    words = list(re.finditer(r"\S+", plain))
+    cut = words[QUESTION_WORDS - 1].end() if len(words) > QUESTION_WORDS else len(plain)
+    cited = sorted({index for at, index in marks if at < cut})
+    return first_words(plain, QUESTION_WORDS), tuple(notes[i] for i in cited)
 
 
 def compute_coverage(

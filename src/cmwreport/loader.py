@@ -220,10 +220,12 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 # Every field name of the workspace's files: a line ``status draft`` is a missing colon.
 FIELD_NAMES = frozenset(
-    "abbreviation adopted answers articles code columns committee consolidated contributors "
-    "coordinator data date_received drafting_languages due id items kind language lead letter "
-    "ministries ministry name note number paragraphs question report rows sections source "
-    "sources state status symbol tables text title updated word_limit".split()
+    "abbreviation adopted answers articles by code columns committee consolidated contributors "
+    "coordinator data date_received drafting_languages due follow_up id implementation items "
+    "kind language lead letter ministries ministry name note number observations paragraphs "
+    "question recommendation report rows sections source sources state status symbol tables "
+    "text title updated word_limit "
+    "column_groups notes span".split()  # a table's spanner heads and notes
 )
 _SPECIAL_START = "*&!@`%\"'[{,"
 _BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*[ ]*(?:#.*)?$")
@@ -267,160 +269,256 @@ def _parse_line(raw: str) -> _Line:
     return _Line(indent, dashes, rest.rstrip(), key, value)
 
 
-def _explain_syntax(
-    exc: yaml.MarkedYAMLError, lines: list[str]
-) -> tuple[int, str, dict[str, object]] | None:
-    """The common mistakes behind a parser error, in words a desk officer can act on.
+_Explanation = tuple[int, str, dict[str, object]]
+"""(line to edit, message key, parameters): a syntax error in a desk officer's words."""
 
-    Returns (line to edit, message key, parameters), or None when the error is none of
+
+def _explain_syntax(exc: yaml.MarkedYAMLError, lines: list[str]) -> _Explanation | None:
+    """The common mistakes behind a parser syntax, in words a desk officer can act on.
+
+    Returns (line to edit, message key, parameters), or None when the syntax is none of
     the known mistakes.
     """
-    problem = exc.problem or ""
-    context = exc.context or ""
-    marks = [m for m in (exc.problem_mark, exc.context_mark) if m is not None]
-    if not marks or not lines:
+    if (exc.problem_mark is None and exc.context_mark is None) or not lines:
         return None
-    count = len(lines)
-
-    def at(index: int) -> str:
-        return lines[index] if 0 <= index < count else ""
-
-    # Text whose first character means something to YAML: *bold*, "quoted" rest, [1] ...
-    candidates = [marks[0].line]
-    if exc.context_mark is not None and ("alias" in context or "next token" in context):
-        candidates.insert(0, exc.context_mark.line)
-    for index in candidates:
-        parsed = _parse_line(at(index))
-        if parsed.key is None and not parsed.dashes and parsed.body:
-            # A line of text with no field: a dedented line of a `|` text, or stray text.
-            block = _enclosing_block(lines, index)
-            if block is not None:
-                return _dedented(lines, index, *block)
-            if _starts_badly(parsed.body):
-                return index + 1, "yaml.line_starts_with", {"char": _shown(parsed.body[0])}
-        if parsed.key and parsed.value and _starts_badly(parsed.value):
-            char = _shown(parsed.value[0])
-            return index + 1, "yaml.starts_with", {"field": parsed.key, "char": char}
-        if parsed.key is None and parsed.dashes and parsed.body and _starts_badly(parsed.body):
-            char = _shown(parsed.body[0])
-            return index + 1, "yaml.item_starts_with", {"char": char}
-    if "flow sequence" in context or "flow mapping" in context:
-        if exc.context_mark is not None:
-            opened = "[" if "sequence" in context else "{"
-            return exc.context_mark.line + 1, "yaml.unclosed_bracket", {"char": opened}
-
-    problem_mark = exc.problem_mark or marks[0]
-    p_index = problem_mark.line
-    here = _parse_line(at(p_index))
-    if "cannot start any token" in problem and "[" in at(p_index)[: problem_mark.column]:
-        char = _shown(at(p_index)[problem_mark.column : problem_mark.column + 1])
-        return p_index + 1, "yaml.cell_starts_with", {"char": char}
-    if "expected <document start>" in problem:
-        first = next(
-            (
-                i
-                for i, raw in enumerate(lines[:_LOOK_BACK])
-                if raw.strip() and raw.lstrip()[0] != "#"
-            ),
-            None,
-        )
-        top = _parse_line(lines[first]) if first is not None else None
-        if first is not None and top is not None and first < p_index:
-            if top.key is None or (top.indent > 0 and top.key not in FIELD_NAMES):
-                return first + 1, "yaml.root_text", {}
-    if "mapping values are not allowed" in problem:
-        before = at(p_index)[: problem_mark.column]
-        head = _parse_line(before + ":")
-        if head.key is not None and _KEY_LIKE.match(head.key) and ": " not in before.strip():
-            above = _previous_line(lines, p_index)
-            if above is not None:
-                prev = _parse_line(at(above))
-                words = prev.body.split()
-                if prev.key is None and words and words[0] in FIELD_NAMES:
-                    fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
-                    return above + 1, "yaml.missing_colon", {"written": prev.body, "fixed": fixed}
-                if prev.key in FIELD_NAMES and prev.indent < here.indent:
-                    moved = _moved_out(lines, above)
-                    if moved is not None:
-                        return moved
-                return (
-                    p_index + 1,
-                    "yaml.field_indented",
-                    {"field": head.key, "other": prev.key or prev.body[:30], "first": above + 1},
-                )
-        inside = _dedent_inside_block(lines, p_index)
-        if inside is not None:
-            return _dedented(lines, *inside)
-        return p_index + 1, "yaml.colon_in_text", {"field": _owner_key(lines, p_index)}
-
-    if "could not find expected ':'" in problem and exc.context_mark is not None:
-        k_index = exc.context_mark.line
-        k = _parse_line(at(k_index))
-        words = k.body.split()
-        if words and words[0] in FIELD_NAMES and ":" not in k.body:
-            fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
-            return k_index + 1, "yaml.missing_colon", {"written": k.body, "fixed": fixed}
-        block = _enclosing_block(lines, k_index)
-        if block is not None:
-            header, spaces = block
-            return (
-                k_index + 1,
-                "yaml.dedented_text",
-                {
-                    "field": _parse_line(at(header)).key or "text",
-                    "first": header + 1,
-                    "spaces": spaces,
-                },
-            )
-        above = _previous_line(lines, k_index)
-        if above is not None:
-            prev = _parse_line(at(above))
-            plain = prev.key is not None and prev.value and prev.value[0] not in "|>\"'"
-            if plain and k.indent <= prev.column:
-                return (
-                    k_index + 1,
-                    "yaml.dedented_plain",
-                    {"field": prev.key, "first": above + 1},
-                )
-        return k_index + 1, "yaml.no_colon", {"written": k.body[:40]}
-
-    if "expected '-' indicator" in problem or "did not find expected key" in problem:
-        if here.key is None and not here.dashes and here.body:
-            inside = _dedent_inside_block(lines, p_index)
-            if inside is not None:
-                return _dedented(lines, *inside)
-            return p_index + 1, "yaml.stray_text", {}
-        if here.dashes and exc.context_mark is not None:
-            moved = _dedented_field(lines, p_index, min(exc.context_mark.column, here.indent - 1))
-            if moved is not None:
-                return moved
-        if here.dashes:
-            item = _sibling_item(lines, p_index)
-            if item is not None:
-                return (
-                    p_index + 1,
-                    "yaml.item_misaligned",
-                    {"first": item + 1, "spaces": _parse_line(at(item)).indent},
-                )
-            return p_index + 1, "yaml.item_unexpected", {}
-        elif here.key is not None and exc.context_mark is not None:
-            c_line = exc.context_mark.line
-            c_col = exc.context_mark.column
-            sibling_key = _parse_line(at(c_line)).key or ""
-            if "'-' indicator" in problem:  # the mark is the list's first dash
-                above = _previous_line(lines, p_index)
-                if above is None:
-                    return None
-                prev = _parse_line(at(above))
-                c_line, c_col, sibling_key = above, prev.column, prev.key or ""
-            if not sibling_key:
-                return p_index + 1, "yaml.line_misaligned", {"field": here.key, "first": c_line + 1}
-            return (
-                p_index + 1,
-                "yaml.field_misaligned",
-                {"field": here.key, "other": sibling_key, "first": c_line + 1, "spaces": c_col},
-            )
+    syntax = _SyntaxAt(exc, lines)
+    found = _text_starting_badly(syntax) or _unclosed_bracket(syntax)
+    if found is not None:
+        return found
+    for words, explain in _BY_PROBLEM:
+        if words in syntax.problem:
+            found = explain(syntax)
+            if found is not None:
+                return found
     return None
+
+
+@dataclass(frozen=True)
+class _SyntaxAt:
+    """A parser syntax and the lines of the file it was found in."""
+
+    exc: yaml.MarkedYAMLError
+    lines: list[str]
+
+    @property
+    def problem(self) -> str:
+        return self.exc.problem or ""
+
+    @property
+    def context(self) -> str:
+        return self.exc.context or ""
+
+    @property
+    def mark(self) -> yaml.Mark:
+        """Where the parser stopped (the problem's mark, else the context's)."""
+        mark = self.exc.problem_mark or self.exc.context_mark
+        assert mark is not None
+        return mark
+
+    @property
+    def index(self) -> int:
+        """The line (from 0) where the parser stopped."""
+        return int(self.mark.line)
+
+    def at(self, index: int) -> str:
+        """The line *index* (from 0), or an empty one past either end of the file."""
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    @property
+    def here(self) -> _Line:
+        """The line where the parser stopped, taken apart."""
+        return _parse_line(self.at(self.index))
+
+
+def _text_starting_badly(syntax: _SyntaxAt) -> _Explanation | None:
+    """Text whose first character means something to YAML: *bold*, "quoted" rest, [1] ..."""
+    candidates = [syntax.index]
+    context_mark = syntax.exc.context_mark
+    if context_mark is not None and ("alias" in syntax.context or "next token" in syntax.context):
+        candidates.insert(0, context_mark.line)
+    for index in candidates:
+        found = _line_starting_badly(syntax, index)
+        if found is not None:
+            return found
+    return None
+
+
+def _line_starting_badly(syntax: _SyntaxAt, index: int) -> _Explanation | None:
+    parsed = _parse_line(syntax.at(index))
+    if parsed.key is None and not parsed.dashes and parsed.body:
+        # A line of text with no field: a dedented line of a `|` text, or stray text.
+        block = _enclosing_block(syntax.lines, index)
+        if block is not None:
+            return _dedented(syntax.lines, index, *block)
+        if _starts_badly(parsed.body):
+            return index + 1, "yaml.line_starts_with", {"char": _shown(parsed.body[0])}
+    if parsed.key and parsed.value and _starts_badly(parsed.value):
+        char = _shown(parsed.value[0])
+        return index + 1, "yaml.starts_with", {"field": parsed.key, "char": char}
+    if parsed.key is None and parsed.dashes and parsed.body and _starts_badly(parsed.body):
+        return index + 1, "yaml.item_starts_with", {"char": _shown(parsed.body[0])}
+    return None
+
+
+def _unclosed_bracket(syntax: _SyntaxAt) -> _Explanation | None:
+    context = syntax.context
+    context_mark = syntax.exc.context_mark
+    if context_mark is None or not ("flow sequence" in context or "flow mapping" in context):
+        return None
+    opened = "[" if "sequence" in context else "{"
+    return context_mark.line + 1, "yaml.unclosed_bracket", {"char": opened}
+
+
+def _cell_starting_badly(syntax: _SyntaxAt) -> _Explanation | None:
+    """A cell of a ``[...]`` row that starts with a character YAML does not take."""
+    line, column = syntax.at(syntax.index), syntax.mark.column
+    if "[" not in line[:column]:
+        return None
+    return syntax.index + 1, "yaml.cell_starts_with", {"char": _shown(line[column : column + 1])}
+
+
+def _root_text(syntax: _SyntaxAt) -> _Explanation | None:
+    """Text before the file's first field (the file's top is not a mapping)."""
+    first = next(
+        (
+            i
+            for i, raw in enumerate(syntax.lines[:_LOOK_BACK])
+            if raw.strip() and raw.lstrip()[0] != "#"
+        ),
+        None,
+    )
+    if first is None or first >= syntax.index:
+        return None
+    top = _parse_line(syntax.lines[first])
+    if top.key is None or (top.indent > 0 and top.key not in FIELD_NAMES):
+        return first + 1, "yaml.root_text", {}
+    return None
+
+
+def _colon_where_none_may_be(syntax: _SyntaxAt) -> _Explanation:
+    """``mapping values are not allowed``: a field indented under another, or a colon in text."""
+    index = syntax.index
+    before = syntax.at(index)[: syntax.mark.column]
+    head = _parse_line(before + ":")
+    if head.key is not None and _KEY_LIKE.match(head.key) and ": " not in before.strip():
+        above = _previous_line(syntax.lines, index)
+        if above is not None:
+            return _field_under_another(syntax, above, head.key)
+    inside = _dedent_inside_block(syntax.lines, index)
+    if inside is not None:
+        return _dedented(syntax.lines, *inside)
+    return index + 1, "yaml.colon_in_text", {"field": _owner_key(syntax.lines, index)}
+
+
+def _field_under_another(syntax: _SyntaxAt, above: int, key: str) -> _Explanation:
+    """The field *key* where the parser stopped stands under the line *above*."""
+    prev = _parse_line(syntax.at(above))
+    if prev.key is None:
+        fixed = _field_without_colon(above, prev)
+        if fixed is not None:
+            return fixed
+    if prev.key in FIELD_NAMES and prev.indent < syntax.here.indent:
+        moved = _moved_out(syntax.lines, above)
+        if moved is not None:
+            return moved
+    return (
+        syntax.index + 1,
+        "yaml.field_indented",
+        {"field": key, "other": prev.key or prev.body[:30], "first": above + 1},
+    )
+
+
+def _field_without_colon(index: int, parsed: _Line) -> _Explanation | None:
+    """``status draft``: a field's name and value with the colon left out."""
+    words = parsed.body.split()
+    if not words or words[0] not in FIELD_NAMES:
+        return None
+    fixed = f"{words[0]}: {' '.join(words[1:])}".rstrip()
+    return index + 1, "yaml.missing_colon", {"written": parsed.body, "fixed": fixed}
+
+
+def _no_colon(syntax: _SyntaxAt) -> _Explanation | None:
+    """``could not find expected ':'``: a line that YAML took for the start of a key."""
+    context_mark = syntax.exc.context_mark
+    if context_mark is None:
+        return None
+    index = context_mark.line
+    line = _parse_line(syntax.at(index))
+    if ":" not in line.body:
+        fixed = _field_without_colon(index, line)
+        if fixed is not None:
+            return fixed
+    block = _enclosing_block(syntax.lines, index)
+    if block is not None:
+        return _dedented(syntax.lines, index, *block)
+    above = _previous_line(syntax.lines, index)
+    if above is not None:
+        prev = _parse_line(syntax.at(above))
+        plain = prev.key is not None and prev.value and prev.value[0] not in "|>\"'"
+        if plain and line.indent <= prev.column:
+            return index + 1, "yaml.dedented_plain", {"field": prev.key, "first": above + 1}
+    return index + 1, "yaml.no_colon", {"written": line.body[:40]}
+
+
+def _misaligned(syntax: _SyntaxAt) -> _Explanation | None:
+    """``expected '-' indicator``, ``did not find expected key``: a line out of line."""
+    here = syntax.here
+    if here.key is None and not here.dashes and here.body:
+        inside = _dedent_inside_block(syntax.lines, syntax.index)
+        if inside is not None:
+            return _dedented(syntax.lines, *inside)
+        return syntax.index + 1, "yaml.stray_text", {}
+    if here.dashes:
+        return _misaligned_item(syntax, here)
+    if here.key is not None and syntax.exc.context_mark is not None:
+        return _misaligned_field(syntax, here.key, syntax.exc.context_mark)
+    return None
+
+
+def _misaligned_item(syntax: _SyntaxAt, here: _Line) -> _Explanation:
+    index = syntax.index
+    context_mark = syntax.exc.context_mark
+    if context_mark is not None:
+        column = min(context_mark.column, here.indent - 1)
+        moved = _dedented_field(syntax.lines, index, column)
+        if moved is not None:
+            return moved
+    item = _sibling_item(syntax.lines, index)
+    if item is not None:
+        spaces = _parse_line(syntax.at(item)).indent
+        return index + 1, "yaml.item_misaligned", {"first": item + 1, "spaces": spaces}
+    return index + 1, "yaml.item_unexpected", {}
+
+
+def _misaligned_field(syntax: _SyntaxAt, key: str, context_mark: yaml.Mark) -> _Explanation | None:
+    index = syntax.index
+    c_line = context_mark.line
+    c_col = context_mark.column
+    sibling_key = _parse_line(syntax.at(c_line)).key or ""
+    if "'-' indicator" in syntax.problem:  # the mark is the list's first dash
+        above = _previous_line(syntax.lines, index)
+        if above is None:
+            return None
+        prev = _parse_line(syntax.at(above))
+        c_line, c_col, sibling_key = above, prev.column, prev.key or ""
+    if not sibling_key:
+        return index + 1, "yaml.line_misaligned", {"field": key, "first": c_line + 1}
+    return (
+        index + 1,
+        "yaml.field_misaligned",
+        {"field": key, "other": sibling_key, "first": c_line + 1, "spaces": c_col},
+    )
+
+
+_BY_PROBLEM: list[tuple[str, typing.Callable[[_SyntaxAt], _Explanation | None]]] = [
+    ("cannot start any token", _cell_starting_badly),
+    ("expected <document start>", _root_text),
+    ("mapping values are not allowed", _colon_where_none_may_be),
+    ("could not find expected ':'", _no_colon),
+    ("expected '-' indicator", _misaligned),
+    ("did not find expected key", _misaligned),
+]
+"""The explanations tried for a parser syntax, by the words of its problem."""
 
 
 def _shown(char: str) -> str:
@@ -531,27 +629,40 @@ def _starts_badly(value: str) -> bool:
 
 def _closing(value: str) -> int | None:
     """Index of what closes the quotation or bracket opening *value*, or None."""
-    first = value[0]
-    if first == '"':
-        index = 1
-        while index < len(value):
-            if value[index] == "\\":
-                index += 2
-                continue
-            if value[index] == '"':
+    if value[0] == '"':
+        return _closing_double_quote(value)
+    if value[0] == "'":
+        return _closing_single_quote(value)
+    return _closing_bracket(value)
+
+
+def _closing_double_quote(value: str) -> int | None:
+    """Index of the ``"`` closing *value*'s opening one (a backslash escapes), or None."""
+    index = 1
+    while index < len(value):
+        if value[index] == "\\":
+            index += 2
+            continue
+        if value[index] == '"':
+            return index
+        index += 1
+    return None
+
+
+def _closing_single_quote(value: str) -> int | None:
+    """Index of the ``'`` closing *value*'s opening one (``''`` is escaped), or None."""
+    index = 1
+    while index < len(value):
+        if value[index] == "'":
+            if value[index + 1 : index + 2] != "'":
                 return index
             index += 1
-        return None
-    if first == "'":
-        index = 1
-        while index < len(value):
-            if value[index] == "'":
-                if value[index + 1 : index + 2] == "'":
-                    index += 2
-                    continue
-                return index
-            index += 1
-        return None
+        index += 1
+    return None
+
+
+def _closing_bracket(value: str) -> int | None:
+    """Index of the bracket closing *value*'s opening ``[`` or ``{``, or None."""
     depth = 0
     quote = ""
     for index, char in enumerate(value):
@@ -641,6 +752,7 @@ class _Frame:
         "spaced",
         "joined",
         "last_start",
+        "is_map",
     )
 
     def __init__(
@@ -658,6 +770,7 @@ class _Frame:
         self.spaced = False  # flow lists: some comma is followed by a space
         self.joined: list[list[Any]] = []  # flow lists: [first, cells, start, end] of runs
         self.last_start = -1
+        self.is_map = isinstance(container, dict)
 
 
 class _Builder:
@@ -666,12 +779,15 @@ class _Builder:
     def __init__(self, rel: str, source: SourceMap, problems: list[Problem]) -> None:
         self.rel = rel
         self.source = source
+        self.lines = source.lines
         self.problems = problems
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.aliases = 0
         self.text_anchors: dict[str, int] = {}
         """Unquoted texts with an anchor (``&name``) not yet referred to: name -> line."""
+        self.root: Any = None
+        self.documents = 0
 
     def _fail(self, line: int, key: str, **params: object) -> typing.NoReturn:
         self.problems.append(error(self.rel, line, "yaml-syntax", key, **params))
@@ -686,67 +802,22 @@ class _Builder:
         finally:
             parser.dispose()
 
-    def _run(self, parser: Any) -> Any:  # noqa: C901 - one loop over event kinds
+    def _run(self, parser: Any) -> Any:
         stack: list[_Frame] = []
-        root: Any = None
-        documents = 0
-        lines = self.source.lines
-        raw = self.source.raw
         check_event = parser.check_event
         get_event = parser.get_event
         while check_event():
             event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                line = event.start_mark.line + 1
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    self._take_key(stack[-1], event, line)
-                    continue
-                if kind is yaml.AliasEvent:
-                    value = self._alias(event, line)
-                    plain_text = None
-                else:
-                    value, plain_text = self._scalar(event, line)
-                    self.nodes += 1
-                    if event.anchor:
-                        self.anchors[event.anchor] = (value, 1)
-                        if isinstance(value, str) and event.style == "":
-                            self.text_anchors[event.anchor] = line
-                path = self._place(stack, value, line)
-                if plain_text is not None and path is not None:
-                    raw[path] = plain_text
-                elif not stack:
-                    root = value
-                if kind is yaml.ScalarEvent and path is not None:
-                    if stack and stack[-1].flow and isinstance(stack[-1].container, list):
-                        self._flow_item(stack[-1], event)
-                    if isinstance(value, str) or value is None:
-                        self._text_source(path, event, value)
+                self._value(stack, event, kind)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                line = event.start_mark.line + 1
-                if event.tag is not None and event.tag not in _COLLECTION_TAGS:
-                    self._fail(line, "yaml.tag", tag=event.tag)
-                if len(stack) >= MAX_DEPTH:
-                    self._fail(line, "yaml.too_deep", limit=MAX_DEPTH)
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    self._fail(line, "yaml.complex_key")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                path = self._place(stack, container, line)
-                if not stack:
-                    root = container
-                    lines[()] = line
-                self.nodes += 1
-                flow = bool(event.flow_style)
-                stack.append(_Frame(container, path or (), event.anchor, self.nodes, flow))
+                self._open(stack, event, kind)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                if frame.joined:
-                    self._record_splits(frame)
-                if frame.anchor:
-                    self.anchors[frame.anchor] = (frame.container, self.nodes - frame.start + 1)
+                self._close(stack.pop())
             elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
+                self.documents += 1
+                if self.documents > 1:
                     self._fail(event.start_mark.line + 1, "yaml.many_documents")
             if self.nodes > MAX_NODES:
                 self._fail(event.start_mark.line + 1, "yaml.too_many_nodes", limit=MAX_NODES)
@@ -756,7 +827,64 @@ class _Builder:
             self.problems.append(
                 error(self.rel, at_line, "yaml-syntax", "yaml.anchor_text", name=name)
             )
-        return root
+        return self.root
+
+    def _value(self, stack: list[_Frame], event: Any, kind: type) -> None:
+        """A scalar or an alias: a mapping's key, or a value put in its container."""
+        line = event.start_mark.line + 1
+        if stack and stack[-1].is_map and stack[-1].key is None:
+            self._take_key(stack[-1], event, line)
+            return
+        plain_text: str | None = None
+        if kind is yaml.AliasEvent:
+            value = self._alias(event, line)
+        else:
+            value, plain_text = self._new_scalar(event, line)
+        path = self._place(stack, value, line)
+        if plain_text is not None and path is not None:
+            self.source.raw[path] = plain_text
+        elif not stack:
+            self.root = value
+        if kind is yaml.ScalarEvent and path is not None:
+            if stack and stack[-1].flow and not stack[-1].is_map:
+                self._flow_item(stack[-1], event)
+            if isinstance(value, str) or value is None:
+                self._text_source(path, event, value)
+
+    def _new_scalar(self, event: Any, line: int) -> tuple[Any, str | None]:
+        """The value of a scalar, counted and, with an anchor, kept for its aliases."""
+        value, plain_text = self._scalar(event, line)
+        self.nodes += 1
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+            if isinstance(value, str) and event.style == "":
+                self.text_anchors[event.anchor] = line
+        return value, plain_text
+
+    def _open(self, stack: list[_Frame], event: Any, kind: type) -> None:
+        """The start of a mapping or a list: checked, placed, and pushed on *stack*."""
+        line = event.start_mark.line + 1
+        if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+            self._fail(line, "yaml.tag", tag=event.tag)
+        if len(stack) >= MAX_DEPTH:
+            self._fail(line, "yaml.too_deep", limit=MAX_DEPTH)
+        if stack and stack[-1].is_map and stack[-1].key is None:
+            self._fail(line, "yaml.complex_key")
+        container: Any = {} if kind is yaml.MappingStartEvent else []
+        path = self._place(stack, container, line)
+        if not stack:
+            self.root = container
+            self.source.lines[()] = line
+        self.nodes += 1
+        flow = bool(event.flow_style)
+        stack.append(_Frame(container, path or (), event.anchor, self.nodes, flow))
+
+    def _close(self, frame: _Frame) -> None:
+        """The end of a mapping or a list."""
+        if frame.joined:
+            self._record_splits(frame)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.start + 1)
 
     def _flow_item(self, frame: _Frame, event: Any) -> None:
         """Note, in a flow list, cells that a comma with no space after it split apart."""
@@ -825,8 +953,7 @@ class _Builder:
         if type(event) is yaml.AliasEvent:
             self._fail(line, "yaml.complex_key")
         key = str(event.value)
-        mapping = frame.container
-        if key in mapping or (frame.path + (key,)) in self.source.lines and key in mapping:
+        if key in frame.container:
             first = self.source.lines.get(frame.path + (key,), line)
             self.problems.append(
                 error(self.rel, line, "yaml-syntax", "yaml.duplicate_key", key=key, first=first)
@@ -841,7 +968,7 @@ class _Builder:
             return ()
         frame = stack[-1]
         container = frame.container
-        if isinstance(container, dict):
+        if frame.is_map:
             key = frame.key
             assert key is not None
             frame.key = None
@@ -850,11 +977,11 @@ class _Builder:
                 return None
             container[key] = value
             path = frame.path + (key,)
-            self.source.lines[path] = frame.key_line
+            self.lines[path] = frame.key_line
             return path
         path = frame.path + (len(container),)
         container.append(value)
-        self.source.lines[path] = line
+        self.lines[path] = line
         return path
 
     def _alias(self, event: Any, line: int) -> Any:
@@ -928,7 +1055,8 @@ def _shape(lines: list[str]) -> tuple[int, int]:
 
 def _resolve_plain(value: str) -> Any:
     """Resolve an unquoted scalar: YAML 1.2 core types, dates; ``yes``/``no`` stay text."""
-    if value in _NULL:
+    short = len(value) <= 5  # no need to hash a long text to find it is not null or a bool
+    if short and value in _NULL:
         return None
     first = value[0]
     if first.isdigit() or first in "+-.":
@@ -942,9 +1070,9 @@ def _resolve_plain(value: str) -> Any:
             except ValueError:
                 return value
         return value
-    if value in _TRUE:
+    if short and value in _TRUE:
         return True
-    if value in _FALSE:
+    if short and value in _FALSE:
         return False
     return value
 
@@ -1054,89 +1182,167 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+@dataclass(frozen=True)
+class _Invalid:
+    """One of pydantic's errors, placed in the file: what its message is made from."""
+
+    model: type[BaseModel]
+    err: Any
+    full: Path_
+    """The path of the offending value in the file."""
+    rest: list[str | int]
+    name: str
+    """The field's name, as the message shows it."""
+    value: Any
+    hint: Msg | str
+    source: SourceMap
+
+    @property
+    def kind(self) -> str:
+        return str(self.err["type"])
+
+    @property
+    def row_path(self) -> Path_:
+        """The path of the table row a ``table_row`` error is about."""
+        return self.full + ("rows", int(self.err["ctx"]["row"]) - 1)
+
+
 def _problem_from_error(
     model: type[BaseModel], data: Any, source: SourceMap, rel: str, base: Path_, err: Any
 ) -> Problem:
-    loc = tuple(err["loc"])
-    path, rest = _data_path(data, loc)
+    path, rest = _data_path(data, tuple(err["loc"]))
     full = base + path
-    line = source.line(full)
-    kind = err["type"]
-    name = _field_name(path, rest)
     value = err.get("input")
-    hint: Msg | str = ""
     raw = source.raw.get(full)
+    hint: Msg | str = ""
     if raw is not None and not isinstance(value, dict | list):
         hint = Msg("hint.quote", {"raw": raw})
-    if not name and kind in ("model_type", "dict_type", "model_attributes_type"):
-        msg = Msg("ws.entry_not_mapping", {"value": _show(value)})
-    elif kind == "missing":
-        msg = Msg("invalid.missing", {"field": rest[-1] if rest else name})
-    elif kind == "extra_forbidden":
-        field_name = str(loc[-1])
-        holder = _model_at(model, tuple(p for p in loc[:-1]))
-        allowed = sorted(holder.model_fields) if holder else []
-        close = difflib.get_close_matches(field_name, allowed, n=1)
-        msg = Msg(
-            "invalid.extra",
-            {
-                "field": field_name,
-                "allowed": ", ".join(allowed),
-                "suggest": Msg("hint.did_you_mean", {"name": close[0]}) if close else "",
-            },
+    bad = _Invalid(model, err, full, rest, _field_name(path, rest), value, hint, source)
+    line = source.line(full)
+    if bad.kind == "table_row":
+        line = source.lines.get(bad.row_path, line)
+    return Problem(rel, line, "error", "invalid-record", _invalid_message(bad))
+
+
+def _invalid_message(bad: _Invalid) -> Msg:
+    """The message for *bad*, by the kind of pydantic error."""
+    if not bad.name and bad.kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Msg("ws.entry_not_mapping", {"value": _show(bad.value)})
+    handler = _MESSAGES.get(bad.kind)
+    if handler is None and bad.kind.startswith(("date", "datetime")):
+        handler = _date_message
+    if handler is None and bad.kind.startswith("invalid."):
+        # a model's own rule, its message key as the kind
+        return Msg(bad.kind, dict(bad.err.get("ctx") or {}))
+    if handler is None and _row_written_as_text(bad):
+        handler = _row_not_list_message
+    return (handler or _type_message)(bad)
+
+
+def _missing_message(bad: _Invalid) -> Msg:
+    return Msg("invalid.missing", {"field": bad.rest[-1] if bad.rest else bad.name})
+
+
+def _extra_message(bad: _Invalid) -> Msg:
+    loc = tuple(bad.err["loc"])
+    field_name = str(loc[-1])
+    holder = _model_at(bad.model, loc[:-1])
+    allowed = sorted(holder.model_fields) if holder else []
+    close = difflib.get_close_matches(field_name, allowed, n=1)
+    return Msg(
+        "invalid.extra",
+        {
+            "field": field_name,
+            "allowed": ", ".join(allowed),
+            "suggest": Msg("hint.did_you_mean", {"name": close[0]}) if close else "",
+        },
+    )
+
+
+def _choice_message(bad: _Invalid) -> Msg:
+    # pydantic words the choices in English ("'a', 'b' or 'c'"): list them plainly
+    choices = re.findall(r"'([^']*)'", str(bad.err["ctx"]["expected"]))
+    expected = ", ".join(choices) or bad.err["ctx"]["expected"]
+    value = bad.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Msg("invalid.choice_empty", {"field": bad.name, "expected": expected})
+    hint = bad.hint
+    if not hint and isinstance(value, str):
+        hint = _suggest_choice(value, choices)
+    return Msg(
+        "invalid.choice",
+        {"field": bad.name, "value": _show(value), "expected": expected, "hint": hint},
+    )
+
+
+def _pattern_message(bad: _Invalid) -> Msg:
+    return Msg(
+        _pattern_key(bad.name), {"field": bad.name, "value": _show(bad.value), "hint": bad.hint}
+    )
+
+
+def _date_message(bad: _Invalid) -> Msg:
+    reason = _impossible_date(bad.value)
+    if reason is not None:
+        return Msg(
+            "invalid.date_impossible", {"field": bad.name, "value": bad.value, "reason": reason}
         )
-    elif kind == "literal_error":
-        # pydantic words the choices in English ("'a', 'b' or 'c'"): list them plainly
-        choices = re.findall(r"'([^']*)'", str(err["ctx"]["expected"]))
-        expected = ", ".join(choices) or err["ctx"]["expected"]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            msg = Msg("invalid.choice_empty", {"field": name, "expected": expected})
-        else:
-            if not hint and isinstance(value, str):
-                hint = _suggest_choice(value, choices)
-            msg = Msg(
-                "invalid.choice",
-                {"field": name, "value": _show(value), "expected": expected, "hint": hint},
-            )
-    elif kind == "string_pattern_mismatch":
-        msg = Msg(_pattern_key(name), {"field": name, "value": _show(value), "hint": hint})
-    elif kind.startswith("date") or kind.startswith("datetime"):
-        reason = _impossible_date(value)
-        if reason is not None:
-            msg = Msg("invalid.date_impossible", {"field": name, "value": value, "reason": reason})
-        else:
-            msg = Msg("invalid.date", {"field": name, "value": _show(value), "hint": hint})
-    elif kind == "table_row":
-        row_path = full + ("rows", int(err["ctx"]["row"]) - 1)
-        line = source.lines.get(row_path, line)
-        split = next(iter(source.splits.get(row_path, ())), None)
-        if split is not None:
-            msg = Msg("invalid.table_row_comma", {**err["ctx"], **_split_params(split)})
-        else:
-            msg = Msg("invalid.table_row", dict(err["ctx"]))
-    elif (
-        kind == "list_type"
+    return Msg("invalid.date", {"field": bad.name, "value": _show(bad.value), "hint": bad.hint})
+
+
+def _table_row_message(bad: _Invalid) -> Msg:
+    split = next(iter(bad.source.splits.get(bad.row_path, ())), None)
+    if split is not None:
+        return Msg("invalid.table_row_comma", {**bad.err["ctx"], **_split_params(split)})
+    return Msg("invalid.table_row", dict(bad.err["ctx"]))
+
+
+def _row_written_as_text(bad: _Invalid) -> bool:
+    """A table row written as ``2020, 100, 200`` instead of a list."""
+    full = bad.full
+    return (
+        bad.kind == "list_type"
         and len(full) >= 2
         and full[-2] == "rows"
-        and isinstance(value, str)
-        and "," in value
-    ):
-        msg = Msg(
-            "invalid.row_not_list",
-            {"row": int(full[-1]) + 1, "value": value.strip(), "fixed": f"[{value.strip()}]"},
+        and isinstance(bad.value, str)
+        and "," in bad.value
+    )
+
+
+def _row_not_list_message(bad: _Invalid) -> Msg:
+    value = str(bad.value).strip()
+    return Msg(
+        "invalid.row_not_list",
+        {"row": int(bad.full[-1]) + 1, "value": value, "fixed": f"[{value}]"},
+    )
+
+
+def _type_message(bad: _Invalid) -> Msg:
+    kind = bad.kind
+    expected = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), None)
+    if bad.name in _LOCAL_TEXT_FIELDS and kind in ("string_type", "dict_type"):
+        expected = "type.local_text"
+    if expected is not None:
+        return Msg(
+            "invalid.type",
+            {
+                "field": bad.name,
+                "expected": Msg(expected),
+                "value": _show(bad.value),
+                "hint": bad.hint,
+            },
         )
-    else:
-        expected = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), None)
-        if name in _LOCAL_TEXT_FIELDS and kind in ("string_type", "dict_type"):
-            expected = "type.local_text"
-        if expected is not None:
-            msg = Msg(
-                "invalid.type",
-                {"field": name, "expected": Msg(expected), "value": _show(value), "hint": hint},
-            )
-        else:
-            msg = Msg("invalid.other", {"field": name, "detail": err["msg"], "hint": hint})
-    return Problem(rel, line, "error", "invalid-record", msg)
+    return Msg("invalid.other", {"field": bad.name, "detail": bad.err["msg"], "hint": bad.hint})
+
+
+_MESSAGES: dict[str, typing.Callable[[_Invalid], Msg]] = {
+    "missing": _missing_message,
+    "extra_forbidden": _extra_message,
+    "literal_error": _choice_message,
+    "string_pattern_mismatch": _pattern_message,
+    "table_row": _table_row_message,
+}
+"""The message of each kind of pydantic error that has its own (others: :func:`_type_message`)."""
 
 
 _CHOICE_ALIASES = {"draf": "draft", "diajukan": "submitted", "disetujui": "approved"}
@@ -1198,6 +1404,7 @@ def _pattern_key(name: str) -> str:
         "lead": "invalid.code",
         "contributors": "invalid.code",
         "letter": "invalid.letter",
+        "numeral": "invalid.numeral",
     }.get(name, "invalid.pattern")
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -171,43 +171,74 @@ def _word_bullets(text: str) -> tuple[str, list[int] | None]:
     """
     if not any(bullet in text for bullet in WORD_BULLETS):
         return text, None
-    out: list[str] = []
-    origins: list[int] = []
-    stack: list[tuple[int, int]] = []
-    fence = ""
-    after_item = False
+    lines = _BulletLines()
     for index, line in enumerate(text.split("\n")):
+        lines.feed(index, line)
+    return "\n".join(lines.out), lines.origins
+
+
+def _closes(fence: str, opened: str) -> bool:
+    """Whether the code fence *fence* closes the block opened with *opened*."""
+    return fence[0] == opened[0] and len(fence) >= len(opened)
+
+
+class _BulletLines:
+    """The lines of a text being rewritten by :func:`_word_bullets`, one at a time."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.origins: list[int] = []
+        self.stack: list[tuple[int, int]] = []
+        """(indentation, bullet level) of the open items, outermost first."""
+        self.fence = ""
+        """The fence of the code block the lines are in (``` or ~~~), or empty."""
+        self.after_item = False
+
+    def feed(self, index: int, line: str) -> None:
+        """Rewrite the line *index* of the text and add it."""
         opening = _FENCE.match(line)
-        match = None if fence or opening else _BULLET_LINE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
+        match = None if self.fence or opening else _BULLET_LINE.match(line)
+        if self.fence:
+            if opening and _closes(opening.group(1), self.fence):
+                self.fence = ""
         elif opening:
-            fence = opening.group(1)
-            stack.clear()
-            after_item = False
+            self.fence = opening.group(1)
+            self._end_list()
         elif match:
-            key = (_columns(match.group(1)), WORD_BULLETS[match.group(2)])
-            while stack and stack[-1] >= key:
-                stack.pop()
-            line = "  " * len(stack) + "- " + line[match.end() :]
-            stack.append(key)
-            after_item = True
-        elif not line.strip():
-            after_item = False
+            line = self._item(line, match)
+        else:
+            line = self._other(index, line)
+        self.out.append(line)
+        self.origins.append(index)
+
+    def _end_list(self) -> None:
+        self.stack.clear()
+        self.after_item = False
+
+    def _item(self, line: str, match: re.Match[str]) -> str:
+        """A line with a Word bullet, as a ``- `` item nested as deep as it belongs."""
+        key = (_columns(match.group(1)), WORD_BULLETS[match.group(2)])
+        while self.stack and self.stack[-1] >= key:
+            self.stack.pop()
+        line = "  " * len(self.stack) + "- " + line[match.end() :]
+        self.stack.append(key)
+        self.after_item = True
+        return line
+
+    def _other(self, index: int, line: str) -> str:
+        """A line without a Word bullet: blank, indented, or where the list ends."""
+        if not line.strip():
+            self.after_item = False
         elif line[:1] in (" ", "\t"):
-            if stack and not after_item:  # a paragraph of the item, after a blank line
-                line = "  " * len(stack) + line.lstrip(" \t")
-        elif after_item and not _MARKDOWN_ITEM.match(line):
-            out.append("")  # the list ends here: a new paragraph, not part of the item
-            origins.append(index)
-            stack.clear()
-            after_item = False
-        elif not after_item:
-            stack.clear()
-        out.append(line)
-        origins.append(index)
-    return "\n".join(out), origins
+            if self.stack and not self.after_item:  # a paragraph of the item, after a blank
+                line = "  " * len(self.stack) + line.lstrip(" \t")
+        elif self.after_item and not _MARKDOWN_ITEM.match(line):
+            self.out.append("")  # the list ends here: a new paragraph, not part of the item
+            self.origins.append(index)
+            self._end_list()
+        elif not self.after_item:
+            self.stack.clear()
+        return line
 
 
 # ------------------------------------------------------------------ the light pre-check
@@ -389,9 +420,15 @@ def _footnotes_kept(state: StateCore) -> None:
     Those never referred to from the text (only from a note, or not at all), those defined
     twice, and those written inside another. Runs before the plugin's ``footnote_tail``.
     """
-    tokens = state.tokens
+    last, referred = _definitions_and_references(state.tokens)
+    if last:
+        _definitions_as_text(state, last, referred)
+
+
+def _definitions_and_references(tokens: list[Token]) -> tuple[dict[str, int], set[str]]:
+    """Where each footnote label is last defined, and the labels the text (not a note) uses."""
     last: dict[str, int] = {}
-    referred: set[str] = set()  # labels referred to from the text, not from another note
+    referred: set[str] = set()
     inside = 0
     for index, token in enumerate(tokens):
         if token.type == "footnote_reference_open":
@@ -405,12 +442,15 @@ def _footnotes_kept(state: StateCore) -> None:
                 for child in token.children
                 if child.type == "footnote_ref"
             )
-    if not last:
-        return
+    return last, referred
+
+
+def _definitions_as_text(state: StateCore, last: dict[str, int], referred: set[str]) -> None:
+    """Turn the definitions the plugin would drop into text, recording each one's line."""
     converted: list[bool] = []
     waiting = 0  # kept definitions whose line is not known yet
     line = 0
-    for index, token in enumerate(tokens):
+    for index, token in enumerate(state.tokens):
         if token.type == "footnote_reference_open":
             label = token.meta["label"]
             as_text = label not in referred or last[label] != index or bool(converted)
@@ -418,16 +458,18 @@ def _footnotes_kept(state: StateCore) -> None:
             if as_text:
                 token.type = "cmw_footnote_text_open"
                 waiting += 1
-        elif token.type == "footnote_reference_close" and converted:
-            if converted.pop():
-                token.type = "cmw_footnote_text_close"
+        elif token.type == "footnote_reference_close" and converted and converted.pop():
+            token.type = "cmw_footnote_text_close"
         if token.map:
             line = token.map[0]
-            for _ in range(waiting):
-                _record(state.env, "footnote", line)
+            _record_footnotes(state.env, waiting, line)
             waiting = 0
-    for _ in range(waiting):
-        _record(state.env, "footnote", line)
+    _record_footnotes(state.env, waiting, line)
+
+
+def _record_footnotes(env: MutableMapping[str, Any], count: int, line: int) -> None:
+    for _ in range(count):
+        _record(env, "footnote", line)
 
 
 def _wrap(ruler: Any, name: str, wrapper: Callable[[Any], Any]) -> None:
@@ -495,117 +537,140 @@ class _Walker:
         self.nested: list[tuple[Run, dict[str, Any], int]] = []
         self.in_footnote = False
         self.line = 0
+        # where the walk is: the list, footnote, heading or table it is in
+        self.list_items: list[MdListItem] | None = None
+        self.depth = 0
+        self.ordered: list[bool] = []
+        self.typed: list[bool] = []
+        self.footnote_id: int | None = None
+        self.heading = False
+        self.table: MdTable | None = None
+        self.in_head = False
+        self.row: list[list[Run]] = []
+        self.prefix = ""
 
     def run(self) -> Parsed:
-        tokens = self.tokens
-        i = 0
-        list_items: list[MdListItem] | None = None
-        depth = 0
-        ordered: list[bool] = []
-        typed: list[bool] = []
-        footnote_id: int | None = None
-        heading = False
-        table: MdTable | None = None
-        in_head = False
-        row: list[list[Run]] = []
-        prefix = ""
-        while i < len(tokens):
-            tok = tokens[i]
-            kind = tok.type
+        for tok in self.tokens:
             if tok.map:
                 self.line = tok.map[0]
-            self.in_footnote = footnote_id is not None or kind == "footnote_open"
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                if list_items is None:
-                    list_items = []
-                ordered.append(kind == "ordered_list_open")
-                # a numbered list not starting at 1 (``2024. …``) keeps the numbers typed
-                typed.append(kind == "ordered_list_open" and "start" in tok.attrs)
-                depth += 1
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                depth -= 1
-                ordered.pop()
-                typed.pop()
-                if depth == 0:
-                    if list_items and footnote_id is None:
-                        self.parsed.blocks.append(MdList(list_items))
-                    list_items = None
-            elif kind == "list_item_open" and list_items is not None:
-                level = depth - 1
-                marker = ""
-                if level >= MAX_LIST_DEPTH:
-                    level = MAX_LIST_DEPTH - 1
-                    marker = (tok.info + tok.markup) if ordered[-1] else tok.markup
-                    self.fallbacks.append(Fallback(tok.map[0] if tok.map else 0, "list-depth"))
-                elif typed[-1]:
-                    marker = tok.info + tok.markup
-                list_items.append(
-                    MdListItem(level=level, runs=[], ordered=ordered[-1], marker=marker)
-                )
-            elif kind == "footnote_open":
-                footnote_id = int(tok.meta["id"])
-                self.definitions[footnote_id] = []
-            elif kind == "footnote_close":
-                footnote_id = None
-            elif kind == "heading_open":
-                heading = True
-            elif kind == "heading_close":
-                heading = False
-            elif kind == "table_open":
-                table = MdTable(header=[], rows=[])
-            elif kind == "table_close" and table is not None:
-                self.parsed.blocks.append(table)
-                table = None
-            elif kind == "thead_open":
-                in_head = True
-            elif kind == "thead_close":
-                in_head = False
-            elif kind == "tr_open":
-                row = []
-            elif kind == "tr_close" and table is not None:
-                if in_head:
-                    table.header = row
-                else:
-                    table.rows.append(row)
-            elif kind == "cmw_footnote_text_open":
-                prefix = f"[^{tok.meta['label']}]: "
-            elif kind in ("inline", "cmw_literal"):
-                if kind == "inline":
-                    runs = self.inline(tok.children or [])
-                else:
-                    runs = _lines(tok.content)
-                if prefix:
-                    runs.insert(0, Run(prefix))
-                    prefix = ""
-                if table is not None:
-                    row.append(runs)
-                elif footnote_id is not None:
-                    self.definitions[footnote_id].append(runs)
-                elif list_items is not None and list_items:
-                    item = list_items[-1]
-                    if item.runs:
-                        item.runs.append(Run(line_break=True))
-                    item.runs.extend(runs)
-                elif heading:
-                    self.parsed.blocks.append(MdHeading(runs))
-                else:
-                    self.parsed.blocks.append(MdParagraph(runs))
-            elif kind in ("code_block", "fence"):
-                code = tok.content.rstrip("\n")
-                if kind == "fence" and tok.info.strip():  # words after ``` are words too
-                    code = tok.info.strip() + "\n" + code
-                code = prefix + code
-                prefix = ""
-                if footnote_id is not None:
-                    self.definitions[footnote_id].append([Run(code)])
-                else:
-                    self.parsed.blocks.append(MdParagraph(_lines(code)))
-            elif kind == "html_block":  # only when html is on; kept as text for safety
-                self.parsed.blocks.append(MdParagraph(_lines(tok.content.rstrip("\n"))))
-            i += 1
+            self.in_footnote = self.footnote_id is not None or tok.type == "footnote_open"
+            handler = _BLOCK_TOKENS.get(tok.type)
+            if handler is not None:
+                handler(self, tok)
         self.finish()
         self.parsed.fallbacks.extend(self.fallbacks)
         return self.parsed
+
+    # ------------------------------------------------------------- one per token kind
+
+    def _list_open(self, tok: Token) -> None:
+        if self.list_items is None:
+            self.list_items = []
+        self.ordered.append(tok.type == "ordered_list_open")
+        # a numbered list not starting at 1 (``2024. …``) keeps the numbers typed
+        self.typed.append(tok.type == "ordered_list_open" and "start" in tok.attrs)
+        self.depth += 1
+
+    def _list_close(self, tok: Token) -> None:
+        self.depth -= 1
+        self.ordered.pop()
+        self.typed.pop()
+        if self.depth == 0:
+            if self.list_items and self.footnote_id is None:
+                self.parsed.blocks.append(MdList(self.list_items))
+            self.list_items = None
+
+    def _item_open(self, tok: Token) -> None:
+        if self.list_items is None:
+            return
+        level = self.depth - 1
+        marker = ""
+        if level >= MAX_LIST_DEPTH:
+            level = MAX_LIST_DEPTH - 1
+            marker = (tok.info + tok.markup) if self.ordered[-1] else tok.markup
+            self.fallbacks.append(Fallback(tok.map[0] if tok.map else 0, "list-depth"))
+        elif self.typed[-1]:
+            marker = tok.info + tok.markup
+        self.list_items.append(
+            MdListItem(level=level, runs=[], ordered=self.ordered[-1], marker=marker)
+        )
+
+    def _footnote_open(self, tok: Token) -> None:
+        self.footnote_id = int(tok.meta["id"])
+        self.definitions[self.footnote_id] = []
+
+    def _footnote_close(self, tok: Token) -> None:
+        self.footnote_id = None
+
+    def _heading(self, tok: Token) -> None:
+        self.heading = tok.type == "heading_open"
+
+    def _table_open(self, tok: Token) -> None:
+        self.table = MdTable(header=[], rows=[])
+
+    def _table_close(self, tok: Token) -> None:
+        if self.table is not None:
+            self.parsed.blocks.append(self.table)
+            self.table = None
+
+    def _thead(self, tok: Token) -> None:
+        self.in_head = tok.type == "thead_open"
+
+    def _row_open(self, tok: Token) -> None:
+        self.row = []
+
+    def _row_close(self, tok: Token) -> None:
+        if self.table is None:
+            return
+        if self.in_head:
+            self.table.header = self.row
+        else:
+            self.table.rows.append(self.row)
+
+    def _note_as_text(self, tok: Token) -> None:
+        self.prefix = f"[^{tok.meta['label']}]: "
+
+    def _text(self, tok: Token) -> None:
+        if tok.type == "inline":
+            runs = self.inline(tok.children or [])
+        else:
+            runs = _lines(tok.content)
+        if self.prefix:
+            runs.insert(0, Run(self.prefix))
+            self.prefix = ""
+        self._place(runs)
+
+    def _place(self, runs: list[Run]) -> None:
+        """Put the runs of one paragraph where the walk is: cell, note, item or block."""
+        if self.table is not None:
+            self.row.append(runs)
+        elif self.footnote_id is not None:
+            self.definitions[self.footnote_id].append(runs)
+        elif self.list_items:
+            item = self.list_items[-1]
+            if item.runs:
+                item.runs.append(Run(line_break=True))
+            item.runs.extend(runs)
+        elif self.heading:
+            self.parsed.blocks.append(MdHeading(runs))
+        else:
+            self.parsed.blocks.append(MdParagraph(runs))
+
+    def _code(self, tok: Token) -> None:
+        code = tok.content.rstrip("\n")
+        if tok.type == "fence" and tok.info.strip():  # words after ``` are words too
+            code = tok.info.strip() + "\n" + code
+        code = self.prefix + code
+        self.prefix = ""
+        if self.footnote_id is not None:
+            self.definitions[self.footnote_id].append([Run(code)])
+        else:
+            self.parsed.blocks.append(MdParagraph(_lines(code)))
+
+    def _html_block(self, tok: Token) -> None:  # only when html is on; kept as text for safety
+        self.parsed.blocks.append(MdParagraph(_lines(tok.content.rstrip("\n"))))
+
+    # ------------------------------------------------------------------------ inline
 
     def inline(self, children: list[Token]) -> list[Run]:
         runs: list[Run] = []
@@ -614,29 +679,16 @@ class _Walker:
         titles: list[str] = []
         for child in children:
             kind = child.type
-            if kind == "strong_open":
-                bold += 1
-            elif kind == "strong_close":
-                bold -= 1
-            elif kind == "em_open":
-                italic += 1
-            elif kind == "em_close":
-                italic -= 1
-            elif kind in ("text", "code_inline", "html_inline"):
-                _append(runs, Run(child.content, bold=bold > 0, italic=italic > 0))
-            elif kind == "image":
-                _append(runs, Run(child.content, bold=bold > 0, italic=italic > 0))
-            elif kind == "softbreak":
-                _append(runs, Run(" ", bold=bold > 0, italic=italic > 0))
+            if kind in _EMPHASIS:
+                bold += _EMPHASIS[kind][0]
+                italic += _EMPHASIS[kind][1]
+            elif kind in _AS_TEXT:
+                text = _AS_TEXT[kind] or child.content
+                _append(runs, Run(text, bold=bold > 0, italic=italic > 0))
             elif kind == "hardbreak":
                 runs.append(Run(line_break=True))
             elif kind == "footnote_ref":
-                ref = Run(footnote=-1)
-                runs.append(ref)
-                if self.in_footnote:  # a note inside a note: Word has no such thing
-                    self.nested.append((ref, child.meta, self.line))
-                else:
-                    self.references.append((ref, child.meta))
+                self._footnote_ref(runs, child)
             elif kind == "link_open":
                 titles.append(str(child.attrs.get("title") or ""))
             elif kind == "link_close" and titles:
@@ -645,6 +697,14 @@ class _Walker:
                     _append(runs, Run(f" ({title})", bold=bold > 0, italic=italic > 0))
             # the link's address is not printed
         return runs
+
+    def _footnote_ref(self, runs: list[Run], child: Token) -> None:
+        ref = Run(footnote=-1)
+        runs.append(ref)
+        if self.in_footnote:  # a note inside a note: Word has no such thing
+            self.nested.append((ref, child.meta, self.line))
+        else:
+            self.references.append((ref, child.meta))
 
     def finish(self) -> None:
         referred: set[int] = set()
@@ -671,6 +731,49 @@ class _Walker:
                 paragraphs = self.definitions.get(footnote_id, [])
                 ref.text = "^[" + " ".join(plain(p) for p in paragraphs) + "]"
                 self.fallbacks.append(Fallback(line, "footnote"))
+
+
+_BLOCK_TOKENS: dict[str, Callable[[_Walker, Token], None]] = {
+    "bullet_list_open": _Walker._list_open,
+    "ordered_list_open": _Walker._list_open,
+    "bullet_list_close": _Walker._list_close,
+    "ordered_list_close": _Walker._list_close,
+    "list_item_open": _Walker._item_open,
+    "footnote_open": _Walker._footnote_open,
+    "footnote_close": _Walker._footnote_close,
+    "heading_open": _Walker._heading,
+    "heading_close": _Walker._heading,
+    "table_open": _Walker._table_open,
+    "table_close": _Walker._table_close,
+    "thead_open": _Walker._thead,
+    "thead_close": _Walker._thead,
+    "tr_open": _Walker._row_open,
+    "tr_close": _Walker._row_close,
+    "cmw_footnote_text_open": _Walker._note_as_text,
+    "inline": _Walker._text,
+    "cmw_literal": _Walker._text,
+    "code_block": _Walker._code,
+    "fence": _Walker._code,
+    "html_block": _Walker._html_block,
+}
+"""What :meth:`_Walker.run` does with each kind of block token (others are skipped)."""
+
+_EMPHASIS = {
+    "strong_open": (1, 0),
+    "strong_close": (-1, 0),
+    "em_open": (0, 1),
+    "em_close": (0, -1),
+}
+"""How an inline token changes the (bold, italic) nesting."""
+
+_AS_TEXT: dict[str, str | None] = {
+    "text": None,
+    "code_inline": None,
+    "html_inline": None,
+    "image": None,
+    "softbreak": " ",
+}
+"""Inline tokens written as text: their content (None), or the text given."""
 
 
 def _append(runs: list[Run], run: Run) -> None:
@@ -703,3 +806,126 @@ def _lines(text: str) -> list[Run]:
 def plain(runs: list[Run]) -> str:
     """The text of *runs* without formatting (line breaks as spaces)."""
     return "".join(" " if r.line_break else r.text for r in runs)
+
+
+# ------------------------------------------------------------ footnotes of a question's text
+
+_QUESTION_NOTE = re.compile(r" {0,3}\[\^([^\[\]\s]+)\]:[ \t]*(.*)")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+NoteIssueKind = Literal["undefined", "unused", "twice"]
+
+
+@dataclass(frozen=True)
+class NoteIssue:
+    """A footnote of a question's text that is shown as typed.
+
+    Cited but never defined (``undefined``), defined but never cited (``unused``), or
+    defined again (``twice``).
+    """
+
+    kind: NoteIssueKind
+    label: str
+    line: int
+    """The line of the text (from 0) where it stands."""
+
+
+@dataclass(frozen=True)
+class NotedText:
+    """A question's text with its footnotes taken out: pieces of text and note numbers."""
+
+    parts: tuple[str | int, ...]
+    """Text, and where a note is cited its index in the notes list given (from 0)."""
+    issues: tuple[NoteIssue, ...] = ()
+
+
+def superscript(number: int) -> str:
+    """*number* in superscript digits (``12`` → ``¹²``), as a note's marker in plain text."""
+    return str(number).translate(_SUPERSCRIPT)
+
+
+def noted_plain(parts: Iterable[str | int]) -> str:
+    """The plain text of *parts*: each cited note as its number in superscript."""
+    return "".join(p if isinstance(p, str) else superscript(p + 1) for p in parts)
+
+
+def _definition_blocks(lines: list[str]) -> list[tuple[str, int, int, str]]:
+    """Each footnote definition of *lines*: (label, first line, line after it, its text).
+
+    A definition runs on over the lines that follow it (Markdown's lazy continuation) and
+    over indented paragraphs after a blank line, up to the next definition.
+    """
+    blocks: list[tuple[str, int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        match = _QUESTION_NOTE.fullmatch(lines[index])
+        if match is None:
+            index += 1
+            continue
+        start, paragraphs = index, [[match.group(2).strip()]]
+        index += 1
+        while index < len(lines) and not _QUESTION_NOTE.fullmatch(lines[index]):
+            line = lines[index]
+            if line.strip():
+                paragraphs[-1].append(line.strip())
+            elif index + 1 < len(lines) and lines[index + 1][:4] in ("    ", "\t"):
+                paragraphs.append([])
+            else:
+                break
+            index += 1
+        note = "\n".join(" ".join(w for w in p if w) for p in paragraphs if any(p))
+        blocks.append((match.group(1), start, index, note))
+    return blocks
+
+
+def noted_text(text: str, notes: list[str]) -> NotedText:
+    """*text* (a question's Markdown) with its footnotes taken out into *notes*.
+
+    Each cited label's note is appended to *notes* (a note already there, word for word,
+    keeps its number) and its markers become that index. What cannot be read as a footnote
+    stays as typed and is named in ``issues``: a marker without definition, a definition
+    never cited or given twice. Light: no markdown-it, so ``check`` can use it.
+    """
+    lines = text.split("\n")
+    blocks = _definition_blocks(lines)
+    in_block = [False] * len(lines)
+    for _, start, end, _ in blocks:
+        in_block[start:end] = [True] * (end - start)
+    outside = "\n".join(line for line, inside in zip(lines, in_block, strict=True) if not inside)
+    cited = set(_FOOTNOTE_REF.findall(outside))
+    issues: list[NoteIssue] = []
+    defined: dict[str, str] = {}
+    dropped = [False] * len(lines)
+    for label, start, end, note in blocks:
+        if label in defined:
+            issues.append(NoteIssue("twice", label, start))
+        elif label not in cited:
+            issues.append(NoteIssue("unused", label, start))
+        else:
+            defined[label] = note
+            dropped[start:end] = [True] * (end - start)
+    kept = [n for n, gone in enumerate(dropped) if not gone]
+    body = "\n".join(lines[n] for n in kept)
+    numbers = {note: index for index, note in enumerate(notes)}
+    parts: list[str | int] = []
+    position = counted = line = 0
+    for match in _FOOTNOTE_REF.finditer(body):
+        label = match.group(1)
+        line += body.count("\n", counted, match.start())
+        counted = match.start()
+        if label not in defined:
+            issues.append(NoteIssue("undefined", label, kept[line]))
+            continue  # the marker stays in the text, as typed
+        parts.append(body[position : match.start()])
+        note = defined[label]
+        if note not in numbers:
+            numbers[note] = len(notes)
+            notes.append(note)
+        parts.append(numbers[note])
+        position = match.end()
+    parts.append(body[position:])
+    if isinstance(parts[0], str):
+        parts[0] = parts[0].lstrip()
+    if isinstance(parts[-1], str):
+        parts[-1] = parts[-1].rstrip()
+    return NotedText(tuple(p for p in parts if p != ""), tuple(issues))

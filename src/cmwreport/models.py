@@ -16,11 +16,21 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\))?$")
+ROMAN_NUMERALS: tuple[str, ...] = (
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+)  # fmt: skip
+"""The numerals of sub-items, in order: lower-case roman i to xx."""
+
+NUMERAL_PATTERN = "^(?:" + "|".join(ROMAN_NUMERALS) + ")$"
+
+QUESTION_ID_RE = re.compile(r"^(\d+)(?:\(([a-z]{1,3})\)(?:\(([ivx]{1,5})\))?)?$")
 
 
 def _number_to_text(value: object) -> object:
@@ -46,7 +56,7 @@ QuestionId = Annotated[
     BeforeValidator(_number_to_text),
     StringConstraints(pattern=QUESTION_ID_RE.pattern),
 ]
-"""``"7"`` for a paragraph, ``"7(a)"`` for one of its items."""
+"""``"7"`` for a paragraph, ``"7(a)"`` for one of its items, ``"7(a)(i)"`` for a sub-item."""
 
 Status = Literal["draft", "submitted", "approved"]
 STATUSES: tuple[Status, ...] = ("draft", "submitted", "approved")
@@ -85,6 +95,11 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+_NESTED = ConfigDict(defer_build=True)
+"""For records only ever validated inside another (an item in its paragraph, a table in its
+answer): pydantic then builds their validator only as part of the enclosing record's."""
+
+
 class Ministry(Record):
     """A contributing body (ministry, agency, commission)."""
 
@@ -100,14 +115,29 @@ class MinistriesFile(Record):
     ministries: list[Ministry] = Field(default_factory=list)
 
 
+class SubItem(Record):
+    """A sub-item ``(i)`` of an item, numbered with a lower-case roman numeral."""
+
+    numeral: Annotated[str, StringConstraints(pattern=NUMERAL_PATTERN)]
+    text: LocalText = ""
+    lead: MinistryCode | None = None
+    contributors: list[MinistryCode] | None = None
+    data: list[Label] | None = None
+
+
 class Item(Record):
     """A lettered sub-item ``(a)`` of a paragraph of the list of issues."""
+
+    model_config = _NESTED
 
     letter: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,3}$")]
     text: LocalText = ""
     lead: MinistryCode | None = None
     contributors: list[MinistryCode] | None = None
     data: list[Label] | None = None
+    observations: list[QuestionId] | None = None
+    """The recommendations of the concluding observations this item asks about."""
+    items: list[SubItem] = Field(default_factory=list)
 
 
 class Paragraph(Record):
@@ -120,6 +150,8 @@ class Paragraph(Record):
     contributors: list[MinistryCode] = Field(default_factory=list)
     data: list[Label] | None = None
     items: list[Item] = Field(default_factory=list)
+    observations: list[QuestionId] | None = None
+    """The recommendations of the concluding observations this paragraph asks about."""
 
 
 class Section(Record):
@@ -133,6 +165,8 @@ class Section(Record):
 
 class ReportMeta(Record):
     """What the list of issues says about the report that answers it."""
+
+    model_config = _NESTED
 
     title: LocalText
     symbol: str | None = None
@@ -167,13 +201,60 @@ class Loipr(Record):
     sections: list[Section] = Field(default_factory=list)
 
 
+def _one_note(value: object) -> object:
+    """Accept one note written as a plain text (``notes: Figures are provisional.``)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+Caption = Annotated[str, BeforeValidator(_none_to_empty), BeforeValidator(_number_to_text)]
+"""A short text of a table (a spanner head, a note): empty when left blank, a number as text."""
+
+
+class ColumnGroup(Record):
+    """A spanner head: a title set over *span* neighbouring column headings of a table."""
+
+    title: Caption = ""
+    span: Annotated[int, Field(ge=1)] = 1
+
+
 class Table(Record):
     """A statistics table attached to an answer."""
 
+    model_config = _NESTED
+
     title: str
+    by: list[Label] | None = None
+    """What the figures are broken down by (``[sex, age, year]``), matched against ``data:``."""
     columns: list[Label] = Field(min_length=1)
+    column_groups: list[ColumnGroup] | None = None
+    """Spanner heads over the column headings, left to right; their spans add up to the columns."""
     rows: list[list[Cell]] = Field(default_factory=list)
+    notes: Annotated[list[Caption], BeforeValidator(_one_note)] = Field(default_factory=list)
+    """Notes printed under the table, before its source."""
     source: str | None = None
+
+    @field_validator("column_groups")
+    @classmethod
+    def _spans_fit_columns(
+        cls, groups: list[ColumnGroup] | None, info: ValidationInfo
+    ) -> list[ColumnGroup] | None:
+        columns = info.data.get("columns")
+        if groups is None or columns is None:
+            return groups
+        spans = sum(group.span for group in groups)
+        if spans != len(columns):
+            raise PydanticCustomError(
+                "invalid.column_spans",
+                "the spans of column_groups add up to {spans} but the table has {columns} columns",
+                {
+                    "spans": spans,
+                    "columns": len(columns),
+                    "headings": ", ".join(str(c) for c in columns),
+                },
+            )
+        return groups
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> Table:
@@ -200,11 +281,59 @@ class Answer(Record):
     note: str | None = None
 
 
+# ------------------------------------------------------------ concluding observations
+# questions/observations.yaml reuses the list of issues' sections, paragraphs and items: a
+# unit with a lead (own or inherited) is a recommendation to follow up.
+
+Implementation = Literal["not-started", "partial", "implemented"]
+IMPLEMENTATIONS: tuple[Implementation, ...] = ("not-started", "partial", "implemented")
+"""How far a recommendation is implemented, least advanced first."""
+
+
+class FollowUpSelection(Record):
+    """What the Committee asked information on, within two years, and when."""
+
+    due: dt.date
+    paragraphs: list[QuestionId] = Field(default_factory=list)
+    symbol: str | None = None
+    word_limit: Annotated[int, Field(gt=0)] | None = None
+
+
+class ObservationsFile(Record):
+    """``questions/observations.yaml``: the concluding observations on a report."""
+
+    symbol: str
+    adopted: dt.date | None = None
+    report: str | None = None
+    follow_up: FollowUpSelection | None = None
+    sections: list[Section] = Field(default_factory=list)
+
+
+class FollowUp(Record):
+    """One body's follow-up information on a recommendation (beside its answers)."""
+
+    recommendation: QuestionId
+    implementation: Implementation
+    status: StatusField
+    updated: dt.date | None = None
+    text: LocalText | None = None
+    tables: list[Table] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    consolidated: bool = False
+    note: str | None = None
+
+    @property
+    def question(self) -> str:
+        """The unit of the observations reported on (so entries read like answers)."""
+        return self.recommendation
+
+
 class AnswersFile(Record):
-    """``answers/<CODE>.yaml``: one body's answers."""
+    """``answers/<CODE>.yaml``: one body's answers and follow-up information."""
 
     ministry: MinistryCode
     answers: list[Answer] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list)
 
 
 def texts_by_language(text: LocalText | None, default_lang: str) -> dict[str, str]:
@@ -235,11 +364,21 @@ def pick_text(value: LocalText | None, *langs: str | None) -> str:
 
 
 def parse_question_id(question_id: str) -> tuple[int, str | None]:
-    """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``."""
+    """Split ``"7(a)"`` into ``(7, "a")`` and ``"7"`` into ``(7, None)``.
+
+    A sub-item's numeral is left out (``"7(a)(i)"`` gives ``(7, "a")``): use
+    :func:`parse_unit_id` where sub-items matter.
+    """
+    number, letter, _ = parse_unit_id(question_id)
+    return number, letter
+
+
+def parse_unit_id(question_id: str) -> tuple[int, str | None, str | None]:
+    """Split ``"7(a)(i)"`` into ``(7, "a", "i")``, ``"7(a)"`` into ``(7, "a", None)``."""
     match = QUESTION_ID_RE.match(question_id)
     if match is None:
         raise ValueError(f"not a question id: {question_id!r}")
-    return int(match.group(1)), match.group(2)
+    return int(match.group(1)), match.group(2), match.group(3)
 
 
 class Abbreviation(Record):
@@ -256,3 +395,13 @@ class AbbreviationsFile(Record):
     """``questions/abbreviations.yaml``: abbreviations beyond the bodies (laws, programmes)."""
 
     abbreviations: list[Abbreviation] = Field(default_factory=list)
+
+
+def question_id(number: int, letter: str | None = None, numeral: str | None = None) -> str:
+    """The question id of a paragraph, an item or a sub-item: ``7``, ``7(a)``, ``7(a)(i)``."""
+    text = str(number)
+    if letter is not None:
+        text += f"({letter})"
+        if numeral is not None:
+            text += f"({numeral})"
+    return text

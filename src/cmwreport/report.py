@@ -13,7 +13,10 @@ only render this model, and this module imports none of them: ``cmwreport render
 How inputs are combined for a unit: a ``consolidated: true`` answer replaces the others;
 otherwise the lead's text, then the contributors' in their listed order, then any other
 body's (``Workspace.inputs``). An answer to a whole paragraph that has items is rendered
-once, right under the paragraph's heading, before the lettered sub-replies.
+once, right under the paragraph's heading, before the lettered sub-replies; an answer to a
+whole item that has sub-items, right under the item's heading, before the "(i)" replies.
+A body that answers both a paragraph and some of its items has its paragraph answer shown
+first, as the introduction (``Workspace.openers``).
 """
 
 from __future__ import annotations
@@ -34,16 +37,23 @@ from cmwreport.markdown import (
     Run,
     parse,
 )
-from cmwreport.models import pick_text
+from cmwreport.models import Table, pick_text
 from cmwreport.text import count_words, strip_illegal
-from cmwreport.wordcount import count_report
+from cmwreport.wordcount import count_report, replies_text, template_context
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from cmwreport.problems import Problem
     from cmwreport.templating import Templates
-    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Unit, Workspace
+    from cmwreport.workspace import (
+        AnswerEntry,
+        ItemNode,
+        ParagraphNode,
+        SectionNode,
+        Unit,
+        Workspace,
+    )
 
 PARTS = ("title", "abbreviations", "introduction", "replies")
 """The parts ``templates/layout.j2`` may list, in the order it lists them."""
@@ -136,7 +146,15 @@ class TableBlock:
     rows: list[list[list[Run]]]
     source: str = ""
     numeric: list[bool] = field(default_factory=list)
-    """Per column: True when every cell is a number (aligned right)."""
+    """Per column: True when every cell is a number or a sign for none (aligned right)."""
+    groups: list[tuple[str, int]] = field(default_factory=list)
+    """Spanner heads over the column headings: (title, how many columns); empty: none."""
+    notes: list[str] = field(default_factory=list)
+    """The lines printed under the table, before the source ("Note: …")."""
+    totals: list[bool] = field(default_factory=list)
+    """Per data row: True for a total row (its first cell says "Total"), set apart."""
+    decimals: list[int] = field(default_factory=list)
+    """Per column: 0, or the most decimals of its numbers when they differ in number."""
 
 
 @dataclass
@@ -164,7 +182,16 @@ class Abbreviations:
     rows: list[tuple[str, list[Run]]]
 
 
-Block = TitleBlock | Heading | Paragraph | TableBlock | Tag | Placeholder | Abbreviations
+@dataclass
+class Quote:
+    """A recommendation of the concluding observations, quoted (follow-up only; not numbered)."""
+
+    runs: list[Run]
+    label: str = ""
+    """``(a)`` before the text of an item, ``(i)`` before a sub-item's; empty for a paragraph."""
+
+
+Block = TitleBlock | Heading | Paragraph | TableBlock | Tag | Placeholder | Abbreviations | Quote
 
 
 @dataclass(frozen=True)
@@ -207,6 +234,8 @@ class Report:
     symbol: str = ""
     header: dict[str, str] = field(default_factory=dict)
     """Values a reference DOCX's header and footer may name: ``{{ symbol }}`` and others."""
+    follow_up: bool = False
+    """True for the follow-up information on the concluding observations (``--follow-up``)."""
 
     @property
     def paragraphs(self) -> int:
@@ -386,34 +415,73 @@ class _Builder:
             self.section(child)
 
     def paragraph(self, paragraph: ParagraphNode) -> None:
-        ws = self.ws
         blocks = self.report.blocks
         blocks.append(Heading("reply", self.render("reply_heading.j2", number=paragraph.number)))
+        self.replies_to(paragraph)
+
+    def replies_to(self, paragraph: ParagraphNode) -> None:
+        """Every reply to *paragraph*: its units', its items' (a), (b), or placeholders."""
+        ws = self.ws
         inputs = {u.id: ws.inputs(u, final=self.final) for u in paragraph.units}
-        whole: list[AnswerEntry] = []
-        if paragraph.has_items:
-            for unit in paragraph.units:
-                for entry in inputs[unit.id]:
-                    if entry.question == paragraph.id and entry not in whole:
-                        whole.append(entry)
         for unit in paragraph.units:
             self.note_gaps(unit, inputs[unit.id])
-        shown_whole = [self.entry(e) for e in whole]
-        for unit in paragraph.units:
-            own = [e for e in inputs[unit.id] if e not in whole]
-            covered = any(e in whole for e in inputs[unit.id]) and any(shown_whole)
-            if paragraph.has_items and (own or not covered):
-                blocks.append(
-                    Heading(
-                        "item",
-                        self.render("item_heading.j2", number=paragraph.number, letter=unit.item),
-                    )
-                )
-            shown = [self.entry(e) for e in own]
-            if self.broken_placeholder(unit, inputs[unit.id]):
-                continue
-            if not any(shown) and not covered:
-                blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
+        if not paragraph.has_items:
+            for unit in paragraph.units:
+                self.unit_reply(unit, inputs, set())
+            return
+        covered = self.opening(paragraph.id)
+        for item in paragraph.items:
+            self.item_reply(item, inputs, covered)
+
+    def item_reply(
+        self, item: ItemNode, inputs: dict[str, list[AnswerEntry]], covered: set[str]
+    ) -> None:
+        """The heading (a), the answers to the whole item, then each sub-item under (i)."""
+        heading = self.render("item_heading.j2", number=item.number, letter=item.letter)
+        at = self.heading_at(Heading("item", heading))
+        if not item.has_subitems:
+            for unit in item.units:
+                self.unit_reply(unit, inputs, covered)
+            self.drop_bare_heading(at)
+            return
+        reached = covered | self.opening(item.id)
+        for unit in item.units:
+            numeral = self.render(
+                "subitem_heading.j2", number=item.number, letter=item.letter, numeral=unit.subitem
+            )
+            sub_at = self.heading_at(Heading("subitem", numeral))
+            self.unit_reply(unit, inputs, reached)
+            self.drop_bare_heading(sub_at)
+        self.drop_bare_heading(at)
+
+    def opening(self, question: str) -> set[str]:
+        """Show the answers to the whole of *question*; return the units they answer."""
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            if self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+    def heading_at(self, heading: Heading) -> int:
+        """Append *heading*; return where it sits (see :meth:`drop_bare_heading`)."""
+        self.report.blocks.append(heading)
+        return len(self.report.blocks) - 1
+
+    def drop_bare_heading(self, at: int) -> None:
+        """Take away the heading at *at* when nothing followed it (its part is answered above)."""
+        if len(self.report.blocks) == at + 1:
+            self.report.blocks.pop()
+
+    def unit_reply(
+        self, unit: Unit, inputs: dict[str, list[AnswerEntry]], covered: set[str]
+    ) -> None:
+        """The inputs that name *unit* itself, or a placeholder when nothing answers it."""
+        own = [e for e in inputs[unit.id] if e.question == unit.id]
+        shown = [self.entry(e) for e in own]
+        if self.broken_placeholder(unit, inputs[unit.id]):
+            return
+        if not any(shown) and unit.id not in covered:
+            self.report.blocks.append(Placeholder(self.placeholder(unit, inputs[unit.id])))
 
     def note_gaps(self, unit: Unit, inputs: list[AnswerEntry]) -> None:
         """Record *unit* as a gap when the report cannot answer it."""
@@ -471,37 +539,48 @@ class _Builder:
         if text.strip():
             self.add_markdown(parse(text))
         for table in tables:
-            self.tables += 1
-            header = [[Run(strip_illegal(str(c)))] for c in table.columns]
-            grouped = [
-                not _years([row[i] for row in table.rows if i < len(row)])
-                for i in range(len(table.columns))
-            ]
-            rows = [
-                [[Run(strip_illegal(_cell(c, self.lang, grouped[i])))] for i, c in enumerate(row)]
-                for row in table.rows
-            ]
-            numeric = [
-                bool(table.rows) and all(_is_number(row[i]) for row in table.rows)
-                for i in range(len(table.columns))
-            ]
-            self.report.blocks.append(
-                TableBlock(
-                    number=self.tables,
-                    title=self.render(
-                        "table_title.j2", number=self.tables, title=strip_illegal(table.title)
-                    ),
-                    header=header,
-                    rows=rows,
-                    source=(
-                        self.render("table_source.j2", source=strip_illegal(table.source))
-                        if table.source
-                        else ""
-                    ),
-                    numeric=numeric,
-                )
-            )
+            self.add_table(table)
         return True
+
+    def add_table(self, table: Table) -> None:
+        """Append a statistics table of an answer: spanner heads, rows, notes and source."""
+        self.tables += 1
+        columns = range(len(table.columns))
+        grouped = [not _years([row[i] for row in table.rows if i < len(row)]) for i in columns]
+        cells = [[_cell(c, self.lang, grouped[i]) for i, c in enumerate(row)] for row in table.rows]
+        groups = [(strip_illegal(g.title), g.span) for g in table.column_groups or ()]
+        if sum(span for _, span in groups) != len(table.columns) or not any(
+            title.strip() for title, _ in groups
+        ):
+            groups = []  # spans that do not fit (an error in check), or no head to show
+        block = TableBlock(
+            number=self.tables,
+            title=self.render(
+                "table_title.j2", number=self.tables, title=strip_illegal(table.title)
+            ),
+            header=[[Run(strip_illegal(str(c)))] for c in table.columns],
+            rows=[[[Run(strip_illegal(text))] for text in row] for row in cells],
+            source=(
+                self.render("table_source.j2", source=strip_illegal(table.source))
+                if table.source
+                else ""
+            ),
+            numeric=[
+                bool(table.rows) and all(_is_number(row[i]) for row in table.rows) for i in columns
+            ],
+            groups=groups,
+            notes=self.table_notes([strip_illegal(n) for n in table.notes if n.strip()]),
+            totals=[_is_total(row[0] if row else "") for row in cells],
+        )
+        block.decimals = _decimal_columns(table.rows, block.numeric)
+        self.report.blocks.append(block)
+
+    def table_notes(self, notes: list[str]) -> list[str]:
+        """The lines under a table: "Note: …", or "Notes: …" then one line per further note."""
+        return [
+            self.render("table_note.j2", note=note, number=number, count=len(notes))
+            for number, note in enumerate(notes, start=1)
+        ]
 
     def tag(self, entry: AnswerEntry, other: str | None) -> Tag:
         status = t(f"state.{entry.status}", self.lang)
@@ -581,6 +660,7 @@ class _Builder:
             and all(i < len(row) and _is_number("".join(r.text for r in row[i])) for row in rows)
             for i in range(len(block.header))
         ]
+        texts = [["".join(r.text for r in cell) for cell in row] for row in rows]
         self.report.blocks.append(
             TableBlock(
                 self.tables,
@@ -589,6 +669,8 @@ class _Builder:
                 rows,
                 "",
                 numeric,
+                totals=[_is_total(row[0] if row else "") for row in texts],
+                decimals=_decimal_columns(texts, numeric),
             )
         )
 
@@ -671,19 +753,96 @@ def _cell(value: object, lang: str, grouped: bool) -> str:
     return text
 
 
+NONE_CELLS = frozenset({"", "..", "-", "–", "—", "…", "..."})
+"""Cells that stand for no figure and keep a column of numbers numeric: the UN's ``..``
+(not available), ``-`` and ``—`` (nil; ``–`` too), ``…`` (also typed ``...``) and empty."""
+
+TOTAL_LABELS = frozenset(
+    {
+        "total",
+        "totals",
+        "grand total",
+        "subtotal",
+        "sub-total",
+        "jumlah",
+        "jumlah total",
+        "jumlah keseluruhan",
+        "total keseluruhan",
+        "subjumlah",
+        "total general",
+        "totales",
+        "subtotales",
+    }
+)
+"""First cells that make a row a total row, in English, Indonesian and Spanish, whatever
+the case and with or without a final colon ("Total", "JUMLAH", "Total general:")."""
+
+
+def _is_total(first: object) -> bool:
+    """Whether a row whose first cell is *first* is a total row."""
+    if not isinstance(first, str):
+        return False
+    return first.strip().rstrip(":").strip().casefold() in TOTAL_LABELS
+
+
+def _is_none_cell(value: object) -> bool:
+    """Whether *value* is empty or a sign for no figure (``..``, ``-``, ``—``, ``…``)."""
+    return value is None or (isinstance(value, str) and value.strip() in NONE_CELLS)
+
+
 def _is_number(value: object) -> bool:
     if isinstance(value, bool):
         return False
-    if isinstance(value, (int, float)) or value is None:
+    if isinstance(value, (int, float)) or _is_none_cell(value):
         return True
     text = str(value).strip().replace(",", "").replace(" ", "").rstrip("%")
-    if not text or text in ("-", "–", "—"):
-        return True
     try:
         float(text)
     except ValueError:
         return False
     return True
+
+
+_DECIMAL_TEXT = re.compile(r"^[-+−]?(\d+)(?:\.(\d+))?\s*%?$")
+"""A figure written as text without thousands marks: ``12.5``, ``-3``, ``35 %``."""
+
+
+def _decimals_of(value: object) -> int | None:
+    """How many decimals *value* shows, or None when a decimal tab could misplace it.
+
+    None for a figure from 1,000 up (its thousands mark could be taken for the decimal
+    sign), for text with a comma or other marks, and for a figure in powers of ten.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        match = _DECIMAL_TEXT.match(value.strip())
+        if match is None or len(match.group(1).lstrip("0")) > 3:
+            return None
+        return len(match.group(2) or "")
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) >= 1000:
+        return None
+    if _whole(value) is not None:
+        return 0
+    text = repr(value)
+    return None if "e" in text else len(text.partition(".")[2])
+
+
+def _decimal_columns(rows: Sequence[Sequence[object]], numeric: list[bool]) -> list[int]:
+    """Per column, the decimals to line up on a decimal tab: 0 when right alignment does.
+
+    Right alignment lines the decimal signs up when every figure of a column has the same
+    number of decimals; only a numeric column whose figures differ (``9.4``, ``14.25``,
+    ``3``) needs a decimal tab, and only when none of them could mislead it (see
+    :func:`_decimals_of`). No figure is padded or rounded.
+    """
+    found: list[int] = []
+    for column, is_numeric in enumerate(numeric):
+        values = [row[column] for row in rows if column < len(row)]
+        counts = [_decimals_of(v) for v in values if not _is_none_cell(v)]
+        usable = is_numeric and None not in counts and len(set(counts)) > 1
+        found.append(max(c for c in counts if c is not None) if usable else 0)
+    return found
 
 
 def build_report(
@@ -716,3 +875,250 @@ def broken_bodies(errors: Sequence[Problem]) -> dict[str, tuple[str, ...]]:
         for code in problem.ministries or unreadable_bodies([problem.file]):
             found.setdefault(code, set()).add(problem.file)
     return {code: tuple(sorted(files)) for code, files in found.items()}
+
+
+# ---------------------------------------------------------------- follow-up information
+
+FOLLOW_UP_PARTS = ("title", "recommendations")
+"""The parts ``templates/follow_up_layout.j2`` may list, in the order it lists them."""
+
+_REPORT_NUMBER = re.compile(r"/(\d+)$")
+"""The report's number at the end of its symbol: ``CMW/C/IDN/2`` is the second report."""
+
+
+def report_number(symbol: str | None) -> int | None:
+    """Which report of the State *symbol* names (``CMW/C/IDN/2`` → 2), or None."""
+    found = _REPORT_NUMBER.search((symbol or "").strip())
+    return int(found.group(1)) if found else None
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A selected recommendation: a whole paragraph, one of its items, or one sub-item."""
+
+    paragraph: ParagraphNode
+    item: ItemNode | None = None
+    unit: Unit | None = None
+
+
+class _FollowUpBuilder(_Builder):
+    """The follow-up information on the selected recommendations, as the report is built.
+
+    Title block; then for each selected recommendation, in the observations' order, a
+    heading naming its paragraph, its text quoted, and the replies of every body (the lead
+    first), numbered 1, 2, 3 … through the document, with tables, footnotes, draft tags and
+    placeholders exactly as in the report: the workspace is seen through
+    :meth:`~cmwreport.workspace.Workspace.follow_up_view`, where recommendations are the
+    units and follow-up entries the answers.
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        templates: Templates,
+        *,
+        lang: str,
+        final: bool,
+        errors: Sequence[Problem] = (),
+    ) -> None:
+        # The report's own context and counts are not the follow-up's: set up here instead.
+        assert ws.observations is not None  # checked by build_follow_up
+        self.source = ws
+        self.obs = ws.observations
+        self.errors = list(errors)
+        self.broken = broken_bodies(self.errors)
+        self.ws = ws.follow_up_view()
+        self.templates = templates
+        self.lang = lang
+        self.final = final
+        self.fallback = [code for code in ws.drafting_languages if code != lang]
+        selection = self.obs.record.follow_up
+        limit = selection.word_limit if selection and selection.word_limit else 0
+        self.report = Report(lang=lang, final=final, limit=limit, follow_up=True)
+        self.number = 0
+        self.tables = 0
+        self.rendered: dict[int, AnswerEntry] = {}
+        self.untranslated: set[str] = set()
+        text = replies_text(self.ws, lang, final)
+        self.context = template_context(self.ws, lang, final, text) | self._follow_up_context()
+
+    def _follow_up_context(self) -> dict[str, Any]:
+        record = self.obs.record
+        selection = record.follow_up
+        meta = self.ws.meta
+        report = record.report or (meta.symbol if meta else None) or ""
+        return {
+            "observations": {
+                "symbol": record.symbol,
+                "adopted": record.adopted,
+                "report": report,
+                "report_number": report_number(report),
+            },
+            "follow_up": {
+                "symbol": (selection.symbol if selection else None) or "",
+                "due": selection.due if selection else None,
+                "word_limit": selection.word_limit if selection else None,
+                "paragraphs": list(selection.paragraphs) if selection else [],
+            },
+        }
+
+    def build(self) -> Report:
+        report = self.report
+        loipr = self.ws.loipr
+        assert loipr is not None
+        report.symbol = self.context["follow_up"]["symbol"]
+        report.title = self.render("follow_up_title.j2")
+        report.header = {
+            "symbol": report.symbol,
+            "observations_symbol": self.obs.symbol,
+            "loipr_symbol": loipr.symbol,
+            "state": loipr.state,
+            "title": report.title,
+        }
+        for part in self.templates.lines("follow_up_layout.j2", **self.context):
+            if part not in FOLLOW_UP_PARTS:
+                raise UsageError(
+                    t(
+                        "render.follow_up_layout_unknown",
+                        self.templates.ui_lang,
+                        part=part,
+                        parts=", ".join(FOLLOW_UP_PARTS),
+                    )
+                )
+            getattr(self, f"part_{part}")()
+        self.broken_notice()
+        report.words = self.source.follow_up_words(lang=self.lang, final=self.final)
+        report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
+        return report
+
+    def part_title(self) -> None:
+        notice = "" if self.final else t("rpt.draft_notice", self.lang)
+        self.report.blocks.append(
+            TitleBlock(
+                symbol=self.render("follow_up_symbol.j2"),
+                committee=self.render("committee.j2"),
+                title=self.report.title,
+                date_received="",
+                notice=notice,
+            )
+        )
+
+    def part_recommendations(self) -> None:
+        for target in self.targets():
+            self.recommendation(target)
+
+    def targets(self) -> Iterator[_Target]:
+        """The selected recommendations, in the order of the concluding observations."""
+        selection = self.obs.record.follow_up
+        chosen = set(selection.paragraphs) if selection else set()
+        for paragraph in self.obs.paragraphs:
+            if paragraph.id in chosen:
+                yield _Target(paragraph)
+                continue
+            for item in paragraph.items:
+                if item.id in chosen:
+                    yield _Target(paragraph, item)
+                    continue
+                for unit in item.units if item.has_subitems else ():
+                    if unit.id in chosen:
+                        yield _Target(paragraph, item, unit)
+
+    def recommendation(self, target: _Target) -> None:
+        """The heading naming the paragraph, the recommendation quoted, then the replies."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        heading = self.render(
+            "follow_up_heading.j2",
+            number=paragraph.number,
+            letter=item.letter if item else None,
+            numeral=unit.subitem if unit else None,
+        )
+        self.report.blocks.append(Heading("reply", heading))
+        self.quote(target)
+        if item is None:
+            self.replies_to(paragraph)
+        else:
+            self.item_replies(target, item)
+
+    def quote(self, target: _Target) -> None:
+        """The recommendation's text, paragraph by paragraph; its items' and sub-items' too."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        self.quoted("", paragraph.text)
+        items = [item] if item is not None else paragraph.items
+        for part in items:
+            self.quoted(_label_of(part.letter, self.lang), part.text)
+            if not part.has_subitems:
+                continue
+            for sub in [unit] if unit is not None else part.units:
+                self.quoted(_label_of(sub.subitem or "", self.lang), sub.text)
+
+    def quoted(self, label: str, text: dict[str, str]) -> None:
+        """Append *text* (the recommendation's language, else a drafting one) as quotes."""
+        chosen = pick_text(text, self.lang, *self.fallback)
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", chosen)]
+        for index, words in enumerate(p for p in paragraphs if p):
+            self.report.blocks.append(
+                Quote([Run(strip_illegal(words))], label if index == 0 else "")
+            )
+
+    def item_replies(self, target: _Target, item: ItemNode) -> None:
+        """The replies to a selected item or sub-item, after those to its whole paragraph."""
+        units = [target.unit] if target.unit is not None else item.units
+        inputs = {u.id: self.ws.inputs(u, final=self.final) for u in units}
+        for unit in units:
+            self.note_gaps(unit, inputs[unit.id])
+        wanted = {u.id for u in units}
+        covered = self.openers_on(target.paragraph.id, wanted)
+        if target.unit is not None:
+            covered |= self.openers_on(item.id, wanted)
+            self.unit_reply(target.unit, inputs, covered)
+            return
+        at = len(self.report.blocks)
+        self.item_reply(item, inputs, covered)
+        blocks = self.report.blocks
+        first = blocks[at] if len(blocks) > at else None
+        if isinstance(first, Heading) and first.kind == "item":
+            del blocks[at]  # the heading above already names the item
+
+    def openers_on(self, question: str, wanted: set[str]) -> set[str]:
+        """Show the replies to the whole of *question* that report on *wanted*, once each.
+
+        Returns the units they answer (those shown earlier, under another selected item,
+        count too).
+        """
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            reach = set(entry.scope or entry.units)
+            if not reach & wanted:
+                continue
+            if id(entry) in self.rendered or self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+
+def _label_of(letter: str, lang: str) -> str:
+    """``(a)`` (UN Spanish ``a)``) before the text of an item or sub-item."""
+    return _LABEL_FORMS.get(lang, "({})").format(letter)
+
+
+def build_follow_up(
+    ws: Workspace,
+    templates: Templates,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+    errors: Sequence[Problem] = (),
+) -> Report:
+    """Build the follow-up information of *ws* in *lang* (default: the report's language).
+
+    The same model as :func:`build_report`, for ``render --follow-up`` (SPEC 7).
+    """
+    if ws.loipr is None:
+        raise CmwReportError(t("render.no_loipr", templates.ui_lang))
+    obs = ws.observations
+    if obs is None:
+        key = "render.no_observations" if ws.observations_readable else "render.bad_observations"
+        raise CmwReportError(t(key, templates.ui_lang))
+    if not obs.record.follow_up or not obs.record.follow_up.paragraphs:
+        raise CmwReportError(t("render.no_selection", templates.ui_lang))
+    builder = _FollowUpBuilder(ws, templates, lang=lang or ws.language, final=final, errors=errors)
+    return builder.build()

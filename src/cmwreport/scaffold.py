@@ -23,6 +23,7 @@ from cmwreport.errors import CmwReportError, UnknownMinistryOption, UsageError
 from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
+from cmwreport.markdown import noted_plain, noted_text, superscript
 from cmwreport.models import Ministry, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.text import join_and, strip_illegal
@@ -68,7 +69,7 @@ def answered_units(ws: Workspace, code: str, raw_questions: list[str]) -> set[st
     done: set[str] = set()
     for entry in ws.answers:
         if entry.ministry == code:
-            done.update(entry.units)
+            done.update(entry.scope or entry.units)
     for question in raw_questions:
         done.update(units_of(ws, question))
     return done
@@ -143,27 +144,48 @@ def _printable(text: str) -> str:
     return yaml_readable(strip_illegal(text))
 
 
+def _question_parts(ws: Workspace, unit: Unit, lang: str) -> list[str]:
+    """The question of *unit* in *lang* as the list puts it: paragraph, "(a) …", "(i) …"."""
+    paragraph = ws.paragraph_by_number[unit.paragraph]
+    if unit.item is None or not paragraph.text.get(lang):
+        return [unit.text.get(lang, "")]
+    parts = [paragraph.text[lang]]
+    if unit.subitem is not None:
+        item = ws.item_by_id[f"{unit.paragraph}({unit.item})"]
+        parts.append(f"({unit.item}) {item.text.get(lang, '')}".rstrip())
+        parts.append(f"({unit.subitem}) {unit.text.get(lang, '')}".rstrip())
+    else:
+        parts.append(f"({unit.item}) {unit.text.get(lang, '')}".rstrip())
+    return parts
+
+
 def _question_comments(ws: Workspace, unit: Unit, code: str, indent: str, lang: str) -> list[str]:
     """Comment lines that quote the question of *unit* in every language it is written in."""
     paragraph = ws.paragraph_by_number[unit.paragraph]
     key = "scaffold.record_head_lead" if unit.lead == code else "scaffold.record_head_contributor"
-    where = (
-        t("scaffold.where_item", lang, paragraph=unit.paragraph, item=unit.item)
-        if unit.item
-        else t("scaffold.where_paragraph", lang, paragraph=unit.paragraph)
-    )
+    if unit.subitem:
+        where = t(
+            "scaffold.where_subitem",
+            lang,
+            paragraph=unit.paragraph,
+            item=unit.item,
+            numeral=unit.subitem,
+        )
+    elif unit.item:
+        where = t("scaffold.where_item", lang, paragraph=unit.paragraph, item=unit.item)
+    else:
+        where = t("scaffold.where_paragraph", lang, paragraph=unit.paragraph)
     head = t(key, lang, unit=unit.id, where=where, lead=unit.lead or "—")
     rule = "─" * max(0, COMMENT_WIDTH - len(indent) - len(head) - 6)
     lines = ["", f"{indent}# ── {head} {rule}".rstrip()]
     languages = drafting_order(ws, [*paragraph.text, *unit.text])
     for code_lang in languages:
-        parts: list[str] = []
-        if unit.item is not None and paragraph.text.get(code_lang):
-            parts.append(paragraph.text[code_lang])
-            parts.append(f"({unit.item}) {unit.text.get(code_lang, '')}".rstrip())
-        else:
-            parts.append(unit.text.get(code_lang, ""))
-        text = "\n".join(p for p in parts if p.strip())
+        notes: list[str] = []  # the question's footnotes: ¹ in the text, the note below it
+        parts = [
+            noted_plain(noted_text(p, notes).parts) for p in _question_parts(ws, unit, code_lang)
+        ]
+        marks = [f"{superscript(n)} {note}" for n, note in enumerate(notes, start=1)]
+        text = "\n".join(p for p in [*parts, *marks] if p.strip())
         if text:
             tag = f"[{code_lang}]" if len(languages) > 1 else ""
             lines.extend(_comment_block(tag, text, indent))
@@ -389,6 +411,42 @@ def _loipr_skeleton(lang: str, code: str, today: dt.date) -> str:
     return head + body + _wrapped_comment(c[11]) + "\n" + questions
 
 
+def _observations_skeleton(lang: str, code: str, today: dt.date) -> str:
+    """The commented-out ``questions/observations.yaml`` of a new workspace (SPEC 7).
+
+    Every line is a comment, so the file is not in use until a coordinator pastes the
+    concluding observations and removes the ``# `` marks.
+    """
+    c = [t(f"init.observations.{n}", lang) for n in range(1, 10)]
+    adopted = dt.date(today.year + 2, today.month, min(today.day, 28))
+    body = _commented(
+        [
+            ("symbol: CMW/C/IDN/CO/3", c[2]),
+            (f"adopted: {adopted.isoformat()}", c[3]),
+            ("report: CMW/C/IDN/3", c[4]),
+            ("follow_up:", ""),
+            (f"  due: {adopted.replace(year=adopted.year + 2).isoformat()}", c[5]),
+            ('  paragraphs: ["10"]', c[6]),
+            ("sections:", ""),
+            ("  - id: C-1", ""),
+            ("    title: General measures of implementation", ""),
+            ("    paragraphs:", ""),
+            ("      - number: 9", c[7]),
+            ("        text: The Committee notes ...", ""),
+            ("      - number: 10", ""),
+            (f"        lead: {code}", c[8]),
+            ("        contributors: []", ""),
+            ("        text: |", ""),
+            ("          The Committee recommends that the State party ...", ""),
+        ]
+    )
+    commented = "".join(f"# {line}\n" for line in body.splitlines())
+    return (
+        f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{SCHEMA_FILES['observations']}\n"
+        f"{_wrapped_comment(c[0])}\n{_wrapped_comment(c[1])}\n\n{commented}"
+    )
+
+
 def _ministries_skeleton(lang: str, code: str) -> str:
     """The commented ``questions/ministries.yaml`` of a new workspace."""
     c = [t(f"init.ministries.{n}", lang) for n in range(1, 6)]
@@ -416,7 +474,8 @@ _VSCODE_SETTINGS = f"""\
     "./{SCHEMA_DIR}/{SCHEMA_FILES["answers"]}": "answers/*.yaml",
     "./{SCHEMA_DIR}/{SCHEMA_FILES["loipr"]}": "questions/loipr.yaml",
     "./{SCHEMA_DIR}/{SCHEMA_FILES["ministries"]}": "questions/ministries.yaml",
-    "./{SCHEMA_DIR}/{SCHEMA_FILES["abbreviations"]}": "questions/abbreviations.yaml"
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["abbreviations"]}": "questions/abbreviations.yaml",
+    "./{SCHEMA_DIR}/{SCHEMA_FILES["observations"]}": "questions/observations.yaml"
   }},
   "files.encoding": "utf8",
   "[yaml]": {{
@@ -471,6 +530,7 @@ def init_workspace(target: Path, *, lang: str = "en", today: dt.date | None = No
     files: dict[str, str] = {
         "questions/loipr.yaml": _loipr_skeleton(lang, code, today),
         "questions/ministries.yaml": _ministries_skeleton(lang, code),
+        "questions/observations.yaml": _observations_skeleton(lang, code, today),
         f"{ANSWERS_DIR}/.gitkeep": "",
         ".gitignore": "build/\n~$*.docx\n~$*.xlsx\n",
         "README.md": t("init.readme", lang, answers=ANSWERS_DIR) + "\n",

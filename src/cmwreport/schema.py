@@ -25,13 +25,18 @@ from cmwreport.models import (
     AbbreviationsFile,
     Answer,
     AnswersFile,
+    ColumnGroup,
+    FollowUp,
+    FollowUpSelection,
     Item,
     Loipr,
     MinistriesFile,
     Ministry,
+    ObservationsFile,
     Paragraph,
     ReportMeta,
     Section,
+    SubItem,
     Table,
 )
 
@@ -43,6 +48,7 @@ SCHEMA_FILES: dict[str, str] = {
     "loipr": "loipr.schema.json",
     "ministries": "ministries.schema.json",
     "abbreviations": "abbreviations.schema.json",
+    "observations": "observations.schema.json",
 }
 """The schema of each kind of file, by kind."""
 
@@ -51,25 +57,32 @@ _MODELS: dict[str, type[BaseModel]] = {
     "loipr": Loipr,
     "ministries": MinistriesFile,
     "abbreviations": AbbreviationsFile,
+    "observations": ObservationsFile,
 }
 
 _DESCRIBED: tuple[type[BaseModel], ...] = (
     AnswersFile,
     Answer,
     Table,
+    ColumnGroup,
     Loipr,
     ReportMeta,
     Section,
     Paragraph,
     Item,
+    SubItem,
     MinistriesFile,
     Ministry,
     AbbreviationsFile,
     Abbreviation,
+    ObservationsFile,
+    FollowUpSelection,
+    FollowUp,
 )
 
 _FIELD_PATTERNS: dict[tuple[str, str], str] = {
     ("Answer", "question"): QUESTION_ID_RE.pattern,
+    ("FollowUp", "recommendation"): QUESTION_ID_RE.pattern,
 }
 
 
@@ -92,6 +105,8 @@ class _EditorSchema(GenerateJsonSchema):
             return {"anyOf": [inner, {"type": "integer"}]}
         if name == "_none_to_empty":
             return {"anyOf": [inner, {"type": "null"}]}
+        if name == "_one_note":  # one note may be written as a plain text
+            return {"anyOf": [inner, {"type": "string"}, {"type": "null"}]}
         return inner
 
 
@@ -130,7 +145,7 @@ def _close_mappings(node: Any) -> None:
 
 
 def build_schema(kind: str, *, lang: str = "en") -> dict[str, Any]:
-    """Return the JSON Schema of the file *kind* (answers, loipr, ministries, abbreviations)."""
+    """Return the JSON Schema of the file *kind* (answers, loipr, ministries, ...)."""
     model = _MODELS[kind]
     schema = model.model_json_schema(schema_generator=_EditorSchema, mode="validation")
     _describe(schema, lang)

@@ -98,12 +98,12 @@ class Templates:
             raise TemplateError(
                 names[0], t("render.template_missing", self.ui_lang), lang=self.ui_lang
             ) from None
-        except Exception as exc:  # noqa: BLE001 - syntax errors in a coordinator's file
-            raise self._error(exc, names[0]) from None
+        except _caught() as exc:  # syntax errors, unreadable files
+            raise self._users_error(exc, names[0]) from None
         try:
             text = _bounded_render(self.env, template, {"lang": lang, **context})
-        except Exception as exc:  # noqa: BLE001 - undefined names, sandbox refusals
-            raise self._error(exc, template.name or names[0]) from None
+        except _caught() as exc:  # undefined names, sandbox refusals, 1 / 0
+            raise self._users_error(exc, template.name or names[0]) from None
         return strip_illegal(text).strip()
 
     def lines(self, name: str, /, **context: Any) -> list[str]:
@@ -126,9 +126,25 @@ class Templates:
             raise TemplateError(
                 name, t("render.template_missing", self.ui_lang), lang=self.ui_lang
             ) from None
-        except Exception as exc:  # noqa: BLE001
-            raise self._error(exc, name) from None
+        except _caught() as exc:
+            raise self._users_error(exc, name) from None
         return text
+
+    def _users_error(self, exc: Exception, name: str) -> TemplateError:
+        """*exc* as the coordinator's :class:`TemplateError`, or *exc* itself if it is our bug.
+
+        Jinja's own errors, the limits' and endless recursion are always the template's
+        (the last wherever the interpreter happened to stop it). Another Python error
+        (``1 / 0``, ``"a" + 1``) is the template's when the template's code or Jinja
+        running it raised it; raised inside a filter or global of ours, it is a bug in
+        cmwreport and goes on to the command line's internal-error report.
+        """
+        from jinja2 import TemplateError as JinjaError
+
+        always = JinjaError | TemplateLimitError | RecursionError  # a macro calling itself
+        if isinstance(exc, always) or _raised_by_template(exc, self.dirs):
+            return self._error(exc, name)
+        raise exc
 
     def _error(self, exc: Exception, name: str) -> TemplateError:
         """A :class:`TemplateError` for *exc*, naming the file and line at fault.
@@ -161,6 +177,46 @@ def templates_for(root: Path | None, *, ui_lang: str = "en") -> Templates:
         dirs.append(Path(root) / TEMPLATES_DIR)
     dirs.append(PACKAGED)
     return Templates(dirs=dirs, ui_lang=ui_lang)
+
+
+_PYTHON_ERRORS: tuple[type[Exception], ...] = (
+    ArithmeticError,  # 1 / 0, 10.0 ** 1000
+    LookupError,  # "%(a)s" % {}
+    TypeError,  # "a" + 1, a filter given the wrong arguments
+    ValueError,  # "x" | int(base=99), a template file that is not UTF-8
+    RecursionError,  # a macro calling itself without end
+    OSError,  # an included template that cannot be read
+)
+"""Python errors a template's own expressions can cause."""
+
+
+def _caught() -> tuple[type[Exception], ...]:
+    """What rendering a template may raise because of the template: Jinja's and the above."""
+    from jinja2 import TemplateError as JinjaError
+
+    return (JinjaError, TemplateLimitError, *_PYTHON_ERRORS)
+
+
+def _raised_by_template(exc: BaseException, dirs: list[Path]) -> bool:
+    """Whether *exc* came from a template's code or Jinja running it, not from our Python.
+
+    The innermost Python frame of the traceback tells: a template (compiled from a file in
+    *dirs*, or from a string), or Jinja's own modules, versus anything else — a filter or
+    global function that cmwreport gave the templates.
+    """
+    import jinja2
+
+    tb = exc.__traceback__
+    if tb is None:
+        return True
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename
+    if filename.startswith("<"):  # <template>, <string>: code Jinja compiled
+        return True
+    path = Path(filename)
+    trusted = [Path(jinja2.__file__).parent, *dirs]
+    return any(path.is_relative_to(folder) for folder in trusted)
 
 
 def _template_frame(exc: BaseException, dirs: list[Path]) -> tuple[str, int] | None:

@@ -31,8 +31,15 @@ from cmwreport.text import count_words, strip_illegal
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from cmwreport.models import ColumnGroup, Table
     from cmwreport.templating import Templates
-    from cmwreport.workspace import AnswerEntry, ParagraphNode, SectionNode, Workspace
+    from cmwreport.workspace import (
+        AnswerEntry,
+        ItemNode,
+        ParagraphNode,
+        SectionNode,
+        Workspace,
+    )
 
 _LIST_MARKER = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
 """An ordered-list marker ``1.`` at the start of a line: the report letters the item instead."""
@@ -134,6 +141,8 @@ def replies_text(
         for table in entry.answer.tables:
             parts.extend((strip_illegal(table.title), strip_illegal(table.source or "")))
             parts.extend(_table_texts(table))
+            parts.extend(strip_illegal(n) for n in table.notes)
+            parts.extend(strip_illegal(g.title) for g in table.column_groups or ())
     return "\n".join(parts)
 
 
@@ -157,6 +166,8 @@ class _Counter:
         self.words = 0
         self.tables = 0
         self.rows: list[dict[str, Any]] = []
+        self.shown = 0
+        """Blocks shown under the current headings so far (a heading nothing follows goes)."""
 
     def render(self, name: str, **extra: Any) -> str:
         return self.quick.render(name, self.lang, **self.context, **extra)
@@ -203,25 +214,52 @@ class _Counter:
             self.section(child)
 
     def paragraph(self, paragraph: ParagraphNode) -> None:
-        """As :meth:`cmwreport.report._Builder.paragraph` lays the reply out."""
+        """As :meth:`cmwreport.report._Builder.replies_to` lays the reply out."""
         self.plain(self.render("reply_heading.j2", number=paragraph.number))
-        inputs = {u.id: self.inputs[u.id] for u in paragraph.units}
-        whole: list[AnswerEntry] = []
-        if paragraph.has_items:
+        if not paragraph.has_items:
             for unit in paragraph.units:
-                for entry in inputs[unit.id]:
-                    if entry.question == paragraph.id and entry not in whole:
-                        whole.append(entry)
-        shown_whole = [self.entry(e) for e in whole]
-        for unit in paragraph.units:
-            own = [e for e in inputs[unit.id] if e not in whole]
-            covered = any(e in whole for e in inputs[unit.id]) and any(shown_whole)
-            if paragraph.has_items and (own or not covered):
-                self.plain(
-                    self.render("item_heading.j2", number=paragraph.number, letter=unit.item)
-                )
-            for entry in own:
-                self.entry(entry)
+                self.unit_reply(unit.id)
+            return
+        covered = self.opening(paragraph.id)
+        for item in paragraph.items:
+            self.item_reply(item, covered)
+
+    def item_reply(self, item: ItemNode, covered: set[str]) -> None:
+        """The heading (a) when anything follows it, the whole item's answers, (i) …"""
+        heading = self.render("item_heading.j2", number=item.number, letter=item.letter)
+        before = self.shown
+        if not item.has_subitems:
+            for unit in item.units:
+                self.unit_reply(unit.id, covered)
+        else:
+            reached = covered | self.opening(item.id)
+            for unit in item.units:
+                sub_before = self.shown
+                self.unit_reply(unit.id, reached)
+                if self.shown > sub_before:
+                    numeral = self.render(
+                        "subitem_heading.j2",
+                        number=item.number,
+                        letter=item.letter,
+                        numeral=unit.subitem,
+                    )
+                    self.plain(numeral)
+        if self.shown > before:
+            self.plain(heading)
+
+    def opening(self, question: str) -> set[str]:
+        """Count the answers to the whole of *question*; return the units they answer."""
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            if self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+    def unit_reply(self, unit_id: str, covered: set[str] | None = None) -> None:
+        """The inputs naming the unit itself; a placeholder (no words) when none shows."""
+        shown = [self.entry(e) for e in self.inputs[unit_id] if e.question == unit_id]
+        if not any(shown) and unit_id not in (covered or set()):
+            self.shown += 1  # a placeholder (or a broken file's): it keeps its headings
 
     def entry(self, entry: AnswerEntry) -> bool:
         """Count one input as :meth:`cmwreport.report._Builder.entry` shows it."""
@@ -229,6 +267,7 @@ class _Counter:
         tables = entry.answer.tables
         if not own.strip() and not tables:
             return False
+        self.shown += 1
         if own.strip():
             self.words += markdown_words(own)
             for _ in range(pipe_tables(own)):
@@ -241,20 +280,30 @@ class _Counter:
             )
             self.plain(title)
             self.words += sum(count_words(text) for text in _table_texts(table))
+            self.words += sum(count_words(str(g.title)) for g in _groups_shown(table))
+            notes = [strip_illegal(n) for n in table.notes if n.strip()]
+            for number, note in enumerate(notes, start=1):
+                self.plain(self.render("table_note.j2", note=note, number=number, count=len(notes)))
             if table.source:
                 self.plain(self.render("table_source.j2", source=strip_illegal(table.source)))
         return True
 
 
-def _table_texts(table: Any) -> Iterator[str]:
-    """A table's heading and cells, spanner heads and notes (title and source apart)."""
+def _groups_shown(table: Table) -> list[ColumnGroup]:
+    """The spanner heads the report prints: none when the spans do not fit or none has a title."""
+    groups = list(table.column_groups or ())
+    if sum(g.span for g in groups) != len(table.columns) or not any(
+        g.title.strip() for g in groups
+    ):
+        return []
+    return groups
+
+
+def _table_texts(table: Table) -> Iterator[str]:
+    """A table's heading and cells (title, spanner heads, notes and source apart)."""
     yield " ".join(str(c) for c in table.columns)
     for row in table.rows:
         yield " ".join(str(c) for c in row if c is not None)
-    for group in getattr(table, "column_groups", None) or ():
-        yield str(getattr(group, "title", "") or "")
-    for note in getattr(table, "notes", None) or ():
-        yield str(note)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ workspace at all; problems in files are collected in ``Workspace.problems``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable
@@ -23,19 +24,25 @@ from cmwreport.abbreviations import AbbreviationEntry, load_abbreviations
 from cmwreport.errors import NoWorkspaceError
 from cmwreport.loader import SourceMap, read_yaml, validate, validate_list
 from cmwreport.models import (
+    IMPLEMENTATIONS,
     QUESTION_ID_RE,
     STATUSES,
     Answer,
     AnswersFile,
+    FollowUp,
     Item,
     LocalText,
     Loipr,
     MinistriesFile,
     Ministry,
+    ObservationsFile,
     Paragraph,
     ReportMeta,
     Section,
+    SubItem,
     parse_question_id,
+    parse_unit_id,
+    question_id,
     texts_by_language,
 )
 from cmwreport.problems import Msg, Problem, error
@@ -44,12 +51,49 @@ from cmwreport.wordcount import report_words
 
 LOIPR_FILE = "questions/loipr.yaml"
 MINISTRIES_FILE = "questions/ministries.yaml"
+OBSERVATIONS_FILE = "questions/observations.yaml"
 ANSWERS_DIR = "answers"
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """Who answers a part of the list and what statistics it asks for, set or inherited."""
+
+    lead: str | None = None
+    contributors: tuple[str, ...] = ()
+    data: tuple[str, ...] = ()
+    observations: tuple[str, ...] = ()
+    """The recommendations of the concluding observations the part asks about."""
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The lead then the contributors, each once."""
+        return tuple(dict.fromkeys(((self.lead,) if self.lead else ()) + self.contributors))
+
+
+def inherit(parent: Assignment, record: Paragraph | Item | SubItem) -> Assignment:
+    """What *record* sets itself, else what its parent has (paragraph → item → sub-item).
+
+    The one rule by which ``lead``, ``contributors``, ``data`` and ``observations`` flow
+    downwards.
+    """
+    return Assignment(
+        lead=record.lead or parent.lead,
+        contributors=(
+            tuple(record.contributors) if record.contributors is not None else parent.contributors
+        ),
+        data=tuple(record.data) if record.data is not None else parent.data,
+        observations=(
+            tuple(refs)
+            if (refs := getattr(record, "observations", None)) is not None
+            else parent.observations
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Unit:
-    """What can be answered: a paragraph without items, or one item of a paragraph."""
+    """What can be answered: a paragraph without items, an item without sub-items, a sub-item."""
 
     id: str
     paragraph: int
@@ -61,6 +105,12 @@ class Unit:
     text: dict[str, str]
     line: int
     data_line: int
+    file: str = LOIPR_FILE
+    """The file the unit is in: the list of issues, or the concluding observations."""
+    observations: tuple[str, ...] = ()
+    """The recommendations a list-of-issues unit asks about (its own, else its paragraph's)."""
+    subitem: str | None = None
+    """The roman numeral of a sub-item (``i`` in ``7(a)(i)``), else None."""
 
     @property
     def assigned(self) -> tuple[str, ...]:
@@ -72,8 +122,26 @@ class Unit:
 
 
 @dataclass
+class ItemNode:
+    """A lettered item of a paragraph with its units (itself, or one per sub-item)."""
+
+    number: int
+    letter: str
+    text: dict[str, str]
+    assignment: Assignment
+    line: int
+    has_subitems: bool
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The question id of the item itself (``"7(a)"``)."""
+        return question_id(self.number, self.letter)
+
+
+@dataclass
 class ParagraphNode:
-    """A paragraph of the list of issues with its units (one, or one per item)."""
+    """A paragraph of the list of issues with its units (one, or one per item or sub-item)."""
 
     number: int
     text: dict[str, str]
@@ -84,11 +152,17 @@ class ParagraphNode:
     line: int
     has_items: bool
     units: list[Unit] = field(default_factory=list)
+    items: list[ItemNode] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         """The question id of the paragraph itself (``"7"``)."""
         return str(self.number)
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The paragraph's own lead then contributors, each once."""
+        return Assignment(self.lead, self.contributors).assigned
 
 
 @dataclass
@@ -124,10 +198,13 @@ class AnswerEntry:
     file: str
     line: int
     index: int
-    answer: Answer
+    answer: Answer | FollowUp
     texts: dict[str, str]
     units: tuple[str, ...]
+    """The units this answer counts for: those it names, less those its body answers by name."""
     field_lines: dict[str, int]
+    scope: tuple[str, ...] = ()
+    """Every unit under the question it names (``7`` → all of 7's units)."""
 
     @property
     def question(self) -> str:
@@ -140,6 +217,11 @@ class AnswerEntry:
         return self.answer.status
 
     @property
+    def implementation(self) -> str | None:
+        """not-started, partial or implemented for a follow-up entry; None for an answer."""
+        return self.answer.implementation if isinstance(self.answer, FollowUp) else None
+
+    @cached_property
     def empty(self) -> bool:
         """True when no language has any text and there is no table (a skeleton)."""
         return not any(v.strip() for v in self.texts.values()) and not self.answer.tables
@@ -155,6 +237,8 @@ class AnswerEntry:
             total += count_words(table.title) + count_words_in(table.columns)
             total += count_words_in(cell for row in table.rows for cell in row)
             total += count_words(table.source or "")
+            total += count_words_in(table.notes)
+            total += count_words_in(group.title for group in table.column_groups or ())
         return total
 
 
@@ -162,7 +246,7 @@ class AnswerEntry:
 class Duplicate:
     """An id that appears twice: what kind, which id, where both are."""
 
-    kind: str  # "paragraph", "item", "ministry", "section"
+    kind: str  # "paragraph", "item", "subitem", "ministry", "section"
     id: str
     file: str
     line: int
@@ -178,6 +262,65 @@ class UnknownCode:
     line: int
     where: str  # "lead", "contributor", "file", "ministry", "mismatch"
     other: str = ""
+
+
+@dataclass(frozen=True)
+class ObservationRef:
+    """A place that names a unit of the concluding observations, to be checked."""
+
+    file: str
+    line: int
+    id: str
+    kind: str  # "loipr" (a list-of-issues paragraph or item), "selection" (follow_up.paragraphs)
+    ministries: frozenset[str] = frozenset()
+
+
+@dataclass
+class Observations:
+    """``questions/observations.yaml`` read: its tree of units and the follow-up selection.
+
+    Its sections, paragraphs and units are built exactly as those of the list of issues;
+    a unit with a lead (own or inherited) is a *recommendation*.
+    """
+
+    record: ObservationsFile
+    sections: list[SectionNode] = field(default_factory=list)
+    paragraphs: list[ParagraphNode] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    broken_questions: set[int] = field(default_factory=set)
+    selected: set[str] = field(default_factory=set)
+    """The unit ids selected for follow-up (a selected paragraph selects all its items)."""
+    limit_line: int = 1
+    """The line of ``follow_up.word_limit`` (where ``over-word-limit`` points)."""
+
+    @property
+    def symbol(self) -> str:
+        """The observations' symbol (``CMW/C/IDN/CO/2``)."""
+        return self.record.symbol
+
+    @property
+    def due(self) -> dt.date | None:
+        """The date the follow-up information is due, when the selection gives it."""
+        return self.record.follow_up.due if self.record.follow_up else None
+
+    @property
+    def recommendations(self) -> list[Unit]:
+        """The units with a lead, in the observations' order."""
+        return [u for u in self.units if u.lead]
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        """Units by id."""
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def paragraph_by_number(self) -> dict[int, ParagraphNode]:
+        """Paragraphs by number."""
+        return {p.number: p for p in self.paragraphs}
+
+    def units_of(self, unit_id: str) -> tuple[str, ...]:
+        """The units ``"23"`` or ``"23(b)"`` stands for; empty when the observations lack it."""
+        return _units_in(self.paragraph_by_number, unit_id)
 
 
 @dataclass
@@ -217,6 +360,18 @@ class Workspace:
     """The entries of ``questions/abbreviations.yaml`` (optional), in file order."""
     word_counts: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
     """:meth:`report_words` by language and final, once counted (check and coverage ask)."""
+    observations: Observations | None = None
+    """The concluding observations, when ``questions/observations.yaml`` is in use."""
+    observations_readable: bool = True
+    """False when the observations file is there but could not be read: refs are not judged."""
+    follow_ups: list[AnswerEntry] = field(default_factory=list)
+    """Every follow-up entry (``follow_up:`` of the answers files) naming a known unit."""
+    unknown_follow_ups: list[AnswerEntry] = field(default_factory=list)
+    """Follow-up entries naming a unit the observations lack (or with no observations)."""
+    follow_up_rejected: dict[str, set[str]] = field(default_factory=dict)
+    """As ``rejected``, for follow-up entries with an error."""
+    observation_refs: list[ObservationRef] = field(default_factory=list)
+    """Every place naming a unit of the observations outside the follow-up entries."""
 
     # ------------------------------------------------------------------ derived views
 
@@ -249,6 +404,64 @@ class Workspace:
     def paragraph_by_number(self) -> dict[int, ParagraphNode]:
         """Paragraphs by number."""
         return {p.number: p for p in self.paragraphs}
+
+    @cached_property
+    def item_by_id(self) -> dict[str, ItemNode]:
+        """Items by id (``"7(a)"``)."""
+        return {item.id: item for p in self.paragraphs for item in p.items}
+
+    def assigned_to(self, question: str) -> tuple[str, ...]:
+        """The bodies assigned to *question* itself: a paragraph's, an item's or a unit's."""
+        number, letter, numeral = parse_unit_id(question)
+        if letter is None:
+            paragraph = self.paragraph_by_number.get(number)
+            if paragraph is not None and paragraph.has_items:
+                return paragraph.assigned
+        elif numeral is None and question in self.item_by_id:
+            item = self.item_by_id[question]
+            if item.has_subitems:
+                return item.assignment.assigned
+        unit = self.unit_by_id.get(question)
+        return unit.assigned if unit is not None else ()
+
+    @cached_property
+    def answers_by_question(self) -> dict[str, list[AnswerEntry]]:
+        """Every answer record by the question id it names."""
+        result: dict[str, list[AnswerEntry]] = {}
+        for entry in self.answers:
+            result.setdefault(entry.question, []).append(entry)
+        return result
+
+    def openers(self, question: str, *, final: bool = False) -> list[AnswerEntry]:
+        """The answers to the whole of *question* (a paragraph or item with parts), in order.
+
+        Each opens its body's reply to *question*, before the parts, even when the body
+        answered every part separately (an introduction). Empty answers never count; in a
+        final only approved ones; an answer that a ``consolidated`` one replaces is left out.
+        """
+        if question in self.unit_by_id:
+            return []  # a unit, not a whole with parts
+        scope = units_of(self, question)
+        entries = [
+            a
+            for a in self.answers_by_question.get(question, [])
+            if not a.empty and (a.status == "approved" or not final)
+        ]
+        if not entries:
+            return []
+        inputs = {unit_id: self.inputs(self.unit_by_id[unit_id], final=final) for unit_id in scope}
+        shown = [a for a in entries if _opens(a, inputs)]
+        rank = {code: i for i, code in enumerate(self.assigned_to(question))}
+        order = {code: i for i, code in enumerate(self.ministries)}
+        return sorted(
+            shown,
+            key=lambda a: (
+                rank.get(a.ministry, len(rank)),
+                order.get(a.ministry, 10**6),
+                a.file,
+                a.line,
+            ),
+        )
 
     @cached_property
     def answers_by_unit(self) -> dict[str, list[AnswerEntry]]:
@@ -290,6 +503,10 @@ class Workspace:
         for unit in self.units:
             for entry in self.inputs(unit, final=final):
                 seen.setdefault(id(entry), entry)
+        for entry in self.answers:
+            if not entry.units and entry.scope and id(entry) not in seen:
+                if entry in self.openers(entry.question, final=final):
+                    seen[id(entry)] = entry  # an introduction to parts all answered by name
         return list(seen.values())
 
     def report_words(self, *, lang: str | None = None, final: bool = False) -> int:
@@ -299,6 +516,68 @@ class Workspace:
             self.word_counts[key] = report_words(self, lang=key[0], final=final)
         return self.word_counts[key]
 
+    @property
+    def follow_up_units(self) -> list[Unit]:
+        """The recommendations to follow up (units of the observations with a lead)."""
+        return self.observations.recommendations if self.observations else []
+
+    @cached_property
+    def follow_ups_by_unit(self) -> dict[str, list[AnswerEntry]]:
+        """Every follow-up entry covering each unit of the observations."""
+        units = self.observations.units if self.observations else []
+        result: dict[str, list[AnswerEntry]] = {u.id: [] for u in units}
+        for entry in self.follow_ups:
+            for unit_id in entry.units:
+                result[unit_id].append(entry)
+        return result
+
+    def implementation(self, unit: Unit) -> str:
+        """The least advanced implementation among the unit's non-empty entries, else unknown."""
+        found = [
+            IMPLEMENTATIONS.index(e.answer.implementation)
+            for e in self.follow_ups_by_unit.get(unit.id, [])
+            if isinstance(e.answer, FollowUp) and not e.empty
+        ]
+        return IMPLEMENTATIONS[min(found)] if found else "unknown"
+
+    def follow_up_view(self) -> Workspace:
+        """This workspace as the follow-up sees it: recommendations and their entries.
+
+        The observations' units stand for the list's units and the follow-up entries for
+        the answers, so every check written for answers runs over follow-up unchanged.
+        """
+        obs = self.observations
+        return dataclasses.replace(
+            self,
+            sections=obs.sections if obs else [],
+            paragraphs=obs.paragraphs if obs else [],
+            units=obs.units if obs else [],
+            answers=self.follow_ups,
+            unknown_questions=[],
+            broken_questions=obs.broken_questions if obs else set(),
+            rejected=self.follow_up_rejected,
+            problems=[],
+            duplicates=[],
+            unknown_codes=[],
+            yaml_sources=[],
+            word_counts={},
+        )
+
+    def follow_up_words(self, *, lang: str | None = None, final: bool = False) -> int:
+        """Words of the follow-up information's replies: the entries on selected recommendations.
+
+        Counted as :meth:`report_words` counts the report (text in *lang* and tables), over
+        the entries that ``render --follow-up`` shows, each once.
+        """
+        obs = self.observations
+        if obs is None:
+            return 0
+        language = lang or self.language
+        shown = self.follow_up_view().included_answers(final=final)
+        return sum(
+            a.words(language) for a in shown if obs.selected.intersection(a.scope or a.units)
+        )
+
     def best_status(self, unit: Unit) -> str:
         """``unanswered`` or the best status among the unit's non-empty answers."""
         best = -1
@@ -306,6 +585,15 @@ class Workspace:
             if not entry.empty:
                 best = max(best, STATUSES.index(entry.answer.status))
         return "unanswered" if best < 0 else STATUSES[best]
+
+
+def _opens(entry: AnswerEntry, inputs: dict[str, list[AnswerEntry]]) -> bool:
+    """Whether *entry*, an answer to a whole, is shown: not replaced by a consolidated one."""
+    if entry.units:
+        return any(entry in inputs[unit_id] for unit_id in entry.units)
+    return not any(
+        a.answer.consolidated and a is not entry for u in entry.scope for a in inputs.get(u, [])
+    )
 
 
 # ---------------------------------------------------------------------------- loading
@@ -341,8 +629,10 @@ def load_workspace(root: Path, *, lang: str = "en") -> Workspace:
     ws = Workspace(root=root)
     _load_ministries(ws)
     _load_loipr(ws)
+    _load_observations(ws)
     _load_answers(ws)
     load_abbreviations(ws)
+    _count_most_specific(ws)
     return ws
 
 
@@ -469,11 +759,67 @@ def _load_loipr(ws: Workspace) -> None:
     ws.sections = builder.sections(raw_sections, ("sections",), 0)
 
 
+def _load_observations(ws: Workspace) -> None:
+    """Read ``questions/observations.yaml`` when present (SPEC 7); it is optional.
+
+    A file with nothing but comments (the skeleton ``init`` writes) is not in use yet.
+    """
+    rel = OBSERVATIONS_FILE
+    path = ws.root / rel
+    if not path.is_file():
+        return
+    loaded = read_yaml(path, rel)
+    if loaded.data is None and [p.msg.key for p in loaded.problems] == ["yaml.empty"]:
+        return
+    ws.files.append(rel)
+    ws.problems.extend(loaded.problems)
+    ws.yaml_sources.append((rel, loaded.data, loaded.source, frozenset()))
+    data = loaded.data
+    if not isinstance(data, dict):
+        if data is not None:
+            fields = "symbol, adopted, report, follow_up, sections"
+            ws.problems.append(error(rel, 1, "invalid-record", "ws.not_mapping", fields=fields))
+        ws.observations_readable = False
+        return
+    head = dict(data)
+    head["sections"] = []
+    record, problems = validate(ObservationsFile, head, loaded.source, rel)
+    ws.problems.extend(problems)
+    if record is None:
+        # Keep going with what can be read, so follow-up entries are still checked.
+        record = ObservationsFile.model_construct(
+            symbol=str(data.get("symbol", "")), adopted=None, report=None, follow_up=None
+        )
+    obs = Observations(record=record)
+    ws.observations = obs
+    raw_sections = data.get("sections")
+    if raw_sections is None:
+        ws.problems.append(error(rel, 1, "invalid-record", "invalid.missing", field="sections"))
+    elif not isinstance(raw_sections, list):
+        ws.problems.append(_not_list(rel, loaded.source, ("sections",)))
+    else:
+        builder = _QuestionsBuilder(ws, loaded.source, rel, into=obs)
+        obs.sections = builder.sections(raw_sections, ("sections",), 0)
+    obs.limit_line = loaded.source.line(("follow_up", "word_limit"))
+    for index, ref in enumerate(record.follow_up.paragraphs if record.follow_up else ()):
+        line = loaded.source.line(("follow_up", "paragraphs", index))
+        ws.observation_refs.append(ObservationRef(rel, line, ref, "selection"))
+        obs.selected.update(obs.units_of(ref))
+
+
 class _QuestionsBuilder:
     """Walk the raw sections, validating each section head and paragraph on its own."""
 
-    def __init__(self, ws: Workspace, source: SourceMap, rel: str) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        source: SourceMap,
+        rel: str,
+        into: Workspace | Observations | None = None,
+    ) -> None:
         self.ws = ws
+        self.into: Workspace | Observations = into if into is not None else ws
+        """Where the paragraphs and units go: the workspace, or its observations."""
         self.source = source
         self.rel = rel
         self.lang = ws.drafting_languages[0] if ws.loipr else "en"
@@ -545,7 +891,7 @@ class _QuestionsBuilder:
         if record is None:
             ws.problems.extend(problems)
             if isinstance(raw, dict) and isinstance(raw.get("number"), int):
-                ws.broken_questions.add(raw["number"])
+                self.into.broken_questions.add(raw["number"])
             return None
         if record.number in self.paragraph_lines:
             ws.duplicates.append(
@@ -560,6 +906,7 @@ class _QuestionsBuilder:
             return None
         self.paragraph_lines[record.number] = line
         self._check_codes(record.lead, record.contributors, path)
+        self._observation_refs(record.observations, path, record.lead, record.contributors)
         node = ParagraphNode(
             number=record.number,
             text=_local(record.text, self.lang),
@@ -571,8 +918,11 @@ class _QuestionsBuilder:
             has_items=bool(record.items),
         )
         self._text(record.text, path + ("text",))
+        assignment = inherit(Assignment(), record)
         if not record.items:
-            node.units.append(self._unit(record, None, path, section_id))
+            node.units.append(
+                self._unit((record.number, None, None), record.text, assignment, path, section_id)
+            )
         letters: dict[str, int] = {}
         for index, item in enumerate(record.items):
             item_path = path + ("items", index)
@@ -590,35 +940,99 @@ class _QuestionsBuilder:
                 continue
             letters[item.letter] = item_line
             self._check_codes(item.lead, item.contributors or [], item_path)
+            self._observation_refs(
+                item.observations,
+                item_path,
+                item.lead or record.lead,
+                record.contributors if item.contributors is None else item.contributors,
+            )
             self._text(item.text, item_path + ("text",))
-            node.units.append(self._unit(record, item, item_path, section_id))
-        ws.paragraphs.append(node)
-        ws.units.extend(node.units)
+            item_node = self._item(record.number, item, inherit(assignment, item), item_path)
+            node.items.append(item_node)
+            node.units.extend(self._subitems(item_node, item, item_path, section_id))
+        self.into.paragraphs.append(node)
+        self.into.units.extend(node.units)
         return node
 
-    def _unit(
-        self, paragraph: Paragraph, item: Item | None, path: tuple[str | int, ...], section_id: str
-    ) -> Unit:
-        lead = item.lead if item and item.lead else paragraph.lead
-        contributors = (
-            item.contributors if item and item.contributors is not None else paragraph.contributors
+    def _item(
+        self, number: int, item: Item, assignment: Assignment, path: tuple[str | int, ...]
+    ) -> ItemNode:
+        return ItemNode(
+            number=number,
+            letter=item.letter,
+            text=_local(item.text, self.lang),
+            assignment=assignment,
+            line=self.source.line(path),
+            has_subitems=bool(item.items),
         )
-        data = item.data if item and item.data is not None else paragraph.data
-        unit_id = f"{paragraph.number}({item.letter})" if item else str(paragraph.number)
-        text = item.text if item else paragraph.text
-        data_line = self.source.line(path + ("data",)) if data else self.source.line(path)
+
+    def _subitems(
+        self, node: ItemNode, item: Item, path: tuple[str | int, ...], section_id: str
+    ) -> list[Unit]:
+        """The units of an item: itself, or each of its sub-items (a numeral twice is reported)."""
+        key: tuple[int, str | None, str | None] = (node.number, node.letter, None)
+        if not item.items:
+            node.units.append(self._unit(key, item.text, node.assignment, path, section_id))
+        numerals: dict[str, int] = {}
+        for index, sub in enumerate(item.items):
+            sub_path = path + ("items", index)
+            sub_line = self.source.line(sub_path)
+            sub_id = question_id(node.number, node.letter, sub.numeral)
+            if sub.numeral in numerals:
+                self.ws.duplicates.append(
+                    Duplicate("subitem", sub_id, self.rel, sub_line, numerals[sub.numeral])
+                )
+                continue
+            numerals[sub.numeral] = sub_line
+            self._check_codes(sub.lead, sub.contributors or [], sub_path)
+            self._text(sub.text, sub_path + ("text",))
+            key = (node.number, node.letter, sub.numeral)
+            assignment = inherit(node.assignment, sub)
+            node.units.append(self._unit(key, sub.text, assignment, sub_path, section_id))
+        return node.units
+
+    def _unit(
+        self,
+        key: tuple[int, str | None, str | None],
+        text: LocalText,
+        assignment: Assignment,
+        path: tuple[str | int, ...],
+        section_id: str,
+    ) -> Unit:
         return Unit(
-            id=unit_id,
-            paragraph=paragraph.number,
-            item=item.letter if item else None,
+            id=question_id(*key),
+            paragraph=key[0],
+            item=key[1],
             section=section_id,
-            lead=lead,
-            contributors=tuple(contributors),
-            data=tuple(data or ()),
+            lead=assignment.lead,
+            contributors=assignment.contributors,
+            data=assignment.data,
             text=_local(text, self.lang),
             line=self.source.line(path),
-            data_line=data_line,
+            data_line=self.source.line(path + ("data",)),
+            subitem=key[2],
+            file=self.rel,
+            observations=assignment.observations,
         )
+
+    def _observation_refs(
+        self,
+        refs: list[str] | None,
+        path: tuple[str | int, ...],
+        lead: str | None,
+        contributors: Iterable[str],
+    ) -> None:
+        """Remember each recommendation a list-of-issues record names, to be checked."""
+        if refs and self.into is not self.ws:
+            # In the observations themselves the field would be silently meaningless.
+            line = self.source.line(path + ("observations",))
+            problem = error(self.rel, line, "invalid-record", "invalid.observations_here")
+            self.ws.problems.append(problem)
+            return
+        bodies = frozenset(((lead,) if lead else ()) + tuple(contributors))
+        for index, ref in enumerate(refs or ()):
+            line = self.source.line(path + ("observations", index))
+            self.ws.observation_refs.append(ObservationRef(self.rel, line, ref, "loipr", bodies))
 
     def _check_codes(
         self, lead: str | None, contributors: Iterable[str], path: tuple[str | int, ...]
@@ -642,8 +1056,9 @@ class _QuestionsBuilder:
                 )
 
     def _text(self, text: LocalText | None, path: tuple[str | int, ...]) -> None:
-        for value in _local(text, self.lang).values():
-            self.ws.text_fields.append((self.rel, self.source.line(path), value, frozenset()))
+        for lang, value in _local(text, self.lang).items():
+            at = path + (lang,) if isinstance(text, dict) else path
+            self.ws.text_fields.append((self.rel, self.source.line(at), value, frozenset()))
 
 
 def _load_answers(ws: Workspace) -> None:
@@ -811,6 +1226,7 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         _answers_unread(ws, rel, stem)
         return
     reader.head(data)
+    _load_follow_up(ws, data.get("follow_up"), loaded.source, rel, reader.code, reader.bodies)
     raw_answers = data.get("answers")
     if raw_answers is None:
         return
@@ -819,6 +1235,10 @@ def _load_answer_file(ws: Workspace, path: Path) -> None:
         _answers_unread(ws, rel, stem)
         return
     reader.records(raw_answers)
+
+
+_ANSWER_FIELDS = tuple(Answer.model_fields)
+"""The fields of an answer record, whose lines every entry keeps."""
 
 
 class _AnswersReader:
@@ -844,7 +1264,7 @@ class _AnswersReader:
 
     def head(self, data: dict[str, Any]) -> None:
         """Validate the fields other than ``answers`` and settle whose answers these are."""
-        head = {k: v for k, v in data.items() if k != "answers"}
+        head = {k: v for k, v in data.items() if k not in ("answers", "follow_up")}
         record, problems = validate(AnswersFile, head, self.source, self.rel)
         self.add(problems)
         if record is None:
@@ -871,57 +1291,129 @@ class _AnswersReader:
         """Add the valid answer record *index*, or note that its question is unknown."""
         ws, source = self.ws, self.source
         base: tuple[str | int, ...] = ("answers", index)
+        lines = source.lines
+        line = source.line(base)
         entry = AnswerEntry(
             ministry=self.code,
             file=self.rel,
-            line=source.line(base),
+            line=line,
             index=index,
             answer=answer,
             texts=texts_by_language(answer.text, self.default_lang),
             units=units_of(ws, answer.question),
-            field_lines={name: source.line(base + (name,)) for name in Answer.model_fields},
+            field_lines={name: lines.get(base + (name,), line) for name in _ANSWER_FIELDS},
         )
-        self.text_languages(answer, base)
+        entry.scope = entry.units
+        _check_text_languages(ws, entry, source, base, self.bodies)
         if not entry.units:
             number, _ = parse_question_id(answer.question)
             if ws.questions_readable and number not in ws.broken_questions:
                 ws.unknown_questions.append(entry)
             return
         ws.answers.append(entry)
-        self.text_fields(entry, base)
+        _add_text_fields(ws, entry, source, base)
 
-    def text_languages(self, answer: Answer, base: tuple[str | int, ...]) -> None:
-        """An error for each text in a language the report never shows (it would be lost)."""
-        if not isinstance(answer.text, dict) or not self.ws.languages_known:
-            return
-        for lang_code in answer.text:
-            if lang_code in self.languages:
-                continue
+
+def _check_text_languages(
+    ws: Workspace,
+    entry: AnswerEntry,
+    source: SourceMap,
+    base: tuple[str | int, ...],
+    bodies: frozenset[str],
+) -> None:
+    """``invalid-record`` for a text in a language the report never shows (it would be lost)."""
+    text = entry.answer.text
+    if not isinstance(text, dict) or not ws.languages_known:
+        return
+    languages = list(dict.fromkeys([*ws.drafting_languages, ws.language]))
+    for lang_code in text:
+        if lang_code not in languages:
             problem = error(
-                self.rel,
-                self.source.line(base + ("text", lang_code)),
+                entry.file,
+                source.line(base + ("text", lang_code)),
                 "invalid-record",
                 "invalid.text_language",
                 lang=lang_code,
-                known=", ".join(self.languages),
+                known=", ".join(languages),
             )
-            self.add([problem])
+            ws.problems.append(dataclasses.replace(problem, ministries=bodies))
 
-    def text_fields(self, entry: AnswerEntry, base: tuple[str | int, ...]) -> None:
-        """Note every text of *entry* that may reach a DOCX (for ``control-character``)."""
-        answer = entry.answer
-        owners = frozenset({self.code})
-        found = self.ws.text_fields
-        for lang_code, value in entry.texts.items():
-            path = base + ("text", lang_code) if isinstance(answer.text, dict) else base + ("text",)
-            found.append((self.rel, self.source.line(path), value, owners))
-        for t_index, table in enumerate(answer.tables):
-            t_line = self.source.line(base + ("tables", t_index))
-            cells = [table.title, table.source or "", *map(str, table.columns)]
-            cells.extend(str(c) for row in table.rows for c in row if c is not None)
-            found.append((self.rel, t_line, "\n".join(cells), owners))
-        if answer.note:
-            found.append((self.rel, entry.field_lines["note"], answer.note, owners))
+
+def _add_text_fields(
+    ws: Workspace, entry: AnswerEntry, source: SourceMap, base: tuple[str | int, ...]
+) -> None:
+    """Remember every text of an answer or follow-up entry that may reach a DOCX."""
+    record = entry.answer
+    rel = entry.file
+    owners = frozenset({entry.ministry})
+    for lang_code, value in entry.texts.items():
+        text_path = (
+            base + ("text", lang_code) if isinstance(record.text, dict) else base + ("text",)
+        )
+        ws.text_fields.append((rel, source.line(text_path), value, owners))
+    for t_index, table in enumerate(record.tables):
+        t_line = source.line(base + ("tables", t_index))
+        cells = [table.title, table.source or "", *map(str, table.columns)]
+        cells.extend(str(c) for row in table.rows for c in row if c is not None)
+        cells.extend([*table.notes, *(group.title for group in table.column_groups or ())])
+        ws.text_fields.append((rel, t_line, "\n".join(cells), owners))
+    if record.note:
+        ws.text_fields.append((rel, entry.field_lines["note"], record.note, owners))
+
+
+def _load_follow_up(
+    ws: Workspace, raw: Any, source: SourceMap, rel: str, code: str, bodies: frozenset[str]
+) -> None:
+    """Read the ``follow_up:`` entries of an answers file (SPEC 7), as the answers are read."""
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        ws.problems.append(
+            dataclasses.replace(_not_list(rel, source, ("follow_up",)), ministries=bodies)
+        )
+        return
+    good, problems = validate_list(FollowUp, raw, source, rel, ("follow_up",))
+    ws.problems.extend(dataclasses.replace(p, ministries=bodies) for p in problems)
+    obs = ws.observations
+    if obs is not None:
+        _note_rejected_follow_up(ws, obs, raw, {index for index, _ in good}, code)
+    default_lang = ws.drafting_languages[0]
+    for index, follow_up in good:
+        base: tuple[str | int, ...] = ("follow_up", index)
+        entry = AnswerEntry(
+            ministry=code,
+            file=rel,
+            line=source.line(base),
+            index=index,
+            answer=follow_up,
+            texts=texts_by_language(follow_up.text, default_lang),
+            units=obs.units_of(follow_up.recommendation) if obs else (),
+            field_lines={name: source.line(base + (name,)) for name in FollowUp.model_fields},
+        )
+        _check_text_languages(ws, entry, source, base, bodies)
+        if entry.units:
+            ws.follow_ups.append(entry)
+        elif ws.observations_readable and (
+            obs is None
+            or parse_question_id(follow_up.recommendation)[0] not in obs.broken_questions
+        ):
+            ws.unknown_follow_ups.append(entry)
+        _add_text_fields(ws, entry, source, base)
+
+
+def _note_rejected_follow_up(
+    ws: Workspace, obs: Observations, records: list[Any], kept: set[int], code: str
+) -> None:
+    """Remember the units that follow-up entries with an error meant to report on."""
+    for index, record in enumerate(records):
+        if index in kept or not isinstance(record, dict):
+            continue
+        named = record.get("recommendation")
+        if isinstance(named, int) and not isinstance(named, bool):
+            named = str(named)
+        if isinstance(named, str) and QUESTION_ID_RE.match(named):
+            for unit_id in obs.units_of(named):
+                ws.follow_up_rejected.setdefault(unit_id, set()).add(code)
 
 
 def _note_rejected(ws: Workspace, records: list[Any], kept: set[int], code: str) -> None:
@@ -953,21 +1445,52 @@ def _answers_unread(ws: Workspace, rel: str, code: str) -> None:
 def units_of(ws: Workspace, question_id: str) -> tuple[str, ...]:
     """The units *question_id* answers: the one place a question id is mapped to units.
 
-    A paragraph (``"7"``) answers its units: itself, or each of its items; an item
-    (``"7(a)"``) answers itself. A question the list of issues lacks, or text that is no
-    question id, answers nothing: ``()``.
+    A paragraph (``"7"``) answers its units: itself, or each of its items and sub-items; an
+    item (``"7(a)"``) answers itself or each of its sub-items; a sub-item (``"7(a)(i)"``)
+    answers itself. A question the list of issues lacks, or text that is no question id,
+    answers nothing: ``()``. The observations' recommendations are mapped the same way
+    (``Observations.units_of``).
     """
+    return _units_in(ws.paragraph_by_number, question_id)
+
+
+def _units_in(paragraphs: dict[int, ParagraphNode], wanted: str) -> tuple[str, ...]:
+    """The units of *paragraphs* that ``"7"``, ``"7(a)"`` or ``"7(a)(i)"`` stands for."""
     try:
-        number, letter = parse_question_id(question_id)
+        number, letter, numeral = parse_unit_id(wanted)
     except ValueError:
         return ()
-    paragraph = ws.paragraph_by_number.get(number)
+    paragraph = paragraphs.get(number)
     if paragraph is None:
         return ()
     if letter is None:
         return tuple(u.id for u in paragraph.units)
-    unit_id = f"{number}({letter})"
+    if numeral is None:
+        return tuple(u.id for u in paragraph.units if u.item == letter)
+    unit_id = question_id(number, letter, numeral)
     return (unit_id,) if any(u.id == unit_id for u in paragraph.units) else ()
+
+
+def _depth(question: str) -> int:
+    """How narrowly *question* names a part of the list: 1 paragraph, 2 item, 3 sub-item."""
+    return sum(part is not None for part in parse_unit_id(question))
+
+
+def _count_most_specific(ws: Workspace) -> None:
+    """A body's answer counts for a unit only when none of its answers names it more narrowly.
+
+    SPEC 6, "Introduction and items": a body may answer ``7`` and ``7(a)``; its answer to
+    ``7`` then counts for 7's other units only (and opens its reply to paragraph 7).
+    """
+    narrowest: dict[tuple[str, str], int] = {}
+    for entry in ws.answers:
+        depth = _depth(entry.question)
+        for unit_id in entry.scope:
+            key = (entry.ministry, unit_id)
+            narrowest[key] = max(narrowest.get(key, 0), depth)
+    for entry in ws.answers:
+        depth = _depth(entry.question)
+        entry.units = tuple(u for u in entry.scope if narrowest[(entry.ministry, u)] == depth)
 
 
 def unreadable_bodies(files: Iterable[str]) -> frozenset[str]:

@@ -21,7 +21,8 @@ from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOpti
 from cmwreport.forms.labels import both, lang_tag
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml
-from cmwreport.models import STATUSES, Ministry, parse_question_id, pick_text
+from cmwreport.markdown import noted_plain, noted_text, superscript
+from cmwreport.models import STATUSES, Ministry, parse_unit_id, pick_text, question_id
 from cmwreport.scaffold import drafting_order
 from cmwreport.text import strip_illegal
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, units_of
@@ -55,6 +56,17 @@ class FormRow:
     status: str
     texts: dict[str, str]
     has_record: bool
+    notes: tuple[str, ...] = ()
+    """The footnotes of the question's text; in :attr:`text` each is cited as ``¹``, ``²`` …"""
+    parts: tuple[str | int, ...] = ()
+    """The question's text as pieces of text and notes cited (an index into :attr:`notes`)."""
+
+    def question_text(self) -> str:
+        """The question's text, then each of its footnotes on a line of its own."""
+        if not self.notes:
+            return self.text
+        lines = (f"{superscript(n)} {note}" for n, note in enumerate(self.notes, start=1))
+        return self.text + "\n\n" + "\n".join(lines)
 
 
 @dataclass
@@ -234,40 +246,65 @@ def texts_of(record: Any, first_lang: str) -> dict[str, str]:
     return {}
 
 
-def _question_text(ws: Workspace, question: str) -> dict[str, str]:
-    """The question's text by language; for an item, its paragraph's text first."""
-    number, letter = parse_question_id(question)
+def _question_pieces(ws: Workspace, question: str) -> list[tuple[str, dict[str, str]]]:
+    """What the form quotes of *question*: its paragraph, its items, their sub-items.
+
+    The paragraph's text, then each item *question* takes in (``(a) …``), each followed by
+    the sub-items it takes in (``(i) …``).
+    """
+    number, letter, numeral = parse_unit_id(question)
     paragraph = ws.paragraph_by_number[number]
-    result: dict[str, str] = {}
-    langs = drafting_order(ws, [*paragraph.text, *(k for u in paragraph.units for k in u.text)])
-    for lang in langs:
-        parts = [paragraph.text.get(lang, "")]
-        for unit in paragraph.units:
-            if unit.item is not None and (letter is None or unit.item == letter):
-                parts.append(f"({unit.item}) {unit.text.get(lang, '')}".rstrip())
-        text = "\n".join(p for p in parts if p.strip())
-        if text:
-            result[lang] = text
-    return result
+    pieces: list[tuple[str, dict[str, str]]] = [("", paragraph.text)]
+    for item in paragraph.items:
+        if letter is not None and item.letter != letter:
+            continue
+        pieces.append((f"({item.letter})", item.text))
+        for unit in item.units:
+            if unit.subitem is not None and numeral in (None, unit.subitem):
+                pieces.append((f"({unit.subitem})", unit.text))
+    return pieces
+
+
+def _question_text(ws: Workspace, question: str) -> tuple[tuple[str | int, ...], tuple[str, ...]]:
+    """The question's text as pieces of text and footnotes cited, and the footnotes.
+
+    Each language's text is behind its language's tag when there are several.
+    """
+    pieces = _question_pieces(ws, question)
+    notes: list[str] = []
+    by_lang: dict[str, list[str | int]] = {}
+    for lang in drafting_order(ws, [k for _, text in pieces for k in text]):
+        lines: list[list[str | int]] = []
+        for prefix, text in pieces:
+            value = strip_illegal(text.get(lang, ""))
+            noted = noted_text(value, notes).parts if value.strip() else ()
+            if prefix or noted:
+                lines.append([f"{prefix} " if prefix and noted else prefix, *noted])
+        if lines:
+            by_lang[lang] = [
+                p for n, line in enumerate(lines) for p in (["\n"] if n else []) + line
+            ]
+    parts: list[str | int] = []
+    for index, (lang, line_parts) in enumerate(by_lang.items()):
+        tag = f"{lang_tag(lang)} " if len(by_lang) > 1 else ""
+        parts.extend([("\n\n" if index else "") + tag, *line_parts])
+    return tuple(p for p in parts if p != ""), tuple(notes)
 
 
 def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
-    """The rows of *code*'s form: its assigned units and its existing records, in order."""
+    """The rows of *code*'s form: its assigned units and its existing records, in order.
+
+    Each record of the body has a row of its own (an introduction to a paragraph or an item
+    before the rows of its parts); each unit assigned to the body that none of its records
+    answers has one too.
+    """
     if code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
     data, _ = load_records(ws, code, lang)
     records = records_of(data)
-    covering = _covering(ws, records)
-    rows: list[FormRow] = []
-    seen: set[str] = set()
-    for unit in ws.units:
-        covered = covering.get(unit.id)
-        if covered is None and code not in unit.assigned:
-            continue
-        question = covered or unit.id
-        if question not in seen:
-            seen.add(question)
-            rows.append(_row(ws, unit, question, records))
+    rows = [
+        _row(ws, unit, question, records) for question, unit in _form_questions(ws, code, records)
+    ]
     if not rows:
         raise FormError(t("scaffold.none_assigned", lang, code=code))
     return FormData(
@@ -281,16 +318,25 @@ def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) 
     )
 
 
-def _covering(ws: Workspace, records: list[Any]) -> dict[str, str]:
-    """For each unit a record answers, the question of the first such record."""
-    covering: dict[str, str] = {}
+def _form_questions(ws: Workspace, code: str, records: list[Any]) -> list[tuple[str, Unit]]:
+    """The questions of the form's rows, in the list's order, each with its first unit."""
+    answered: set[str] = set()
+    covered: set[str] = set()
     for record in records:
-        if not isinstance(record, dict) or record.get("question") is None:
-            continue
-        question = str(record["question"])
-        for unit_id in _units_or_none(ws, question):
-            covering.setdefault(unit_id, question)
-    return covering
+        if isinstance(record, dict) and record.get("question") is not None:
+            units = _units_or_none(ws, str(record["question"]))
+            if units:
+                answered.add(str(record["question"]))
+                covered.update(units)
+    chosen: dict[str, Unit] = {}
+    for unit in ws.units:
+        wholes = (question_id(unit.paragraph), question_id(unit.paragraph, unit.item), unit.id)
+        for question in dict.fromkeys(wholes):
+            if question in answered:
+                chosen.setdefault(question, unit)
+        if unit.id not in covered and code in unit.assigned:
+            chosen.setdefault(unit.id, unit)
+    return list(chosen.items())
 
 
 def _units_or_none(ws: Workspace, question: str) -> tuple[str, ...]:
@@ -312,15 +358,18 @@ def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRo
     record = found[1] if found else None
     texts = texts_of(record, ws.drafting_languages[0]) if record is not None else {}
     status = str(record.get("status") or "draft") if record is not None else "draft"
+    parts, notes = _question_text(ws, question)
     return FormRow(
         question=question,
-        text=strip_illegal(_join_languages(_question_text(ws, question))),
+        text=noted_plain(parts),
         lead=unit.lead,
-        data=_data_of(ws, question, unit),
+        data=_data_of(ws, question),
         fingerprint=fingerprint(record) if record is not None else "",
         status=status if status in STATUSES else "draft",
         texts={k: strip_illegal(v) for k, v in texts.items()},
         has_record=record is not None,
+        notes=notes,
+        parts=parts,
     )
 
 
@@ -333,21 +382,12 @@ def _body_name(ministry: Ministry) -> str:
     return strip_illegal(body)
 
 
-def _data_of(ws: Workspace, question: str, unit: Unit) -> tuple[str, ...]:
-    number, letter = parse_question_id(question)
-    if letter is not None:
-        return unit.data
+def _data_of(ws: Workspace, question: str) -> tuple[str, ...]:
+    """The statistics asked for in any unit *question* answers, each once, in order."""
     found: dict[str, None] = {}
-    for u in ws.paragraph_by_number[number].units:
-        found.update(dict.fromkeys(u.data))
+    for unit_id in units_of(ws, question):
+        found.update(dict.fromkeys(ws.unit_by_id[unit_id].data))
     return tuple(found)
-
-
-def _join_languages(texts: dict[str, str]) -> str:
-    """Texts in several languages, each behind its language's tag (one alone stays bare)."""
-    if len(texts) == 1:
-        return next(iter(texts.values()))
-    return "\n\n".join(f"{lang_tag(code)} {text}" for code, text in texts.items())
 
 
 def status_shown(row: FormRow) -> str:

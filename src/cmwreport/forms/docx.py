@@ -446,9 +446,11 @@ def write_docx(form: FormData) -> bytes:
     doc = Document()
     _page_setup(doc)
     _title_block(doc, form)
+    notes = _Notes(doc)
     for form_row in form.rows:
         doc.add_paragraph()
-        _question_table(doc, form_row, form.languages)
+        _question_table(doc, form_row, form.languages, notes)
+    notes.store()
     doc.add_paragraph()
     _hidden_data(doc, form)
     buffer = io.BytesIO()
@@ -507,6 +509,57 @@ def _put_text(cell: Any, text: str) -> None:
         cell.add_paragraph(chunk)
 
 
+class _Notes:
+    """The Word footnotes of a form: those of its questions' texts, made as they are cited."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.part: Any = None
+        self.root: Any = None
+        self.next_id = 1
+
+    def reference(self, text: str) -> Any:
+        """A run citing a new footnote that says *text*."""
+        from cmwreport.markdown import Run
+        from cmwreport.render import ooxml
+
+        if self.part is None:
+            self.part, self.root = ooxml.footnotes_part(self.doc)
+            ooxml.name_separators(self.doc, self.root)
+        number, self.next_id = self.next_id, self.next_id + 1
+        paragraphs = [[Run(line)] for line in text.split("\n") if line.strip()]
+        self.root.append(ooxml.footnote(number, paragraphs, None, None))
+        return ooxml.footnote_reference(number, None)
+
+    def store(self) -> None:
+        """Write the footnotes into their part (when python-docx keeps it as bytes)."""
+        from cmwreport.render import ooxml
+
+        if self.part is not None:
+            ooxml.store_footnotes(self.part, self.root)
+
+
+def _put_parts(
+    cell: Any, parts: tuple[str | int, ...], notes: _Notes, note_texts: tuple[str, ...] = ()
+) -> None:
+    """The question's text in *cell*, one paragraph per line, its footnotes real footnotes."""
+    paragraph = cell.paragraphs[0]
+    started = False
+    for part in parts:
+        if isinstance(part, int):
+            paragraph._p.append(notes.reference(note_texts[part]))
+            started = True
+            continue
+        for index, chunk in enumerate(part.split("\n")):
+            if index:
+                if started:
+                    paragraph = cell.add_paragraph()
+                started = False
+            if chunk:
+                paragraph.add_run(chunk)
+                started = True
+
+
 def _title_block(doc: Any, form: FormData) -> None:
     """The form's title, its body and list, and the instructions in a shaded box."""
     title = doc.add_heading(level=1)
@@ -527,8 +580,11 @@ def _title_block(doc: Any, form: FormData) -> None:
         _english(cell.add_paragraph(), "   " + text_en)
 
 
-def _question_table(doc: Any, form_row: FormRow, languages: list[str]) -> None:
-    """One question's table: its text, the current answer, a yellow row per language, status."""
+def _question_table(doc: Any, form_row: FormRow, languages: list[str], notes: _Notes) -> None:
+    """One question's table: its text, the current answer, a yellow row per language, status.
+
+    The footnotes of the question's text are real Word footnotes (*notes*).
+    """
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.shared import Cm, Pt
 
@@ -544,10 +600,9 @@ def _question_table(doc: Any, form_row: FormRow, languages: list[str]) -> None:
     id_run = id_cell.paragraphs[0].add_run(form_row.question)
     id_run.bold = True
     id_run.font.size = Pt(13)
-    question_text = form_row.text
+    _put_parts(text_cell, form_row.parts or (form_row.text,), notes, form_row.notes)
     if form_row.data:
-        question_text += "\n" + both("form.data_hint", data=", ".join(form_row.data))
-    _put_text(text_cell, question_text)
+        text_cell.add_paragraph(both("form.data_hint", data=", ".join(form_row.data)))
     _shade(id_cell, "DDDDDD")
     _shade(text_cell, "EEEEEE")
     _label(table.cell(1, 0), t("form.col.current", "id"), t("form.col.current", "en"))

@@ -221,7 +221,7 @@ def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
     import dataclasses
 
     from cmwreport.checks import all_problems
-    from cmwreport.workspace import _load_answer_file
+    from cmwreport.workspace import _count_most_specific, _load_answer_file
 
     before = _errors_by_code(ws)
     trial = dataclasses.replace(
@@ -237,6 +237,7 @@ def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
         candidate = Path(folder) / Path(rel).name
         candidate.write_text(text, encoding="utf-8")
         _load_answer_file(trial, candidate)
+    _count_most_specific(trial)  # an introduction counts only for the parts not answered
     after = _errors_by_code(trial)
     grown = {code for code, count in after.items() if count > before.get(code, 0)}
     if not grown:

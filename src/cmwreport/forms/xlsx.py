@@ -107,6 +107,7 @@ def write_xlsx(form: FormData) -> bytes:
         question_text = form_row.text
         if form_row.data:
             question_text += "\n\n" + both("form.data_hint", data=", ".join(form_row.data))
+        question_text += form_row.question_text()[len(form_row.text) :]  # its footnotes, last
         values: list[Any] = [form_row.question, question_text, current_text(form_row)]
         values.extend("" for _ in form.languages)
         values.append(status_shown(form_row))

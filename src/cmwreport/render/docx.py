@@ -21,6 +21,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,10 +31,12 @@ from cmwreport.markdown import Run
 from cmwreport.render import ooxml
 from cmwreport.render.ooxml import W_NS
 from cmwreport.report import (
+    NONE_CELLS,
     Abbreviations,
     Heading,
     Paragraph,
     Placeholder,
+    Quote,
     Report,
     TableBlock,
     Tag,
@@ -115,12 +118,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
 
 def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> bytes:
     """Render *report* with the styles of *reference* and return the DOCX bytes."""
-    from docx import Document
-
-    try:
-        doc = Document(str(reference))
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same advice
-        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
+    doc = _open_reference(reference, ui_lang)
     when = source_date()
     writer = _Writer(doc, report, when)
     writer.write()
@@ -128,6 +126,44 @@ def render_docx(report: Report, reference: Path, *, ui_lang: str = "en") -> byte
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue(), when)
+
+
+def _reference_errors() -> tuple[type[Exception], ...]:
+    """What python-docx raises for a file that is no readable DOCX.
+
+    Read from python-docx 1.2's source and tried on damaged copies of the packaged
+    reference: a missing file (``PackageNotFoundError``), a damaged zip (``BadZipFile``,
+    ``zlib.error``, ``EOFError``), a missing part (``KeyError``), another Office file
+    (``ValueError``), XML that does not parse (lxml's ``XMLSyntaxError``), and python-docx's
+    own ``InvalidXmlError``.
+    """
+    import zlib
+
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import Error as LxmlError
+
+    return (
+        OpcError,
+        PythonDocxError,
+        LxmlError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        KeyError,
+        ValueError,
+    )
+
+
+def _open_reference(reference: Path, ui_lang: str) -> DocxDocument:
+    """The reference DOCX opened with python-docx, or :class:`ReferenceDocxError`."""
+    from docx import Document
+
+    try:
+        return Document(str(reference))
+    except _reference_errors() as exc:  # every unreadable file gets the same advice
+        raise ReferenceDocxError(reference, f"{type(exc).__name__}: {exc}", ui_lang) from None
 
 
 class _Writer:
@@ -155,6 +191,8 @@ class _Writer:
         """The width a table may take (2 cm indent, 1 cm spare), or None when unknown."""
         self.table_style: str | None = None
         """The style id of report tables (None: the document's default table style)."""
+        self.table_points: float | None = None
+        """The size of the Table Text style, in points (read at the first decimal tab)."""
 
     # ------------------------------------------------------------------- plumbing
 
@@ -237,21 +275,20 @@ class _Writer:
         self.clear_comments()
         if ooxml.has_footnotes_part(self.doc):
             self.notes = self.footnotes_part()  # drop the reference document's own footnotes
+        writers: dict[type, Callable[[Any], None]] = {
+            Paragraph: self.numbered,
+            Heading: self.heading,
+            Tag: self.tag,
+            TableBlock: self.table,
+            Placeholder: self.placeholder,
+            TitleBlock: self.title,
+            Abbreviations: self.abbreviations,
+            Quote: self.quote,
+        }
         for block in self.report.blocks:
-            if isinstance(block, Paragraph):
-                self.numbered(block)
-            elif isinstance(block, Heading):
-                self.heading(block)
-            elif isinstance(block, Tag):
-                self.tag(block)
-            elif isinstance(block, TableBlock):
-                self.table(block)
-            elif isinstance(block, Placeholder):
-                self.placeholder(block)
-            elif isinstance(block, TitleBlock):
-                self.title(block)
-            elif isinstance(block, Abbreviations):
-                self.abbreviations(block)
+            writer = writers.get(type(block))
+            if writer is not None:
+                writer(block)
         self.footnotes()
         self.header_footer()
         self.language()
@@ -284,6 +321,10 @@ class _Writer:
             text = f"{match.group(1)}.\t{match.group(2)}"
         if block.runs:
             self.runs(self.paragraph(style, fallback=fallback), block.runs)
+        elif block.kind == "subitem":
+            # "(i)" in italic, not bold, under the bold "(a)" (UN Editorial Manual).
+            for run in self.paragraph(style, text, fallback).runs:
+                run.italic, run.bold = True, False
         else:
             self.paragraph(style, text, fallback)
 
@@ -306,6 +347,13 @@ class _Writer:
                 entry = self.paragraph("Report List 3", fallback="Report List 2")
             _add_run(entry, f"{item.label}\t")
             self.runs(entry, item.runs)
+
+    def quote(self, block: Quote) -> None:
+        """A recommendation quoted in the follow-up information ("Recommendation", or Quote)."""
+        paragraph = self.paragraph("Recommendation", fallback="Quote")
+        if block.label:
+            _add_run(paragraph, f"{block.label}\t")
+        self.runs(paragraph, block.runs)
 
     def tag(self, block: Tag) -> None:
         from docx.shared import RGBColor
@@ -332,31 +380,104 @@ class _Writer:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def table(self, block: TableBlock) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        """A statistics table: title, spanner heads, headings, rows, notes, then source.
 
+        The heading rows (spanner heads and column headings) repeat at the top of every
+        page the table runs onto; a total row is bold with a rule above it.
+        """
         if block.title:
             self.paragraph("Table Title", block.title)
         columns = max([len(block.header), *(len(r) for r in block.rows)])
+        heads = 2 if block.groups else 1
         element, table = ooxml.new_table(
-            self.doc, 1 + len(block.rows), columns, self.block_width, self.table_style
+            self.doc, heads + len(block.rows), columns, self.block_width, self.table_style
         )
         self._add(element)
-        self._widths(table, block, columns)
-        for row_index, cells in enumerate(ooxml.table_cells(element, table)):
-            values = block.header if row_index == 0 else block.rows[row_index - 1]
+        widths = self._widths(table, block, columns)
+        if block.groups:
+            ooxml.merge_cells(element.tr_lst[0], [span for _, span in block.groups])
+        rows = ooxml.table_cells(element, table, heads)
+        if block.groups:
+            self._group_row(rows[0], block.groups)
+        for column, (cell, paragraph) in enumerate(rows[heads - 1]):
+            self._table_cell(paragraph, block, column, None)
+            ooxml.cell_border(cell, "bottom")
+            self._cell_runs(paragraph, block.header, column, bold=True)
+        for index, (cells, values) in enumerate(zip(rows[heads:], block.rows, strict=False)):
+            total = index < len(block.totals) and block.totals[index]
             for column, (cell, paragraph) in enumerate(cells):
-                self._set_style(paragraph, "Table Text")
-                if column < len(block.numeric) and block.numeric[column]:
-                    _align_right(paragraph, WD_ALIGN_PARAGRAPH.RIGHT)
-                runs = values[column] if column < len(values) else []
-                if row_index == 0:
-                    runs = [Run(r.text, True, r.italic, r.footnote, r.line_break) for r in runs]
-                    ooxml.cell_border(cell, "bottom")
-                self.runs(paragraph, runs)
+                self._table_cell(paragraph, block, column, widths, values)
+                if total:
+                    ooxml.cell_border(cell, "top")
+                self._cell_runs(paragraph, values, column, bold=total)
+        for note in block.notes:
+            self.paragraph("Table Note", note, "Table Source")
         if block.source:
             self.paragraph("Table Source", block.source)
         else:
             self.paragraph("Table Source")
+
+    def _group_row(
+        self, cells: list[tuple[Any, DocxParagraph]], groups: list[tuple[str, int]]
+    ) -> None:
+        """The spanner heads: centred over their columns, a rule under each one with a title."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for (cell, paragraph), (title, _) in zip(cells, groups, strict=False):
+            self._set_style(paragraph, "Table Text")
+            if title.strip():
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                ooxml.cell_border(cell, "bottom")
+                _add_run(paragraph, title).bold = True
+
+    def _table_cell(
+        self,
+        paragraph: DocxParagraph,
+        block: TableBlock,
+        column: int,
+        widths: list[int] | None,
+        values: list[list[Run]] | None = None,
+    ) -> None:
+        """Style and align the paragraph of one cell: numbers right, or on a decimal tab.
+
+        A column whose figures have different numbers of decimals lines them up on a
+        decimal tab stop, leaving room for the most decimals on the right; its signs for
+        no figure (``..``, ``-``) stay aligned right. Headings (*values* None) align right.
+        """
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+        from docx.shared import Emu, Twips
+
+        self._set_style(paragraph, "Table Text")
+        if column >= len(block.numeric) or not block.numeric[column]:
+            return
+        decimals = block.decimals[column] if column < len(block.decimals) else 0
+        text = _plain(values[column]) if values is not None and column < len(values) else ""
+        if decimals and widths is not None and values is not None and text not in NONE_CELLS:
+            size = self._table_text_points()
+            room = int(decimals * size * 10 + size * 5) + 30  # digits, the sign, a margin
+            position = Emu(widths[column]).twips - 2 * CELL_MARGIN - room
+            if position > 0:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(
+                    Twips(position), WD_TAB_ALIGNMENT.DECIMAL
+                )
+                return
+        _align_right(paragraph, WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def _cell_runs(
+        self, paragraph: DocxParagraph, values: list[list[Run]], column: int, *, bold: bool
+    ) -> None:
+        runs = values[column] if column < len(values) else []
+        if bold:
+            runs = [Run(r.text, True, r.italic, r.footnote, r.line_break) for r in runs]
+        self.runs(paragraph, runs)
+
+    def _table_text_points(self) -> float:
+        """The size of Table Text in points (9 when the reference does not say)."""
+        if self.table_points is None:
+            style = self._style("Table Text")
+            size = style.font.size if style is not None else None
+            self.table_points = size.pt if size is not None else 9.0
+        return self.table_points
 
     def geometry(self) -> None:
         """Read the page size and margins and the table style once, before any table."""
@@ -378,16 +499,21 @@ class _Writer:
             text_width = int(page_width) - int(left) - int(right or 0)
             self.text_width = text_width - (720000 + 360000)  # 2 cm indent, 1 cm on the right
 
-    def _widths(self, table: Any, block: TableBlock, columns: int) -> None:
-        """Fit the table between the text's left edge (2 cm) and the right margin less 1 cm."""
+    def _widths(self, table: Any, block: TableBlock, columns: int) -> list[int] | None:
+        """Fit the table between the text's left edge (2 cm) and the right margin less 1 cm.
+
+        Returns the columns' widths in EMU, or None when the page size is unknown.
+        """
         if self.text_width is None:
-            return
+            return None
         available = self.text_width
         weights = [
             1 if (i < len(block.numeric) and block.numeric[i]) else 2 for i in range(columns)
         ]
         total = sum(weights) or 1
-        ooxml.table_widths(table, [available * weights[i] // total for i in range(columns)])
+        widths = [available * weights[i] // total for i in range(columns)]
+        ooxml.table_widths(table, widths)
+        return widths
 
     def clear_comments(self) -> None:
         """Drop comments a reference document may carry (its body is not rendered)."""
@@ -473,6 +599,15 @@ class _Writer:
 
 _add_run = ooxml.add_run
 _align_right = ooxml.align_right
+
+CELL_MARGIN = 108
+"""A table cell's inner margin on each side, in twips, as Word's Table Grid has it (the
+packaged Report Table has 85): the room a decimal tab stop leaves on the right."""
+
+
+def _plain(runs: list[Run]) -> str:
+    """The text of *runs*, stripped."""
+    return "".join(r.text for r in runs).strip()
 
 
 def _properties(doc: DocxDocument, report: Report, when: dt.datetime) -> None:

@@ -26,13 +26,14 @@ from cmwreport.coverage import (
 )
 from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
+from cmwreport.markdown import superscript
 from cmwreport.render.tables import (
     since_heading,
     since_not_counted,
     since_summary,
     state_label,
 )
-from cmwreport.text import percent
+from cmwreport.text import join_and, percent
 
 if TYPE_CHECKING:
     from cmwreport.templating import Templates
@@ -80,6 +81,7 @@ def dashboard(cov: Coverage, lang: str) -> Data:
         "grid": _grid(cov, lang),
         "owed": _owed(cov, lang),
         "given": _given(cov, lang, body) if body is not None else None,
+        "breakdowns": _breakdowns(cov, lang),
         "footer": t("cov.footer", lang),
     }
 
@@ -197,6 +199,13 @@ def _legend(lang: str) -> Data:
     }
 
 
+def _part_label(unit: UnitCoverage) -> str | None:
+    """How a unit's cell in a paragraph's row is labelled: ``a``, or ``a(i)`` for a sub-item."""
+    if unit.item is None or unit.subitem is None:
+        return unit.item
+    return f"{unit.item}({unit.subitem})"
+
+
 def _grid(cov: Coverage, lang: str) -> Data:
     """Every unit as a coloured cell: a row per paragraph, a cell per item, LOIPR order.
 
@@ -223,9 +232,14 @@ def _grid(cov: Coverage, lang: str) -> Data:
                 "id": unit.id,
                 "state": unit.state,
                 "glyph": GLYPHS[unit.state],
-                "item": unit.item,
+                "item": _part_label(unit),
                 "word": t("state." + unit.state, lang),
-                "title": f"{unit.id} — {t('state.' + unit.state, lang)} — {unit.question}",
+                "title": " ".join(
+                    [
+                        f"{unit.id} — {t('state.' + unit.state, lang)} — {unit.question}",
+                        *(f"{n['mark']} {n['text']}" for n in _notes(unit)),
+                    ]
+                ),
                 "wide": unit.item is None,
                 "style": f"grid-column: span {slots}" if unit.item is None else "",
             }
@@ -238,6 +252,16 @@ def _grid(cov: Coverage, lang: str) -> Data:
         "columns": f"grid-template-columns: 2.6em repeat({slots}, 1fr)",
         "rows": rows,
     }
+
+
+def _notes(unit: UnitCoverage | None) -> list[Data]:
+    """The footnotes cited in a unit's question words: ``{mark, text}`` each (``¹``, …)."""
+    if unit is None:
+        return []
+    return [
+        {"mark": superscript(n), "text": note}
+        for n, note in enumerate(unit.question_notes, start=1)
+    ]
 
 
 def _listed(cov: Coverage) -> list[MinistryCoverage]:
@@ -296,6 +320,7 @@ def _owed(cov: Coverage, lang: str) -> Data:
                 {
                     "id": uid,
                     "question": unit.question if unit else "",
+                    "notes": _notes(unit),
                     "role": _role(m.code, unit, lang) if unit else "",
                 }
             )
@@ -331,6 +356,7 @@ def _given(cov: Coverage, lang: str, body: MinistryCoverage) -> Data:
                 "its_status": _pill(status, lang),
                 "unit_state": _pill(unit.state if unit else None, lang),
                 "question": unit.question if unit else "",
+                "notes": _notes(unit),
             }
         )
     keys = ("cov.unit", "cov.role", "cov.its_status", "cov.unit_state", "cov.question")
@@ -339,6 +365,33 @@ def _given(cov: Coverage, lang: str, body: MinistryCoverage) -> Data:
         "head": [t(k, lang) for k in keys],
         "rows": rows,
         "none": t("cov.given_none", lang),
+    }
+
+
+def _breakdowns(cov: Coverage, lang: str) -> Data | None:
+    """The units whose tables still lack a breakdown asked for; None if no unit asks any."""
+    asking = [u for u in cov.units if u.data]
+    if not asking:
+        return None
+    rows = [
+        {
+            "id": u.id,
+            "lead": u.lead or "—",
+            "state": _pill(u.state, lang),
+            "asked": ", ".join(u.data),
+            "missing": join_and(u.missing_breakdowns, lang),
+            "count": len(u.missing_breakdowns),
+        }
+        for u in asking
+        if u.missing_breakdowns
+    ]
+    keys = ("cov.unit", "cov.lead", "cov.state", "cov.data_asked", "cov.missing_breakdowns")
+    return {
+        "title": t("cov.breakdowns_title", lang),
+        "head": [t(k, lang) for k in keys],
+        "rows": rows,
+        "note": t("cov.breakdowns_note", lang),
+        "none": t("cov.breakdowns_none", lang),
     }
 
 

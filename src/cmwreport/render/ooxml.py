@@ -106,7 +106,7 @@ def new_paragraph(doc: DocxDocument) -> tuple[Any, DocxParagraph]:
 
 def set_paragraph_style(paragraph: DocxParagraph, style_id: str) -> None:
     """Give *paragraph* the style with id *style_id* (python-docx's lookup by name is slow)."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     p = paragraph._p
     if len(p):
@@ -240,19 +240,41 @@ def table_widths(table: Any, widths: list[int]) -> None:
             tc.width = width
 
 
-def table_cells(element: Any, table: Any) -> list[list[tuple[Any, DocxParagraph]]]:
+def merge_cells(tr: Any, spans: list[int]) -> None:
+    """Merge the cells of the table row *tr* from left to right, *spans* cells at a time.
+
+    Each merged cell is Word's horizontal merge (``w:gridSpan``), as wide as the cells it
+    replaces; the row must have as many cells as the spans add up to.
+    """
+    cells = list(tr.tc_lst)
+    start = 0
+    for span in spans:
+        first, rest = cells[start], cells[start + 1 : start + span]
+        if rest:
+            widths = [tc.width for tc in (first, *rest)]
+            first.grid_span = span
+            if all(width is not None for width in widths):
+                first.width = sum(widths)
+            for tc in rest:
+                tr.remove(tc)
+        start += span
+
+
+def table_cells(
+    element: Any, table: Any, header_rows: int = 1
+) -> list[list[tuple[Any, DocxParagraph]]]:
     """Row by row, each cell of a new plain grid and the paragraph it holds.
 
-    The first row is marked as the header row Word repeats on every page.
+    The first *header_rows* rows are marked as the heading rows Word repeats on every page.
     """
     from docx.oxml import OxmlElement
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     rows = []
-    # a new table is a plain grid: one w:tc per column in each w:tr, one w:p in each
+    # a new table is a plain grid (its first row maybe merged): one w:p in each w:tc
     for row_index, tr in enumerate(element.tr_lst):
-        if row_index == 0:
+        if row_index < header_rows:
             tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         cells = []
         for tc in tr.tc_lst:
@@ -386,33 +408,46 @@ def footnote(
             ppr = etree.SubElement(p, f"{W}pPr")
             etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style_id)
         if index == 0:
-            r = etree.SubElement(p, f"{W}r")
-            rpr = etree.SubElement(r, f"{W}rPr")
-            if reference_style:
-                etree.SubElement(rpr, f"{W}rStyle").set(f"{W}val", reference_style)
-            etree.SubElement(rpr, f"{W}vertAlign").set(f"{W}val", "superscript")
-            etree.SubElement(r, f"{W}footnoteRef")
-            space = etree.SubElement(p, f"{W}r")
-            text = etree.SubElement(space, f"{W}t")
-            text.text = " "
-            text.set(XML_SPACE, "preserve")
+            _footnote_mark(p, reference_style)
         for run in runs:
-            if run.footnote is not None:
-                continue
-            r = etree.SubElement(p, f"{W}r")
-            if run.bold or run.italic:
-                rpr = etree.SubElement(r, f"{W}rPr")
-                if run.bold:
-                    etree.SubElement(rpr, f"{W}b")
-                if run.italic:
-                    etree.SubElement(rpr, f"{W}i")
-            if run.line_break:
-                etree.SubElement(r, f"{W}br")
-                continue
-            text = etree.SubElement(r, f"{W}t")
-            text.text = strip_illegal(run.text)
-            text.set(XML_SPACE, "preserve")
+            if run.footnote is None:
+                _footnote_run(p, run)
     return note
+
+
+def _footnote_mark(p: Any, reference_style: str | None) -> None:
+    """The note's own number (in *reference_style*, superscript) and a space, in *p*."""
+    from lxml import etree
+
+    r = etree.SubElement(p, f"{W}r")
+    rpr = etree.SubElement(r, f"{W}rPr")
+    if reference_style:
+        etree.SubElement(rpr, f"{W}rStyle").set(f"{W}val", reference_style)
+    etree.SubElement(rpr, f"{W}vertAlign").set(f"{W}val", "superscript")
+    etree.SubElement(r, f"{W}footnoteRef")
+    space = etree.SubElement(p, f"{W}r")
+    text = etree.SubElement(space, f"{W}t")
+    text.text = " "
+    text.set(XML_SPACE, "preserve")
+
+
+def _footnote_run(p: Any, run: Run) -> None:
+    """*run* of a note's text (bold, italic, or a line break), at the end of *p*."""
+    from lxml import etree
+
+    r = etree.SubElement(p, f"{W}r")
+    if run.bold or run.italic:
+        rpr = etree.SubElement(r, f"{W}rPr")
+        if run.bold:
+            etree.SubElement(rpr, f"{W}b")
+        if run.italic:
+            etree.SubElement(rpr, f"{W}i")
+    if run.line_break:
+        etree.SubElement(r, f"{W}br")
+        return
+    text = etree.SubElement(r, f"{W}t")
+    text.text = strip_illegal(run.text)
+    text.set(XML_SPACE, "preserve")
 
 
 # -------------------------------------------------------------------------- settings

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cmwreport.coverage import STATES, Coverage
 from cmwreport.i18n import number, t
-from cmwreport.text import csv_cell, percent
+from cmwreport.text import csv_cell, join_and, percent
 
 
 def _bar(part: int, whole: int, width: int = 20) -> str:
@@ -136,6 +136,7 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
             ]
         )
     out += ["  " + line for line in _grid(rows, right=(1, 2, 3))]
+    out += _breakdowns_table(cov, lang)
     if cov.ministry:
         out += ["", t("cov.all_units", lang)]
         rows = [[t("cov.unit", lang), t("cov.state", lang), t("cov.question", lang)]]
@@ -144,6 +145,19 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         out += ["  " + line for line in _grid(rows)]
     out += _since_table(cov, lang)
     return "\n".join(out) + "\n"
+
+
+def _breakdowns_table(cov: Coverage, lang: str) -> list[str]:
+    """The units whose tables still lack a breakdown asked for, marked ⚑ (none: nothing)."""
+    rows = [
+        [f"⚑ {u.id}", u.lead or "—", join_and(u.missing_breakdowns, lang)]
+        for u in cov.units
+        if u.missing_breakdowns
+    ]
+    if not rows:
+        return []
+    head = [t("cov.unit", lang), t("cov.lead", lang), t("cov.missing_breakdowns", lang)]
+    return ["", t("cov.breakdowns_title", lang)] + ["  " + line for line in _grid([head, *rows])]
 
 
 def _short(text: str, width: int) -> str:
@@ -199,14 +213,14 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
     out.append(
         f"| {t('cov.unit', lang)} | {t('cov.state', lang)} | {t('cov.lead', lang)} | "
         f"{t('cov.answered_by', lang)} | {t('cov.missing', lang)} | "
-        f"{t('cov.question', lang)} |"
+        f"{t('cov.question', lang)} | {t('cov.missing_breakdowns', lang)} |"
     )
-    out.append("|---|---|---|---|---|---|")
+    out.append("|---|---|---|---|---|---|---|")
     for u in cov.units:
         out.append(
             f"| {u.id} | {t('state.' + u.state, lang)} | {u.lead or '—'} | "
             f"{', '.join(u.answered_by) or '—'} | {', '.join(u.missing) or '—'} | "
-            f"{_md(u.question)} |"
+            f"{_md(u.question)} | {_md(join_and(u.missing_breakdowns, lang)) or '—'} |"
         )
     out += _since_markdown(cov, lang)
     return "\n".join(out) + "\n"
@@ -360,6 +374,8 @@ CSV_COLUMNS = (
     "answered_by",
     "missing",
     "question",
+    "data",
+    "missing_breakdowns",
 )
 
 
@@ -380,6 +396,8 @@ def render_csv(cov: Coverage, lang: str = "en") -> str:
             " ".join(u.answered_by),
             " ".join(u.missing),
             u.question,
+            "; ".join(u.data),
+            "; ".join(u.missing_breakdowns),
         ]
         writer.writerow([csv_cell(c) for c in cells])  # never a formula in a spreadsheet
     return buffer.getvalue()

@@ -1,9 +1,10 @@
 """The coverage "matriks" as an Excel workbook, the spreadsheet a coordination meeting uses.
 
 Sheets: Summary (the figures, words against the limit, every section), Units (one row per
-unit), Bodies (one row per body) and, with ``--since``, Since last meeting. Table sheets
-have a frozen header row, filters, set column widths and states written as words *and*
-coloured. Dates are real dates. The same coverage gives byte-identical files.
+unit, ending with the statistics it asks for and the breakdowns still missing), Bodies
+(one row per body) and, with ``--since``, Since last meeting. Table sheets have a frozen
+header row, filters, set column widths and states written as words *and* coloured. Dates
+are real dates. The same coverage gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cmwreport.coverage import STATES, Coverage, MinistryCoverage, own_statuses
+from cmwreport.coverage import STATES, Coverage, MinistryCoverage, UnitCoverage, own_statuses
 from cmwreport.i18n import t
 from cmwreport.render.tables import since_heading, since_summary, state_label
-from cmwreport.text import text_not_formula
+from cmwreport.text import join_and, text_not_formula
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -94,7 +95,7 @@ def _words(state: str, lang: str) -> str:
 
 
 def _summary(wb: Any, cov: Coverage, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     ws = wb.active
     ws.title = t("sheet.summary", lang)
@@ -105,13 +106,28 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
     ws["A1"].font = Font(bold=True, size=16)
     ws["A2"] = f"{cov.state} · {t('cov.list_of_issues', lang)} {cov.symbol}"
     ws["A2"].font = Font(italic=True, color="3D3D3D")
+    body = _body(cov)
+    row = _summary_facts(ws, 4, cov, body, lang)
+    row = _summary_states(ws, row + 1, cov, lang)
+    if body is not None:
+        row = _summary_body(ws, row + 2, cov, body, lang)
+    _summary_sections(ws, row + 2, cov, lang)
+    _widths(ws, [62, 18, 15, 12, 13, 13, 14])
+    _page_setup(ws, None)
+
+
+def _summary_facts(
+    ws: Any, row: int, cov: Coverage, body: MinistryCoverage | None, lang: str
+) -> int:
+    """The facts of the summary (state, symbols, date, words) from *row*; the row after."""
+    from openpyxl.styles import Alignment, Font
+
     facts: list[tuple[str, Any, str | None]] = [
         (t("cov.state_of", lang), cov.state, None),
         (t("cov.list_of_issues", lang), cov.symbol, None),
         (t("cov.report_symbol", lang), cov.report_symbol or "—", None),
         (t("cov.generated_on", lang), cov.generated, DATE_FORMAT),
     ]
-    body = _body(cov)
     if body is not None:
         facts.append((t("cov.body", lang), f"{body.code} — {body.name}", None))
     facts += [
@@ -119,7 +135,6 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
         (t("cov.word_limit", lang), cov.limit, "#,##0"),
         (t("cov.words_title", lang), cov.words / cov.limit if cov.limit else 0, "0%"),
     ]
-    row = 4
     for label, value, number_format in facts:
         ws.cell(row=row, column=1, value=label).font = Font(bold=True)
         cell = ws.cell(row=row, column=2, value=value)
@@ -127,7 +142,13 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
         if number_format:
             cell.number_format = number_format
         row += 1
-    row += 1
+    return row
+
+
+def _summary_states(ws: Any, row: int, cov: Coverage, lang: str) -> int:
+    """The units by state, headed at *row*; the row of their total."""
+    from openpyxl.styles import Font
+
     _header(ws, row, [t("cov.state", lang), t("cov.count", lang), t("cov.share", lang)])
     total = cov.totals["units"]
     for state in STATES:
@@ -139,24 +160,33 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
     row += 1
     ws.cell(row=row, column=1, value=t("cov.units", lang).capitalize()).font = Font(bold=True)
     ws.cell(row=row, column=2, value=total).font = Font(bold=True)
-    if body is not None:
-        row += 2
-        own = own_statuses(body.code, cov.units)
-        _header(ws, row, [t("cov.its_status", lang), t("cov.count", lang), t("cov.share", lang)])
-        for state in STATES:
-            row += 1
-            _state_style(ws.cell(row=row, column=1, value=_words(state, lang)), state)
-            ws.cell(row=row, column=2, value=own[state])
-            share = ws.cell(
-                row=row, column=3, value=own[state] / body.assigned if body.assigned else 0
-            )
-            share.number_format = "0%"
+    return row
+
+
+def _summary_body(ws: Any, row: int, cov: Coverage, body: MinistryCoverage, lang: str) -> int:
+    """One body's own answers by status, headed at *row*; the row of the note under them."""
+    from openpyxl.styles import Font
+
+    own = own_statuses(body.code, cov.units)
+    _header(ws, row, [t("cov.its_status", lang), t("cov.count", lang), t("cov.share", lang)])
+    for state in STATES:
         row += 1
-        ws.cell(row=row, column=1, value=t("cov.assigned", lang)).font = Font(bold=True)
-        ws.cell(row=row, column=2, value=body.assigned).font = Font(bold=True)
-        row += 1
-        ws.cell(row=row, column=1, value=t("cov.body_tiles_note", lang, code=body.code))
-    row += 2
+        _state_style(ws.cell(row=row, column=1, value=_words(state, lang)), state)
+        ws.cell(row=row, column=2, value=own[state])
+        share = ws.cell(row=row, column=3, value=own[state] / body.assigned if body.assigned else 0)
+        share.number_format = "0%"
+    row += 1
+    ws.cell(row=row, column=1, value=t("cov.assigned", lang)).font = Font(bold=True)
+    ws.cell(row=row, column=2, value=body.assigned).font = Font(bold=True)
+    row += 1
+    ws.cell(row=row, column=1, value=t("cov.body_tiles_note", lang, code=body.code))
+    return row
+
+
+def _summary_sections(ws: Any, row: int, cov: Coverage, lang: str) -> None:
+    """The units of each section by state, under a title at *row*."""
+    from openpyxl.styles import Font
+
     ws.cell(row=row, column=1, value=t("cov.by_section", lang)).font = Font(bold=True, size=13)
     row += 1
     _header(
@@ -184,8 +214,6 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
         done.number_format = "0%"
     if cov.sections:
         _percent_bar(ws, f"G{first}:G{row}")
-    _widths(ws, [62, 18, 15, 12, 13, 13, 14])
-    _page_setup(ws, None)
 
 
 def _body(cov: Coverage) -> MinistryCoverage | None:
@@ -220,6 +248,8 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
         labels.append(t("since.then", lang))
         widths.append(16)
         before = {c.id: c.before for c in cov.changes or []}
+    labels += [t("cov.data_asked", lang), t("cov.missing_breakdowns", lang)]
+    widths += [36, 30]
     _header(ws, 1, labels)
     row = 1
     for u in cov.units:
@@ -253,8 +283,21 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
             else:
                 ws.cell(row=row, column=col, value="=")
                 ws.cell(row=row, column=col).alignment = Alignment(horizontal="center")
+        _breakdown_cells(ws, row, len(labels) - 1, u, lang)
     _table(ws, 1, len(labels), row)
     _widths(ws, widths)
+
+
+def _breakdown_cells(ws: Worksheet, row: int, col: int, unit: UnitCoverage, lang: str) -> None:
+    """What *unit* asks statistics by, and what is still missing, coloured as owed."""
+    from openpyxl.styles import Alignment
+
+    ws.cell(row=row, column=col, value=", ".join(unit.data))
+    missing = ws.cell(row=row, column=col + 1, value=join_and(unit.missing_breakdowns, lang))
+    if unit.missing_breakdowns:
+        _state_style(missing, "unanswered")
+    for cell in (ws.cell(row=row, column=col), missing):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _bodies(wb: Any, cov: Coverage, lang: str) -> None:
