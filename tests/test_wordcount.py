@@ -248,3 +248,113 @@ def test_quick_templates_give_jinjas_text_for_every_packaged_template(lang: str)
                 quick_text = quick._text(f"{lang}/{name}", {"lang": lang, **context, **extras})
                 assert quick_text is not None, name
     assert quick.lines("layout.j2", **context) == templates.lines("layout.j2", **context)
+
+
+SUBITEMS_LOIPR = """\
+committee: CMW
+state: Testland
+symbol: CMW/C/TST/QPR/2
+report:
+  title: Second periodic report
+  symbol: CMW/C/TST/2
+  language: en
+sections:
+  - id: I
+    title: General information
+    paragraphs:
+      - number: 1
+        lead: KEMLU
+        text: Please provide information on the legal framework, in particular
+        items:
+          - letter: a
+            text: Laws adopted;
+          - letter: b
+            text: Agreements concluded.
+      - number: 7
+        lead: KEMNAKER
+        text: Please describe the participation of civil society
+        items:
+          - letter: a
+            text: In the policies on labour migration, in particular
+            items:
+              - numeral: i
+                text: In consultations on draft laws;
+              - numeral: ii
+                text: In the monitoring of services;
+          - letter: b
+            text: In the preparation of the present report.
+"""
+
+SUBITEMS_MINISTRIES = """\
+ministries:
+  - code: KEMLU
+    name: Ministry of Foreign Affairs
+  - code: KEMNAKER
+    name: Ministry of Manpower
+"""
+
+KEMLU_ANSWERS = """\
+ministry: KEMLU
+answers:
+  - question: "1"
+    status: draft
+    text: |
+      Our legal framework rests on Law 18 of 2017, which covers both laws and agreements.
+  - question: "1(a)"
+    status: draft
+    text: |
+      Two laws were adopted in 2022.
+"""
+
+KEMNAKER_ANSWERS = """\
+ministry: KEMNAKER
+answers:
+  - question: "7(a)"
+    status: submitted
+    text: |
+      Civil society takes part in labour migration policy through a national forum.
+  - question: "7(a)(i)"
+    status: draft
+    text: |
+      Drafts of laws are published for comment for thirty days.
+    tables:
+      - title: Comments received on draft laws, 2023-2024
+        columns: [Year, Unions, Associations, Other]
+        column_groups:
+          - {title: "", span: 1}
+          - {title: Comments from civil society organizations, span: 2}
+          - {title: "", span: 1}
+        rows:
+          - [2023, 1200, 340, ..]
+          - [2024, 1530, 410, 12]
+          - [Total, 2730, 750, 12]
+        notes:
+          - Figures for 2024 are provisional.
+          - Two dots (..) indicate that data are not available.
+        source: Ministry of Manpower, legislation unit
+"""
+
+
+def test_sub_items_introductions_and_un_tables_count_as_the_docx_prints_them(
+    tmp_path: Path, cli: Any
+) -> None:
+    root = write_workspace(
+        tmp_path / "ws",
+        loipr=SUBITEMS_LOIPR,
+        ministries=SUBITEMS_MINISTRIES,
+        answers={"KEMLU": KEMLU_ANSWERS, "KEMNAKER": KEMNAKER_ANSWERS},
+    )
+    counted = load_workspace(root).report_words()
+    out = tmp_path / "report.docx"
+    rendered = cli("render", "--root", str(root), "--output", str(out))
+    assert rendered.exit_code == 0, rendered.stderr
+    assert f"words (en): {counted:,} of" in rendered.stdout
+    assert docx_words(out) == counted
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    # what this workspace exercises: a sub-item heading shown, item (b) of paragraph 1 left
+    # out (its introduction answers it), the spanner head, both notes and the Total row
+    assert "(i)" in texts and "(b)" in texts  # 7(a)(i) and 7(b)'s placeholder
+    assert texts.count("(b)") == 1
+    assert any(t.startswith("Notes:") for t in texts)
+    cells = [c.text for table in Document(str(out)).tables for row in table.rows for c in row.cells]
+    assert "Comments from civil society organizations" in cells and "Total" in cells
