@@ -52,6 +52,10 @@ class Snapshot:
     ministry: str | None
     unreadable: frozenset[str] = frozenset()
     """Bodies whose answers file held errors when the snapshot was taken."""
+    observations: str | None = None
+    """For a snapshot of the follow-up (``coverage --follow-up``): the observations' symbol."""
+    follow_up: bool = False
+    """Whether it is a snapshot of the follow-up rather than of the report's coverage."""
 
 
 def read_snapshot(path: Path, *, lang: str = "en") -> Snapshot:
@@ -113,7 +117,20 @@ def _parse_snapshot(path: Path, data: Any, lang: str) -> Snapshot:
         generated=_date_or_none(report.get("generated")),
         ministry=ministry if isinstance(ministry, str) and ministry else None,
         unreadable=unreadable_bodies(f for f in files if f.startswith(f"{ANSWERS_DIR}/")),
+        **_follow_up_of(data),
     )
+
+
+def _follow_up_of(data: dict[str, Any]) -> dict[str, Any]:
+    """What the ``follow_up`` part of a snapshot says: whether it is one, and its symbol."""
+    part = data.get("follow_up")
+    if not isinstance(part, dict):
+        return {}
+    symbol = part.get("observations")
+    return {
+        "follow_up": True,
+        "observations": symbol if isinstance(symbol, str) and symbol else None,
+    }
 
 
 def _snapshot_unit(record: Any) -> SnapshotUnit | None:
@@ -167,6 +184,7 @@ def compare_snapshot(
             t("snap.other_loipr", lang, theirs=snap.list_of_issues, ours=cov.symbol),
             lang,
         )
+    _same_kind(cov, snap, path, lang)
     if snap.ministry is not None and snap.ministry != cov.ministry:
         raise InputFileError(path, t("snap.other_body", lang, code=snap.ministry), lang)
     code = cov.ministry
@@ -227,6 +245,19 @@ def compare_snapshot(
         unreadable_then=tuple(sorted(snap.unreadable)),
     )
     return changes, since
+
+
+def _same_kind(cov: Coverage, snap: Snapshot, path: Path, lang: str) -> None:
+    """Refuse a snapshot of the report for the follow-up, and the other way round."""
+    if cov.follow_up is None and snap.follow_up:
+        raise InputFileError(path, t("snap.follow_up_snapshot", lang), lang)
+    if cov.follow_up is not None and not snap.follow_up:
+        raise InputFileError(path, t("snap.report_snapshot", lang), lang)
+    ours = cov.follow_up.observations if cov.follow_up else None
+    if ours and snap.observations and snap.observations != ours:
+        raise InputFileError(
+            path, t("snap.other_observations", lang, theirs=snap.observations, ours=ours), lang
+        )
 
 
 def _best(statuses: dict[str, str], leave_out: frozenset[str]) -> str:
