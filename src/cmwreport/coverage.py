@@ -193,6 +193,8 @@ class Since:
     """Units whose state moved only because a body's file could not be read (then or now)."""
     unreadable_then: tuple[str, ...] = ()
     """Bodies whose answers file could not be read (or held errors) at the snapshot."""
+    implementation: tuple[Change, ...] = ()
+    """For the follow-up: recommendations whose implementation moved (``from`` → ``to``)."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``since`` part of the JSON output."""
@@ -209,6 +211,11 @@ class Since:
             "bodies": [b.as_json() for b in self.bodies],
             "not_counted": list(self.not_counted),
             "unreadable_then": list(self.unreadable_then),
+            **(
+                {"implementation": [c.as_json() for c in self.implementation]}
+                if self.implementation
+                else {}
+            ),
         }
 
 

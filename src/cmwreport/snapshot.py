@@ -38,6 +38,8 @@ class SnapshotUnit:
     statuses: dict[str, str]
     """Each body's status; rebuilt from ``answered_by`` when the snapshot lacks it."""
     assigned: tuple[str, ...]
+    implementation: str | None = None
+    """A recommendation's implementation, in a snapshot of the follow-up."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,14 @@ def _snapshot_unit(record: Any) -> SnapshotUnit | None:
     assigned = [lead] if isinstance(lead, str) else []
     if isinstance(contributors, list):
         assigned += [c for c in contributors if isinstance(c, str)]
-    return SnapshotUnit(id=uid, state=state, statuses=statuses, assigned=tuple(assigned))
+    implementation = record.get("implementation")
+    return SnapshotUnit(
+        id=uid,
+        state=state,
+        statuses=statuses,
+        assigned=tuple(assigned),
+        implementation=implementation if isinstance(implementation, str) else None,
+    )
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -243,8 +252,21 @@ def compare_snapshot(
         bodies=bodies,
         not_counted=tuple(not_counted),
         unreadable_then=tuple(sorted(snap.unreadable)),
+        implementation=_implementation_moves(cov, snap),
     )
     return changes, since
+
+
+def _implementation_moves(cov: Coverage, snap: Snapshot) -> tuple[Change, ...]:
+    """The recommendations whose implementation differs from the snapshot's (follow-up only)."""
+    if cov.follow_up is None:
+        return ()
+    moves = []
+    for unit in cov.units:
+        old = snap.units.get(unit.id)
+        if old is not None and old.implementation and old.implementation != unit.implementation:
+            moves.append(Change(unit.id, old.implementation, unit.implementation))
+    return tuple(moves)
 
 
 def _same_kind(cov: Coverage, snap: Snapshot, path: Path, lang: str) -> None:

@@ -31,6 +31,7 @@ from cmwreport.render.tables import (
     due_text,
     follow_up_title,
     implementation_label,
+    implementation_moves,
     since_heading,
     since_not_counted,
     since_summary,
@@ -396,6 +397,7 @@ def _since(cov: Coverage, lang: str) -> Data | None:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since.removed:
         notes.append(t("since.removed", lang, ids=", ".join(since.removed)))
+    notes += implementation_moves(cov, lang)
     moved = [c for c in cov.changes or [] if c.before is not None and c.after is not None]
     return {
         "heading": since_heading(cov, lang),

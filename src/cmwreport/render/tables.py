@@ -287,6 +287,7 @@ def _since_notes(cov: Coverage, lang: str) -> list[str]:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since and since.removed:
         notes.append(t("since.removed", lang, ids=", ".join(since.removed)))
+    notes += implementation_moves(cov, lang)
     return notes
 
 
@@ -537,3 +538,19 @@ def _follow_up_markdown(cov: Coverage, lang: str) -> list[str]:
     for row in _follow_up_rows(cov, lang, width=None):
         out.append("| " + " | ".join(_md(cell) for cell in row) + " |")
     return out
+
+
+def implementation_moves(cov: Coverage, lang: str) -> list[str]:
+    """One line per recommendation whose implementation moved since the snapshot."""
+    if cov.since is None:
+        return []
+    return [
+        t(
+            "since.implementation",
+            lang,
+            id=c.id,
+            before=implementation_label(c.before, lang),
+            after=implementation_label(c.after, lang),
+        )
+        for c in cov.since.implementation
+    ]

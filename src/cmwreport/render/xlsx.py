@@ -26,6 +26,7 @@ from cmwreport.render.tables import (
     due_text,
     follow_up_title,
     implementation_label,
+    implementation_moves,
     since_heading,
     since_summary,
     state_label,
@@ -397,6 +398,9 @@ def _since(wb: Any, cov: Coverage, lang: str) -> None:
         if ids:
             ws.cell(row=row, column=1, value=t(key, lang, ids=", ".join(ids)))
             row += 1
+    for line in implementation_moves(cov, lang):
+        ws.cell(row=row, column=1, value=line)
+        row += 1
     row += 1
     _header(
         ws,
