@@ -258,9 +258,7 @@ def test_xlsx_matrix(tmp_path: Path, cli: Any) -> None:
         "10": ("approved", None, "not started"),
         "12(a)": ("submitted", None, "partially implemented"),
     }
-    summary = {
-        r[0]: r[1] for r in wb.worksheets[0].iter_rows(values_only=True) if r[0] is not None
-    }
+    summary = {r[0]: r[1] for r in wb.worksheets[0].iter_rows(values_only=True) if r[0] is not None}
     assert summary["Follow-up to the concluding observations CMW/C/TST/CO/2"] is None
     assert summary["Due"] == dt.datetime(2028, 1, 20)
     assert summary["Days left"] == 30
