@@ -368,6 +368,7 @@ def test_since_a_follow_up_snapshot(tmp_path: Path, cli: Any) -> None:
     assert kemnaker["newly_answered"] == ["11"]
     text = _run(cli, root, "--since", str(snapshot)).stdout
     assert "Implementation of 12(b): partially implemented → implemented" in text
+    assert "1 unit changed state: 1 moved forward, 0 moved back" in text
     page = _run(cli, root, "--format", "html", "--output", "-", "--since", str(snapshot)).stdout
     assert 'data-change="11" data-from="unanswered" data-to="draft"' in page
 
@@ -403,3 +404,30 @@ def test_a_broken_answers_file_is_named_and_exits_1(tmp_path: Path, cli: Any) ->
     data = json.loads(result.stdout)
     assert {e["file"] for e in data["errors"]} == {"answers/KEMNAKER.yaml"}
     assert "answers/KEMNAKER.yaml" in result.stderr
+
+
+def test_only_implementation_moved_is_not_nothing(tmp_path: Path, cli: Any) -> None:
+    root = _write(tmp_path)
+    snapshot = tmp_path / "rakor-1.json"
+    assert _run(cli, root, "--format", "json", "--output", str(snapshot)).exit_code == 0
+    (root / "answers" / "KEMNAKER.yaml").write_text(
+        KEMNAKER.replace("implementation: partial", "implementation: implemented"),
+        encoding="utf-8",
+    )
+    text = _run(cli, root, "--since", str(snapshot)).stdout
+    assert "No review state moved; the implementation of 1 recommendation moved." in text
+    assert "Nothing moved" not in text
+
+
+def test_the_report_coverage_is_unchanged(tmp_path: Path, cli: Any) -> None:
+    root = _write(tmp_path)
+    result = cli("coverage", "--root", str(root), "--format", "json", env=_env())
+    data = json.loads(result.stdout)
+    assert [u["id"] for u in data["units"]] == ["1"]
+    assert "implementation" not in data["units"][0] and "selected" not in data["units"][0]
+    assert "due" not in data and "follow_up" not in data
+    assert "implementation" not in data["totals"]
+    made = cli("coverage", "--root", str(root), "--format", "html", env=_env())
+    assert made.exit_code == 0, made.stderr
+    assert (root / "build" / "coverage.html").is_file()
+    assert not (root / "build" / "follow-up-coverage.html").exists()

@@ -246,6 +246,8 @@ def since_heading(cov: Coverage, lang: str) -> str:
 def since_summary(cov: Coverage, lang: str) -> str:
     """One sentence: how many units moved, forward and back."""
     since = cov.since
+    if since is not None and since.implementation and not (since.forward or since.back):
+        return t("since.implementation_only", lang, count=len(since.implementation))
     if since is None or not cov.changes:
         return t("since.nothing", lang)
     moved = len(since.forward) + len(since.back)

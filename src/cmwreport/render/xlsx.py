@@ -127,6 +127,8 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
         ws["A1"] = follow_up_title(cov, lang)
     ws["A1"].font = Font(bold=True, size=16)
     ws["A2"] = f"{cov.state} · {t('cov.list_of_issues', lang)} {cov.symbol}"
+    if cov.follow_up is not None:
+        ws["A2"] = f"{cov.state} · {t('fu.observations', lang)} {cov.follow_up.observations}"
     ws["A2"].font = Font(italic=True, color="3D3D3D")
     body = _body(cov)
     row = _summary_facts(ws, 4, cov, body, lang)
