@@ -381,10 +381,10 @@ def test_snapshots_of_report_and_follow_up_are_kept_apart(tmp_path: Path, cli: A
     assert made.exit_code == 0, made.stderr
     assert _run(cli, root, "--format", "json", "--output", str(follow_snap)).exit_code == 0
     refused = _run(cli, root, "--since", str(report_snap))
-    assert refused.exit_code != 0
+    assert refused.exit_code == 1
     assert "snapshot of the report's coverage, not of the follow-up" in refused.stderr
     refused = cli("coverage", "--root", str(root), "--since", str(follow_snap))
-    assert refused.exit_code != 0
+    assert refused.exit_code == 1
     assert "snapshot of the follow-up coverage" in refused.stderr
 
 
