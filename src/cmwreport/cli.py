@@ -231,6 +231,9 @@ def coverage(
     ministry: Annotated[
         str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
     ] = None,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help=_h("cli.coverage.follow_up"))
+    ] = False,
     root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
@@ -239,7 +242,13 @@ def coverage(
 
     lang = _lang(ui)
     done = run_coverage(
-        root=root, fmt=fmt.value, output=output, since=since, ministry=ministry, lang=lang
+        root=root,
+        fmt=fmt.value,
+        output=output,
+        since=since,
+        ministry=ministry,
+        follow_up=follow_up,
+        lang=lang,
     )
     if done.text is not None:
         typer.echo(done.text, nl=not done.text.endswith("\n"))
