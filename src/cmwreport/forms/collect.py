@@ -21,7 +21,13 @@ from cmwreport.errors import CmwReportError, InputFileError, UnknownMinistryOpti
 from cmwreport.forms.labels import both, lang_tag
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml
-from cmwreport.models import STATUSES, Ministry, parse_question_id, pick_text
+from cmwreport.models import (
+    IMPLEMENTATIONS,
+    STATUSES,
+    Ministry,
+    parse_question_id,
+    pick_text,
+)
 from cmwreport.scaffold import drafting_order
 from cmwreport.text import strip_illegal
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, units_of
@@ -40,6 +46,40 @@ class FormError(CmwReportError):
     """A form cannot be made or imported; nothing was written."""
 
 
+@dataclass(frozen=True)
+class FormKind:
+    """What a form is about: the questions of the list, or the follow-up on recommendations.
+
+    The list of the answers file its records go into, and the field that names a record.
+    """
+
+    name: str
+    key: str
+    id_key: str
+
+    @property
+    def follow_up(self) -> bool:
+        """Whether the form is about follow-up entries."""
+        return self.name == "follow_up"
+
+
+ANSWERS = FormKind("answers", "answers", "question")
+FOLLOW_UP = FormKind("follow_up", "follow_up", "recommendation")
+KINDS = {kind.name: kind for kind in (ANSWERS, FOLLOW_UP)}
+
+IMPLEMENTATION_WORDS_ID: dict[str, str] = {
+    "belum dimulai": "not-started",
+    "sebagian": "partial",
+    "terlaksana": "implemented",
+}
+"""Indonesian implementation words a follow-up form accepts, and their English value."""
+
+
+def kind_of(meta: dict[str, Any]) -> FormKind:
+    """The kind of a form from its hidden data (a form without ``kind`` is a question form)."""
+    return KINDS.get(str(meta.get("kind") or "answers"), ANSWERS)
+
+
 # --------------------------------------------------------------------------- the rows
 
 
@@ -55,6 +95,8 @@ class FormRow:
     status: str
     texts: dict[str, str]
     has_record: bool
+    implementation: str = ""
+    """A follow-up entry's implementation state as it is (empty without an entry)."""
 
 
 @dataclass
@@ -68,6 +110,7 @@ class FormData:
     issued: str
     languages: list[str]
     rows: list[FormRow]
+    kind: FormKind = ANSWERS
 
     def meta(self) -> dict[str, Any]:
         """The hidden part of the form: mark, version, body, list, per-row fingerprints, check.
@@ -92,6 +135,10 @@ class FormData:
                 for r in self.rows
             ],
         }
+        if self.kind.follow_up:
+            meta["kind"] = self.kind.name
+            for entry, row in zip(meta["rows"], self.rows, strict=True):
+                entry["implementation"] = row.implementation
         meta["check"] = _meta_check(meta)
         return meta
 
@@ -107,10 +154,11 @@ def shown_key(text: str) -> str:
 def _meta_check(meta: dict[str, Any]) -> str:
     """The checksum of a form's hidden data (body, list, rows)."""
     payload = {k: meta.get(k) for k in ("code", "symbol", "issued", "languages")}
-    payload["rows"] = [
-        [str(r.get(k) or "") for k in ("question", "fingerprint", "status", "shown")]
-        for r in meta.get("rows", [])
-    ]
+    keys = ("question", "fingerprint", "status", "shown")
+    if meta.get("kind"):  # a follow-up form (question forms keep their checksum as before)
+        payload["kind"] = meta["kind"]
+        keys = (*keys, "implementation")
+    payload["rows"] = [[str(r.get(k) or "") for k in keys] for r in meta.get("rows", [])]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
@@ -201,23 +249,27 @@ def load_records(
         data = round_trip_yaml().load(yaml_readable(text))
     except _ruamel_errors() as exc:
         raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("answers") or [], list):
+    if not isinstance(data, dict) or any(
+        not isinstance(data.get(key) or [], list) for key in (ANSWERS.key, FOLLOW_UP.key)
+    ):
         raise FormError(t("form.file_broken", lang, problem=t("scaffold.not_answers_file", lang)))
     return data, text
 
 
-def records_of(data: Any) -> list[Any]:
-    """The records of ``answers:`` in the data of an answers file."""
+def records_of(data: Any, kind: FormKind = ANSWERS) -> list[Any]:
+    """The records of ``answers:`` (or of the *kind*'s list) in the data of an answers file."""
     if not isinstance(data, dict):
         return []
-    records = data.get("answers")
+    records = data.get(kind.key)
     return list(records) if isinstance(records, list) else []
 
 
-def record_for(records: list[Any], question: str) -> tuple[int, Any] | None:
-    """The first record answering *question*, with its index."""
+def record_for(
+    records: list[Any], question: str, kind: FormKind = ANSWERS
+) -> tuple[int, Any] | None:
+    """The first record answering *question* (reporting on it, for follow-up), with its index."""
     for index, record in enumerate(records):
-        if isinstance(record, dict) and str(record.get("question")) == question:
+        if isinstance(record, dict) and str(record.get(kind.id_key)) == question:
             return index, record
     return None
 
@@ -251,43 +303,68 @@ def _question_text(ws: Workspace, question: str) -> dict[str, str]:
     return result
 
 
-def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
-    """The rows of *code*'s form: its assigned units and its existing records, in order."""
+def form_workspace(ws: Workspace, kind: FormKind, lang: str) -> Workspace:
+    """The workspace as a form of *kind* sees it: the follow-up view for follow-up forms."""
+    if not kind.follow_up:
+        return ws
+    if ws.observations is None:
+        raise FormError(t("scaffold.no_observations", lang))
+    return ws.follow_up_view()
+
+
+def form_symbol(ws: Workspace, kind: FormKind) -> str:
+    """The symbol a form carries: the list of issues', or the concluding observations'."""
+    if kind.follow_up:
+        return ws.observations.symbol if ws.observations else ""
+    return ws.loipr.symbol if ws.loipr else ""
+
+
+def collect_form(
+    ws: Workspace, code: str, *, lang: str = "en", today: dt.date, kind: FormKind = ANSWERS
+) -> FormData:
+    """The rows of *code*'s form: its assigned units and its existing records, in order.
+
+    With the *kind* :data:`FOLLOW_UP`, the recommendations the body leads or contributes
+    to and its follow-up entries.
+    """
     if code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
+    view = form_workspace(ws, kind, lang)
     data, _ = load_records(ws, code, lang)
-    records = records_of(data)
-    covering = _covering(ws, records)
+    records = records_of(data, kind)
+    covering = _covering(view, records, kind)
     rows: list[FormRow] = []
     seen: set[str] = set()
-    for unit in ws.units:
+    for unit in view.units:
         covered = covering.get(unit.id)
-        if covered is None and code not in unit.assigned:
+        if covered is None and (code not in unit.assigned or not unit.lead):
             continue
         question = covered or unit.id
         if question not in seen:
             seen.add(question)
-            rows.append(_row(ws, unit, question, records))
+            rows.append(_row(view, unit, question, records, kind))
     if not rows:
-        raise FormError(t("scaffold.none_assigned", lang, code=code))
+        key = "scaffold.fu_none_assigned" if kind.follow_up else "scaffold.none_assigned"
+        raise FormError(t(key, lang, code=code))
     return FormData(
         code=code,
         body=_body_name(ws.ministries[code]),
         state=ws.loipr.state if ws.loipr else "",
-        symbol=ws.loipr.symbol if ws.loipr else "",
+        symbol=form_symbol(ws, kind),
         issued=today.isoformat(),
         languages=list(ws.drafting_languages),
         rows=rows,
+        kind=kind,
     )
 
 
-def _covering(ws: Workspace, records: list[Any]) -> dict[str, str]:
+def _covering(ws: Workspace, records: list[Any], kind: FormKind = ANSWERS) -> dict[str, str]:
     """For each unit a record answers, the question of the first such record."""
     covering: dict[str, str] = {}
     for record in records:
-        if not isinstance(record, dict) or record.get("question") is None:
+        if not isinstance(record, dict) or record.get(kind.id_key) is None:
             continue
-        question = str(record["question"])
+        question = str(record[kind.id_key])
         for unit_id in _units_or_none(ws, question):
             covering.setdefault(unit_id, question)
     return covering
@@ -306,12 +383,15 @@ def has_question(ws: Workspace, question: str) -> bool:
     return bool(_units_or_none(ws, question))
 
 
-def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRow:
+def _row(
+    ws: Workspace, unit: Unit, question: str, records: list[Any], kind: FormKind = ANSWERS
+) -> FormRow:
     """The row of *question* (answering *unit*), with what its record holds, if any."""
-    found = record_for(records, question)
+    found = record_for(records, question, kind)
     record = found[1] if found else None
     texts = texts_of(record, ws.drafting_languages[0]) if record is not None else {}
     status = str(record.get("status") or "draft") if record is not None else "draft"
+    implementation = str(record.get("implementation") or "") if record is not None else ""
     return FormRow(
         question=question,
         text=strip_illegal(_join_languages(_question_text(ws, question))),
@@ -321,6 +401,7 @@ def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRo
         status=status if status in STATUSES else "draft",
         texts={k: strip_illegal(v) for k, v in texts.items()},
         has_record=record is not None,
+        implementation=implementation if implementation in IMPLEMENTATIONS else "",
     )
 
 
@@ -364,6 +445,8 @@ def current_text(row: FormRow) -> str:
     if not row.has_record or not any(v.strip() for v in row.texts.values()):
         return both("form.no_answer")
     parts = [both("form.current_status", status=row.status)]
+    if row.implementation:
+        parts.append(both("form.current_implementation", implementation=row.implementation))
     for code, text in row.texts.items():
         if text.strip():
             parts.append(f"{lang_tag(code)} {text.strip()}")
@@ -393,6 +476,8 @@ class FilledRow:
     """The text of the grey "current answer" place as it is in the returned form."""
     refused: dict[str, list[str]] = field(default_factory=dict)
     """By language: what an answer holds that Markdown cannot carry (images, text boxes…)."""
+    implementation: str | None = None
+    """The implementation state typed or chosen (follow-up forms only)."""
 
 
 @dataclass
