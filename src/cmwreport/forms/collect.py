@@ -154,7 +154,7 @@ def shown_key(text: str) -> str:
 def _meta_check(meta: dict[str, Any]) -> str:
     """The checksum of a form's hidden data (body, list, rows)."""
     payload = {k: meta.get(k) for k in ("code", "symbol", "issued", "languages")}
-    keys = ("question", "fingerprint", "status", "shown")
+    keys: tuple[str, ...] = ("question", "fingerprint", "status", "shown")
     if meta.get("kind"):  # a follow-up form (question forms keep their checksum as before)
         payload["kind"] = meta["kind"]
         keys = (*keys, "implementation")

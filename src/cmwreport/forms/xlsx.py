@@ -23,10 +23,11 @@ from typing import Any
 from cmwreport.errors import InputFileError
 from cmwreport.forms.collect import (
     FORM_MARK,
+    IMPLEMENTATION_WORDS_ID,
     FilledForm,
     FilledRow,
     FormData,
-    IMPLEMENTATION_WORDS_ID,
+    FormRow,
     current_text,
     fit_cell,
     kind_of,
@@ -80,15 +81,7 @@ def write_xlsx(form: FormData) -> bytes:
         ws.row_dimensions[row].height = max(32, 15 * wrapped + 2)
         row += 1
     header_row = row + 1
-    headers = [
-        both("form.col.question_id", "\n"),
-        both("form.col.recommendation" if follow_up else "form.col.question", "\n"),
-        both("form.col.current", "\n"),
-        *("\n".join(answer_label(c)) for c in form.languages),
-        *([both("form.col.implementation", "\n")] if follow_up else []),
-        both("form.col.status", "\n"),
-    ]
-    widths = [10, 55, 50, *([60] * len(form.languages)), *([24] if follow_up else []), 22]
+    headers, widths = _headers(form)
     from openpyxl.utils import get_column_letter
 
     for col, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
@@ -113,42 +106,19 @@ def write_xlsx(form: FormData) -> bytes:
     implementation = _implementation_validation() if follow_up else None
     if implementation is not None:
         ws.add_data_validation(implementation)
+    style = {"top": top, "border": border, "grey": grey, "yellow": yellow}
     for offset, form_row in enumerate(form.rows, start=1):
         r = header_row + offset
-        question_text = form_row.text
-        if form_row.data:
-            question_text += "\n\n" + both("form.data_hint", data=", ".join(form_row.data))
-        values: list[Any] = [form_row.question, question_text, current_text(form_row)]
-        values.extend("" for _ in form.languages)
-        if follow_up:
-            values.append(form_row.implementation)
-        values.append(status_shown(form_row))
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col)
-            if value:
-                cell.value = fit_cell(str(value))
-                cell.data_type = "s"  # text starting with "=" must stay text, not a formula
-            cell.alignment = top
-            cell.border = border
-            if col <= 3:
-                cell.fill = grey
-            else:
-                cell.fill = yellow
-                cell.number_format = "@"  # what is typed stays as typed: 35 %, 25/10/2017
-        ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
+        _write_row(ws, form, form_row, r, style)
         validation.add(f"{get_column_letter(status_col)}{r}")
         if implementation is not None:
             implementation.add(f"{get_column_letter(status_col - 1)}{r}")
-        longest = max(len(question_text) / 50, len(current_text(form_row)) / 45)
-        lines = max(question_text.count("\n"), current_text(form_row).count("\n")) + longest
-        ws.row_dimensions[r].height = min(400, max(90, 15 * (lines + 1)))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    meta = wb.create_sheet("_cmwreport")
     layout = {
         "header_row": header_row,
         "first_row": header_row + 1,
@@ -159,22 +129,72 @@ def write_xlsx(form: FormData) -> bytes:
             "status": status_col,
         },
     }
-    meta["A1"] = FORM_MARK
-    meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
-    meta["A2"].data_type = "s"
-    meta["A3"] = t("form.hidden_note", "en")
-    for index, entry in enumerate(form.meta()["rows"], start=5):
-        meta.cell(row=index, column=1, value=entry["question"])
-        meta.cell(row=index, column=2, value=entry["fingerprint"])
-        meta.cell(row=index, column=3, value=entry["status"])
-        meta.cell(row=index, column=4, value=entry["shown"])
-        if follow_up:
-            meta.cell(row=index, column=5, value=entry["implementation"] or None)
-    meta.sheet_state = "veryHidden"
+    _hidden_sheet(wb, form, layout)
     text_not_formula(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _write_row(ws: Any, form: FormData, form_row: FormRow, r: int, style: dict[str, Any]) -> None:
+    """Row *r* of the sheet: the question (grey) and the places to type in (yellow)."""
+    from openpyxl.styles import Font
+
+    question_text = form_row.text
+    if form_row.data:
+        question_text += "\n\n" + both("form.data_hint", data=", ".join(form_row.data))
+    values: list[Any] = [form_row.question, question_text, current_text(form_row)]
+    values.extend("" for _ in form.languages)
+    if form.kind.follow_up:
+        values.append(form_row.implementation)
+    values.append(status_shown(form_row))
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row=r, column=col)
+        if value:
+            cell.value = fit_cell(str(value))
+            cell.data_type = "s"  # text starting with "=" must stay text, not a formula
+        cell.alignment = style["top"]
+        cell.border = style["border"]
+        if col <= 3:
+            cell.fill = style["grey"]
+        else:
+            cell.fill = style["yellow"]
+            cell.number_format = "@"  # what is typed stays as typed: 35 %, 25/10/2017
+    ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
+    longest = max(len(question_text) / 50, len(current_text(form_row)) / 45)
+    lines = max(question_text.count("\n"), current_text(form_row).count("\n")) + longest
+    ws.row_dimensions[r].height = min(400, max(90, 15 * (lines + 1)))
+
+
+def _headers(form: FormData) -> tuple[list[str], list[int]]:
+    """The column headings of the form's sheet and their widths."""
+    follow_up = form.kind.follow_up
+    headers = [
+        both("form.col.question_id", "\n"),
+        both("form.col.recommendation" if follow_up else "form.col.question", "\n"),
+        both("form.col.current", "\n"),
+        *("\n".join(answer_label(c)) for c in form.languages),
+        *([both("form.col.implementation", "\n")] if follow_up else []),
+        both("form.col.status", "\n"),
+    ]
+    widths = [10, 55, 50, *([60] * len(form.languages)), *([24] if follow_up else []), 22]
+    return headers, widths
+
+
+def _hidden_sheet(wb: Any, form: FormData, layout: dict[str, Any]) -> None:
+    """The very hidden sheet: the form's data as JSON, then one row per question below."""
+    meta = wb.create_sheet("_cmwreport")
+    meta["A1"] = FORM_MARK
+    meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
+    meta["A2"].data_type = "s"
+    meta["A3"] = t("form.hidden_note", "en")
+    keys: tuple[str, ...] = ("question", "fingerprint", "status", "shown")
+    if form.kind.follow_up:
+        keys = (*keys, "implementation")
+    for index, entry in enumerate(form.meta()["rows"], start=5):
+        for column, key in enumerate(keys, start=1):
+            meta.cell(row=index, column=column, value=entry[key] or None)
+    meta.sheet_state = "veryHidden"
 
 
 def _implementation_validation() -> Any:
