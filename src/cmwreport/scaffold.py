@@ -240,29 +240,37 @@ def _updated(entry: AnswerEntry) -> dt.date:
 
 
 def latest_follow_up(ws: Workspace, code: str, recommendation: str) -> AnswerEntry | None:
-    """The latest of *code*'s follow-up entries with text covering *recommendation*.
+    """The latest of *code*'s follow-up entries with text on the unit *recommendation*.
 
     Latest: the most recent ``updated`` date; between entries of the same date (or none),
     the one further down the file, which was written later.
     """
-    wanted = set(ws.observations.units_of(recommendation)) if ws.observations else set()
     found = [
         e
         for e in ws.follow_ups
-        if e.ministry == code and wanted & set(e.units) and any(v.strip() for v in e.texts.values())
+        if e.ministry == code
+        and recommendation in e.units
+        and any(v.strip() for v in e.texts.values())
     ]
     return max(found, key=lambda e: (_updated(e), e.line), default=None)
+
+
+def _observation_units(ws: Workspace, reference: str) -> tuple[str, ...]:
+    """The units of the concluding observations that *reference* (``"23"``) stands for."""
+    return ws.observations.units_of(reference) if ws.observations else ()
 
 
 def follow_up_offer(ws: Workspace, unit: Unit, code: str) -> Offer | None:
     """What to offer as the starting text of *code*'s answer to *unit* (item 6 of issue 14).
 
     A list-of-issues paragraph or item naming ``observations: ["23"]`` gets the body's
-    latest follow-up text on each recommendation named (:func:`latest_follow_up`).
+    latest follow-up text on each recommendation named (:func:`latest_follow_up`); one
+    naming a paragraph with items, the latest on each of its items, in order.
     """
     entries: list[AnswerEntry] = []
-    for reference in unit.observations:
-        entry = latest_follow_up(ws, code, reference)
+    units = [u for ref in unit.observations for u in _observation_units(ws, ref)]
+    for unit_id in dict.fromkeys(units):
+        entry = latest_follow_up(ws, code, unit_id)
         if entry is not None and entry not in entries:
             entries.append(entry)
     if not entries:
