@@ -489,3 +489,29 @@ def test_cli_form_follow_up_default_path_and_message(tmp_path: Path, cli: Any, f
     # a question form still asks the questions (1, and 2 which it answered)
     questions = cli("form", "KP2MI", "--format", fmt, "--root", str(root))
     assert "(2 questions)" in questions.stdout
+
+
+def test_question_form_imported_into_a_file_with_follow_up_first(tmp_path: Path) -> None:
+    # The answers go into answers:, the follow_up: list before it stays byte for byte, and
+    # the file's follow-up entries do not count twice in the guard against new errors.
+    root = _workspace(tmp_path, {"KP2MI": KP2MI})
+    data, _ = make_form(root, "KP2MI", "xlsx", today=TODAY)
+    path = root.parent / "KP2MI.xlsx"
+    path.write_bytes(data)
+    wb = load_workbook(path)
+    sheet = wb.worksheets[0]
+    header = next(r for r in range(1, 20) if str(sheet.cell(r, 1).value or "").startswith("No."))
+    rows = {sheet.cell(r, 1).value: r for r in range(header + 1, sheet.max_row + 1)}
+    sheet.cell(rows["1"], 4, "Agen diawasi setiap tahun.")
+    wb.save(path)
+    result = import_form(root, path, today=TODAY)
+    assert [(o.question, o.action) for o in result.outcomes if o.action != "unchanged"] == [
+        ("1", "added")
+    ]
+    text = (root / "answers" / "KP2MI.yaml").read_text(encoding="utf-8")
+    assert text.startswith(KP2MI.split("answers:\n")[0] + "answers:\n")
+    data = yaml.safe_load(text)
+    assert [a["question"] for a in data["answers"]] == ["2", "1"]
+    assert data["answers"][1]["text"] == {"id": "Agen diawasi setiap tahun.\n"}
+    assert len(data["follow_up"]) == 1
+    assert _errors(root) == []
