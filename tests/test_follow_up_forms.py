@@ -515,3 +515,23 @@ def test_question_form_imported_into_a_file_with_follow_up_first(tmp_path: Path)
     assert data["answers"][1]["text"] == {"id": "Agen diawasi setiap tahun.\n"}
     assert len(data["follow_up"]) == 1
     assert _errors(root) == []
+
+
+def test_an_approved_entry_whose_state_changes_becomes_submitted(tmp_path: Path) -> None:
+    approved = KP2MI.replace("    status: submitted\n", "    status: approved\n", 1)
+    root = _workspace(tmp_path, {"KP2MI": approved})
+    path = _form(root, "KP2MI", "xlsx")
+    wb = load_workbook(path)
+    sheet = wb.worksheets[0]
+    header = next(r for r in range(1, 20) if str(sheet.cell(r, 1).value or "").startswith("No."))
+    rows = {sheet.cell(r, 1).value: r for r in range(header + 1, sheet.max_row + 1)}
+    assert sheet.cell(rows["12(a)"], sheet.max_column).value is None  # approved: left empty
+    sheet.cell(rows["12(a)"], sheet.max_column - 1, "terlaksana")
+    wb.save(path)
+    result = import_form(root, path, today=TODAY)
+    outcome = next(o for o in result.outcomes if o.question == "12(a)")
+    assert outcome.action == "updated"
+    assert "submitted" in outcome.message
+    entry = _data(root, "KP2MI")["follow_up"][0]
+    assert (entry["implementation"], entry["status"]) == ("implemented", "submitted")
+    assert entry["text"]["en"] == "Two licences were revoked."

@@ -503,6 +503,8 @@ class _Run:
         notes: list[str] = []
         old_texts = texts_of(record, self.first_lang)
         text_changes = any(old_texts.get(k, "").strip() != v.strip() for k, v in texts.items())
+        # a follow-up entry's implementation state is part of what was approved, as its text
+        text_changes = text_changes or (state is not None and record.get("implementation") != state)
         approved = record.get("status") == "approved"
         if approved and text_changes and status in (None, "approved"):
             if status is None or not self.approve:
