@@ -369,11 +369,16 @@ class ScaffoldOutcome:
     """How to write the editor schema the file points to, when it is missing."""
 
 
-def run_scaffold(*, code: str, root: Path | None = None, lang: str = "en") -> ScaffoldOutcome:
-    """Append a skeleton answer for every unit assigned to *code* and not yet answered."""
+def run_scaffold(
+    *, code: str, root: Path | None = None, lang: str = "en", follow_up: bool = False
+) -> ScaffoldOutcome:
+    """Append a skeleton answer for every unit assigned to *code* and not yet answered.
+
+    With *follow_up*, a skeleton follow-up entry for every recommendation of *code* instead.
+    """
     from cmwreport.scaffold import scaffold
 
-    result = scaffold(workspace_root(root), code, lang=lang)
+    result = scaffold(workspace_root(root), code, lang=lang, follow_up=follow_up)
     hint = _schema_hint(code, result.schema_missing, lang)
     return ScaffoldOutcome(code, f"answers/{code}.yaml", result, hint)
 
@@ -390,6 +395,8 @@ class FormOutcome:
     path: Path
     rows: int
     """How many questions the form asks."""
+    follow_up: bool = False
+    """Whether it is a follow-up form (its rows are recommendations)."""
 
 
 def form_format(fmt: str | None, output: Path | None, lang: str = "en") -> str:
@@ -408,17 +415,21 @@ def run_form(
     output: Path | None = None,
     root: Path | None = None,
     lang: str = "en",
+    follow_up: bool = False,
 ) -> FormOutcome:
-    """Write the answer form of *code* as DOCX or XLSX (``cmwreport form``)."""
+    """Write the answer form of *code* as DOCX or XLSX (``cmwreport form``).
+
+    With *follow_up*, the form of its follow-up entries on its recommendations.
+    """
     from cmwreport.files import write_atomic
     from cmwreport.forms import default_form_path, make_form
 
     chosen = form_format(fmt, output, lang)
     folder = workspace_root(root)
-    data, filled = make_form(folder, code, chosen, lang=lang)
-    target = output or default_form_path(folder, code, chosen)
+    data, filled = make_form(folder, code, chosen, lang=lang, follow_up=follow_up)
+    target = output or default_form_path(folder, code, chosen, follow_up=follow_up)
     write_atomic(target, data, lang=lang)
-    return FormOutcome(code, chosen, target, len(filled.rows))
+    return FormOutcome(code, chosen, target, len(filled.rows), follow_up)
 
 
 # ----------------------------------------------------------------------------- import
