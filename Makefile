@@ -13,7 +13,7 @@ PIP_LOCKED := -m pip install --quiet --no-build-isolation -c $(LOCK)
 .PHONY: report test lint bench clean help lock test-latest
 
 help:
-	@echo "make report       - check, coverage and render the bundled example into build/"
+	@echo "make report       - check, coverage (report and follow-up) and render the bundled example into build/"
 	@echo "make test         - run the whole test suite (with lint)"
 	@echo "make lint         - ruff and mypy"
 	@echo "make bench        - the performance benchmark (writes build/bench.json)"
@@ -41,6 +41,8 @@ report: $(VENV)/.base
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format markdown --output build/coverage.md
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format html --output build/coverage.html
 	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --format xlsx --output build/coverage.xlsx
+	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --follow-up --format json --output build/follow-up-coverage.json
+	$(VENV)/bin/cmwreport coverage --root $(EXAMPLE) --follow-up --format html --output build/follow-up-coverage.html
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --output build/CMW-C-IDN-2-en.docx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --lang id --output build/CMW-C-IDN-2-id.docx
 	$(VENV)/bin/cmwreport render --root $(EXAMPLE) --follow-up --output build/CMW-C-IDN-CO-2-follow-up-en.docx

@@ -127,10 +127,9 @@ def test_file_with_ministry_only_gets_an_answers_key(ws_root: Path) -> None:
     [
         'ministry: KP2MI\nanswers:\n  - question: "3"\n    status: draft\n    text: "open\n',
         "ministry: KP2MI\nanswers: []\n",
-        'answers:\n  - question: "3"\n    status: draft\nministry: KP2MI\n',
         "- just\n- a list\n",
     ],
-    ids=["syntax-error", "flow-list", "answers-not-last", "not-a-mapping"],
+    ids=["syntax-error", "flow-list", "not-a-mapping"],
 )
 def test_refuses_a_file_it_cannot_extend_safely(ws_root: Path, cli: Any, content: str) -> None:
     path = ws_root / "answers" / "KP2MI.yaml"
@@ -142,6 +141,21 @@ def test_refuses_a_file_it_cannot_extend_safely(ws_root: Path, cli: Any, content
     assert "answers/KP2MI.yaml was not changed" in result.stderr
     assert "Traceback" not in result.stderr
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_answers_not_last_get_their_records_inside_the_list(ws_root: Path) -> None:
+    # Before issue 14, `answers:` had to be the last part of the file; now records go at
+    # the end of the list wherever it is, and what follows it is kept byte for byte.
+    path = ws_root / "answers" / "KP2MI.yaml"
+    content = 'answers:\n  - question: "3"\n    status: draft\n\n# who we are\nministry: KP2MI\n'
+    path.write_text(content, encoding="utf-8")
+    result = scaffold(ws_root, "KP2MI", today=TODAY)
+    new = path.read_text(encoding="utf-8")
+    assert new.startswith('answers:\n  - question: "3"\n    status: draft\n')
+    assert new.endswith("\n\n# who we are\nministry: KP2MI\n")
+    data = yaml.safe_load(new)
+    assert [r["question"] for r in data["answers"]] == ["3", *result.added]
+    assert data["ministry"] == "KP2MI"
 
 
 def test_filled_skeleton_counts(ws_root: Path) -> None:

@@ -31,7 +31,7 @@ from cmwreport.i18n import UI_LANGS, count_of, t, ui_lang
 
 if TYPE_CHECKING:
     from cmwreport.checks import CheckResult
-    from cmwreport.commands import ImportOutcome, RenderOutcome
+    from cmwreport.commands import ImportOutcome, RenderOutcome, ScaffoldOutcome
     from cmwreport.forms import ImportResult
     from cmwreport.report import Report
 
@@ -231,6 +231,9 @@ def coverage(
     ministry: Annotated[
         str | None, typer.Option("--ministry", help=_h("cli.coverage.ministry"))
     ] = None,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help=_h("cli.coverage.follow_up"))
+    ] = False,
     root: RootOpt = None,
     ui: UiLangOpt = None,
 ) -> None:
@@ -239,7 +242,13 @@ def coverage(
 
     lang = _lang(ui)
     done = run_coverage(
-        root=root, fmt=fmt.value, output=output, since=since, ministry=ministry, lang=lang
+        root=root,
+        fmt=fmt.value,
+        output=output,
+        since=since,
+        ministry=ministry,
+        follow_up=follow_up,
+        lang=lang,
     )
     if done.text is not None:
         typer.echo(done.text, nl=not done.text.endswith("\n"))
@@ -278,13 +287,22 @@ def scaffold(
     code: Annotated[str, typer.Argument(help=_h("cli.scaffold.code"), show_default=False)],
     root: RootOpt = None,
     ui: UiLangOpt = None,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help=_h("cli.scaffold.follow_up"))
+    ] = False,
 ) -> None:
     """Append skeleton answers for a body."""
     from cmwreport.commands import run_scaffold
 
     lang = _lang(ui)
-    done = run_scaffold(code=code, root=root, lang=lang)
+    done = run_scaffold(code=code, root=root, lang=lang, follow_up=follow_up)
+    if follow_up:
+        _print_follow_up_scaffold(done, lang)
+        return
     result = done.result
+    if result.offered:
+        units = ", ".join(result.offered)
+        typer.echo(t("scaffold.offered_summary", lang, count=len(result.offered), units=units))
     if result.added:
         key = "scaffold.created" if result.created else "scaffold.appended"
         units = ", ".join(result.added)
@@ -294,6 +312,22 @@ def scaffold(
         typer.echo(t("scaffold.none_assigned", lang, code=code))
     else:
         typer.echo(t("scaffold.nothing", lang, path=done.file, code=code, count=result.assigned))
+    if done.schema_hint is not None:
+        typer.echo(done.schema_hint, err=True)
+
+
+def _print_follow_up_scaffold(done: ScaffoldOutcome, lang: str) -> None:
+    """What ``scaffold --follow-up`` added, or why nothing."""
+    result, code = done.result, done.code
+    if result.added:
+        key = "scaffold.fu_created" if result.created else "scaffold.fu_appended"
+        units = ", ".join(result.added)
+        typer.echo(t(key, lang, path=done.file, count=len(result.added), units=units))
+        typer.echo(t("scaffold.fu_next", lang, code=code))
+    elif result.assigned == 0:
+        typer.echo(t("scaffold.fu_none_assigned", lang, code=code))
+    else:
+        typer.echo(t("scaffold.fu_nothing", lang, path=done.file, code=code, count=result.assigned))
     if done.schema_hint is not None:
         typer.echo(done.schema_hint, err=True)
 
@@ -333,14 +367,16 @@ def form(
     ] = None,
     root: RootOpt = None,
     ui: UiLangOpt = None,
+    follow_up: Annotated[bool, typer.Option("--follow-up", help=_h("cli.form.follow_up"))] = False,
 ) -> None:
     """Write an answer form for a body."""
     from cmwreport.commands import run_form
 
     lang = _lang(ui)
     chosen = fmt.value if fmt is not None else None
-    done = run_form(code=code, fmt=chosen, output=output, root=root, lang=lang)
-    typer.echo(t("form.written", lang, code=code, path=str(done.path), count=done.rows))
+    done = run_form(code=code, fmt=chosen, output=output, root=root, lang=lang, follow_up=follow_up)
+    key = "form.fu_written" if follow_up else "form.written"
+    typer.echo(t(key, lang, code=code, path=str(done.path), count=done.rows))
 
 
 @app.command("import", help=_h("cli.import"))

@@ -145,14 +145,16 @@ class CoverageOutcome:
         return bool(self.coverage.errors)
 
 
-def default_coverage_output(root: Path, fmt: str) -> Path | None:
+def default_coverage_output(root: Path, fmt: str, *, follow_up: bool = False) -> Path | None:
     """Where a format that is not for the terminal goes without ``--output``.
 
-    A web page and a workbook go to ``build/coverage.html`` and ``build/coverage.xlsx``;
-    the other formats go to the terminal (``None``).
+    A web page and a workbook go to ``build/coverage.html`` and ``build/coverage.xlsx``
+    (with *follow_up*, ``build/follow-up-coverage.html`` and ``.xlsx``); the other formats
+    go to the terminal (``None``).
     """
     if fmt in ("html", "xlsx"):
-        return root / "build" / f"coverage.{fmt}"
+        name = "follow-up-coverage" if follow_up else "coverage"
+        return root / "build" / f"{name}.{fmt}"
     return None
 
 
@@ -182,6 +184,16 @@ def _coverage_content(cov: Coverage, fmt: str, lang: str, root: Path) -> str | b
     return render_table(cov, lang)
 
 
+def _follow_up_coverage(ws: Workspace, ministry: str | None, lang: str) -> Coverage:
+    """The coverage of the recommendations; without observations, a usage error."""
+    from cmwreport.coverage import compute_follow_up_coverage
+    from cmwreport.workspace import OBSERVATIONS_FILE
+
+    if ws.observations is None and not any(p.file == OBSERVATIONS_FILE for p in ws.problems):
+        raise UsageError(t("fu.no_observations", lang, file=OBSERVATIONS_FILE))
+    return compute_follow_up_coverage(ws, ministry=ministry, lang=lang)
+
+
 def run_coverage(
     *,
     root: Path | None = None,
@@ -189,13 +201,15 @@ def run_coverage(
     output: Path | None = None,
     since: Path | None = None,
     ministry: str | None = None,
+    follow_up: bool = False,
     lang: str = "en",
 ) -> CoverageOutcome:
     """Summarise who still owes what (``cmwreport coverage``).
 
     The summary is returned as text for the terminal, or written atomically to *output*
     (``-``: the terminal) or, for HTML and XLSX, to :func:`default_coverage_output`.
-    *since* (a JSON snapshot) adds what moved since then.
+    *since* (a JSON snapshot) adds what moved since then. With *follow_up*, the summary is
+    that of the recommendations of ``questions/observations.yaml`` (``--follow-up``).
     """
     from cmwreport.coverage import compute_coverage
     from cmwreport.snapshot import apply_snapshot
@@ -204,11 +218,15 @@ def run_coverage(
         choices = ", ".join(COVERAGE_FORMATS)
         raise UsageError(t("err.bad_option", lang, option="--format", value=fmt, choices=choices))
     ws = _load(root, lang, ministry)
-    cov = compute_coverage(ws, ministry=ministry, lang=lang)
+    if follow_up:
+        cov = _follow_up_coverage(ws, ministry, lang)
+    else:
+        cov = compute_coverage(ws, ministry=ministry, lang=lang)
     if since is not None:
         apply_snapshot(cov, since, lang=lang)
     content = _coverage_content(cov, fmt, lang, ws.root)
-    target = output if output is not None else default_coverage_output(ws.root, fmt)
+    default = default_coverage_output(ws.root, fmt, follow_up=follow_up)
+    target = output if output is not None else default
     if isinstance(content, str) and (target is None or str(target) == "-"):
         return CoverageOutcome(cov, fmt, content, None)
     from cmwreport.files import write_atomic
@@ -351,11 +369,16 @@ class ScaffoldOutcome:
     """How to write the editor schema the file points to, when it is missing."""
 
 
-def run_scaffold(*, code: str, root: Path | None = None, lang: str = "en") -> ScaffoldOutcome:
-    """Append a skeleton answer for every unit assigned to *code* and not yet answered."""
+def run_scaffold(
+    *, code: str, root: Path | None = None, lang: str = "en", follow_up: bool = False
+) -> ScaffoldOutcome:
+    """Append a skeleton answer for every unit assigned to *code* and not yet answered.
+
+    With *follow_up*, a skeleton follow-up entry for every recommendation of *code* instead.
+    """
     from cmwreport.scaffold import scaffold
 
-    result = scaffold(workspace_root(root), code, lang=lang)
+    result = scaffold(workspace_root(root), code, lang=lang, follow_up=follow_up)
     hint = _schema_hint(code, result.schema_missing, lang)
     return ScaffoldOutcome(code, f"answers/{code}.yaml", result, hint)
 
@@ -372,6 +395,8 @@ class FormOutcome:
     path: Path
     rows: int
     """How many questions the form asks."""
+    follow_up: bool = False
+    """Whether it is a follow-up form (its rows are recommendations)."""
 
 
 def form_format(fmt: str | None, output: Path | None, lang: str = "en") -> str:
@@ -390,17 +415,21 @@ def run_form(
     output: Path | None = None,
     root: Path | None = None,
     lang: str = "en",
+    follow_up: bool = False,
 ) -> FormOutcome:
-    """Write the answer form of *code* as DOCX or XLSX (``cmwreport form``)."""
+    """Write the answer form of *code* as DOCX or XLSX (``cmwreport form``).
+
+    With *follow_up*, the form of its follow-up entries on its recommendations.
+    """
     from cmwreport.files import write_atomic
     from cmwreport.forms import default_form_path, make_form
 
     chosen = form_format(fmt, output, lang)
     folder = workspace_root(root)
-    data, filled = make_form(folder, code, chosen, lang=lang)
-    target = output or default_form_path(folder, code, chosen)
+    data, filled = make_form(folder, code, chosen, lang=lang, follow_up=follow_up)
+    target = output or default_form_path(folder, code, chosen, follow_up=follow_up)
     write_atomic(target, data, lang=lang)
-    return FormOutcome(code, chosen, target, len(filled.rows))
+    return FormOutcome(code, chosen, target, len(filled.rows), follow_up)
 
 
 # ----------------------------------------------------------------------------- import

@@ -19,13 +19,16 @@ from typing import Any
 from cmwreport.breakdowns import unit_missing_breakdowns
 from cmwreport.checks import check_workspace
 from cmwreport.markdown import noted_text, superscript
-from cmwreport.models import pick_text
+from cmwreport.models import IMPLEMENTATIONS, pick_text
 from cmwreport.problems import Problem
 from cmwreport.text import first_words
-from cmwreport.workspace import Unit, Workspace, unreadable_bodies
+from cmwreport.workspace import OBSERVATIONS_FILE, Unit, Workspace, unreadable_bodies
 
 STATES = ("unanswered", "draft", "submitted", "approved")
 """Unit states from worst to best."""
+
+IMPLEMENTATION_STATES = (*IMPLEMENTATIONS, "unknown")
+"""A recommendation's implementation, least advanced first; ``unknown``: no entry yet."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,17 @@ class UnitCoverage:
     missing_breakdowns: tuple[str, ...] = ()
     """Those of :attr:`data` that no table of its answers gives yet."""
 
+    implementation: str | None = None
+    """A recommendation's implementation (the least advanced of its entries'), else None."""
+    selected: bool | None = None
+    """For a recommendation: whether the Committee selected it for follow-up, else None."""
+
     def as_json(self) -> dict[str, Any]:
         """The unit as in SPEC.md, plus ``statuses``, ``question``, ``data`` and the rest.
 
         ``missing_breakdowns`` lists what :attr:`data` asks for that no table gives yet;
-        ``subitem`` is there for a sub-item only.
+        ``subitem`` is there for a sub-item only; a recommendation (``coverage
+        --follow-up``) also has ``implementation`` and ``selected``.
         """
         return {
             "id": self.id,
@@ -76,6 +85,11 @@ class UnitCoverage:
             "missing_breakdowns": list(self.missing_breakdowns),
             **({"subitem": self.subitem} if self.subitem else {}),
             **({"question_notes": list(self.question_notes)} if self.question_notes else {}),
+            **(
+                {"implementation": self.implementation, "selected": bool(self.selected)}
+                if self.implementation is not None
+                else {}
+            ),
         }
 
 
@@ -194,6 +208,8 @@ class Since:
     """Units whose state moved only because a body's file could not be read (then or now)."""
     unreadable_then: tuple[str, ...] = ()
     """Bodies whose answers file could not be read (or held errors) at the snapshot."""
+    implementation: tuple[Change, ...] = ()
+    """For the follow-up: recommendations whose implementation moved (``from`` → ``to``)."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``since`` part of the JSON output."""
@@ -210,6 +226,46 @@ class Since:
             "bodies": [b.as_json() for b in self.bodies],
             "not_counted": list(self.not_counted),
             "unreadable_then": list(self.unreadable_then),
+            **(
+                {"implementation": [c.as_json() for c in self.implementation]}
+                if self.implementation
+                else {}
+            ),
+        }
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    """What a follow-up summary (``coverage --follow-up``) adds: the selection and its due date."""
+
+    observations: str
+    """The concluding observations' symbol (``CMW/C/IDN/CO/2``)."""
+    symbol: str | None
+    """The follow-up information's own symbol, once the UN assigns it."""
+    due: dt.date | None
+    days_left: int | None
+    """Days from the summary's date to ``due``; negative when overdue."""
+    selected: tuple[str, ...]
+    """The selected recommendations this summary covers, in the observations' order."""
+    implementation: dict[str, int]
+    """The recommendations by implementation (``not-started``, ..., ``unknown``)."""
+    order: tuple[str, ...] = ()
+    """The recommendations in the observations' order (the units are selected-first)."""
+
+    @property
+    def overdue(self) -> bool:
+        """Whether the due date has passed."""
+        return self.days_left is not None and self.days_left < 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``follow_up`` part of the JSON output."""
+        return {
+            "observations": self.observations,
+            "symbol": self.symbol,
+            "due": self.due.isoformat() if self.due else None,
+            "days_left": self.days_left,
+            "overdue": self.overdue,
+            "selected": list(self.selected),
         }
 
 
@@ -236,6 +292,8 @@ class Coverage:
     """Every unit of the list of issues (also when the summary is limited to one body)."""
     errors: list[Problem] = field(default_factory=list)
     """The errors of the workspace (as ``check`` shows them): what could not be read."""
+    follow_up: FollowUpInfo | None = None
+    """Set for the follow-up summary: its units are the recommendations."""
 
     @property
     def unreadable(self) -> frozenset[str]:
@@ -270,6 +328,12 @@ class Coverage:
             result["changes"] = [c.as_json() for c in self.changes]
         if self.since is not None:
             result["since"] = self.since.as_json()
+        if self.follow_up is not None:
+            result["totals"]["implementation"] = dict(self.follow_up.implementation)
+            result["words"]["limit"] = self.limit or None
+            result["due"] = self.follow_up.due.isoformat() if self.follow_up.due else None
+            result["days_left"] = self.follow_up.days_left
+            result["follow_up"] = self.follow_up.as_json()
         return result
 
 
@@ -287,6 +351,7 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
     answered_by = tuple(sorted(statuses, key=lambda c: (order.get(c, len(order)), c)))
     missing = tuple(code for code in unit.assigned if code not in statuses)
     question, notes = question_words(pick_text(unit.text, lang, ws.language))
+    obs = ws.observations if unit.file == OBSERVATIONS_FILE else None
     return UnitCoverage(
         id=unit.id,
         paragraph=unit.paragraph,
@@ -303,6 +368,8 @@ def unit_coverage(ws: Workspace, unit: Unit, *, lang: str | None = None) -> Unit
         question_notes=notes,
         data=unit.data,
         missing_breakdowns=unit_missing_breakdowns(ws, unit),
+        implementation=ws.implementation(unit) if obs is not None else None,
+        selected=unit.id in obs.selected if obs is not None else None,
     )
 
 
@@ -332,13 +399,18 @@ def compute_coverage(
     ministry: str | None = None,
     today: dt.date | None = None,
     lang: str | None = None,
+    units_of_summary: list[Unit] | None = None,
+    errors: list[Problem] | None = None,
 ) -> Coverage:
     """Compute the coverage of *ws*; with *ministry*, only that body's units and figures.
 
     Names, section titles and questions are taken in *lang* (the reader's language) when
-    the workspace has them, else in the report's language.
+    the workspace has them, else in the report's language. *units_of_summary* (default:
+    every unit, in order) and *errors* (default: those ``check`` finds in *ws*) are given
+    by :func:`compute_follow_up_coverage`, which summarises a view of the workspace.
     """
-    all_units = [unit_coverage(ws, u, lang=lang) for u in ws.units]
+    chosen = ws.units if units_of_summary is None else units_of_summary
+    all_units = [unit_coverage(ws, u, lang=lang) for u in chosen]
     if ministry is not None:
         units = [
             u for u in all_units if ministry in (u.lead, *u.contributors) or ministry in u.statuses
@@ -369,8 +441,9 @@ def compute_coverage(
                 )
             )
     loipr = ws.loipr
-    checked = check_workspace(ws, ministry=ministry)
-    errors = [p for p in checked.problems if p.severity == "error"]
+    if errors is None:
+        checked = check_workspace(ws, ministry=ministry)
+        errors = [p for p in checked.problems if p.severity == "error"]
     return Coverage(
         state=loipr.state if loipr else "",
         symbol=loipr.symbol if loipr else "",
@@ -387,6 +460,57 @@ def compute_coverage(
         all_unit_ids=tuple(u.id for u in all_units),
         errors=errors,
     )
+
+
+def compute_follow_up_coverage(
+    ws: Workspace,
+    *,
+    ministry: str | None = None,
+    today: dt.date | None = None,
+    lang: str | None = None,
+) -> Coverage:
+    """The coverage of the recommendations (``coverage --follow-up``), selected ones first.
+
+    The same summary as :func:`compute_coverage`, over the workspace as the follow-up sees
+    it (recommendations as units, follow-up entries as answers); each unit also has its
+    implementation and whether it is selected. The errors are those of the whole workspace,
+    and the words those of the entries on the selected recommendations (what the follow-up
+    information holds) against the selection's ``word_limit`` (0: none given).
+    """
+    view = ws.follow_up_view()
+    obs = ws.observations
+    selected = obs.selected if obs is not None else set()
+    recommendations = ws.follow_up_units
+    ordered = [u for u in recommendations if u.id in selected]
+    ordered += [u for u in recommendations if u.id not in selected]
+    checked = check_workspace(ws, ministry=ministry)
+    cov = compute_coverage(
+        view,
+        ministry=ministry,
+        today=today,
+        lang=lang,
+        units_of_summary=ordered,
+        errors=[p for p in checked.problems if p.severity == "error"],
+    )
+    cov.sections = [s for s in cov.sections if s.units]
+    record = obs.record.follow_up if obs is not None else None
+    language = view.language
+    cov.words = ws.follow_up_words(lang=language)  # as check and render --follow-up count
+    cov.limit = (record.word_limit or 0) if record is not None else 0
+    due = record.due if record is not None else None
+    shown = {u.id for u in cov.units}
+    cov.follow_up = FollowUpInfo(
+        observations=obs.symbol if obs is not None else "",
+        symbol=record.symbol if record is not None else None,
+        due=due,
+        days_left=(due - cov.generated).days if due is not None else None,
+        selected=tuple(u.id for u in cov.units if u.selected),
+        implementation={
+            s: sum(1 for u in cov.units if u.implementation == s) for s in IMPLEMENTATION_STATES
+        },
+        order=tuple(u.id for u in recommendations if u.id in shown),
+    )
+    return cov
 
 
 def generated_on() -> dt.date:

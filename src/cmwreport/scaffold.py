@@ -24,11 +24,25 @@ from cmwreport.files import write_atomic
 from cmwreport.i18n import language_name, t
 from cmwreport.loader import read_yaml
 from cmwreport.markdown import noted_plain, noted_text, superscript
-from cmwreport.models import Ministry, pick_text
+from cmwreport.models import IMPLEMENTATIONS, Ministry, pick_text
 from cmwreport.schema import SCHEMA_DIR, SCHEMA_FILES, write_schemas
 from cmwreport.text import join_and, strip_illegal
-from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, load_workspace, units_of
-from cmwreport.yamledit import locked, read_bytes, replace_checked, yaml_data, yaml_readable
+from cmwreport.workspace import (
+    ANSWERS_DIR,
+    AnswerEntry,
+    Unit,
+    Workspace,
+    load_workspace,
+    units_of,
+)
+from cmwreport.yamledit import (
+    insert_records,
+    locked,
+    read_bytes,
+    replace_checked,
+    yaml_data,
+    yaml_readable,
+)
 
 COMMENT_WIDTH = 92
 """Width of the comment lines that quote a question."""
@@ -56,6 +70,8 @@ class ScaffoldResult:
     assigned: int = 0
     schema_missing: bool = False
     """Whether the editor schema the file's first line points to is absent."""
+    offered: list[str] = field(default_factory=list)
+    """The units whose new answer starts with the body's follow-up text (issue 14, item 6)."""
 
 
 def ministry_label(ministry: Ministry, lang: str) -> str:
@@ -87,15 +103,34 @@ def assigned_units(ws: Workspace, code: str) -> list[Unit]:
     return [u for u in ws.units if code in u.assigned]
 
 
-def _raw_questions(data: Any) -> list[str]:
-    """The ``question`` of every record in the raw data of an answers file."""
+def _raw_questions(data: Any, key: str = "answers", id_key: str = "question") -> list[str]:
+    """The ``question`` (or *id_key*) of every record of the list *key* in an answers file."""
     found: list[str] = []
-    records = data.get("answers") if isinstance(data, dict) else None
+    records = data.get(key) if isinstance(data, dict) else None
     if isinstance(records, list):
         for record in records:
-            if isinstance(record, dict) and record.get("question") is not None:
-                found.append(str(record["question"]))
+            if isinstance(record, dict) and record.get(id_key) is not None:
+                found.append(str(record[id_key]))
     return found
+
+
+def followed_up_units(view: Workspace, code: str, raw_recommendations: list[str]) -> set[str]:
+    """Recommendations that *code* has a follow-up entry for (valid or not, empty or not).
+
+    *view* is the workspace's :meth:`~cmwreport.workspace.Workspace.follow_up_view`.
+    """
+    done: set[str] = set()
+    for entry in view.answers:
+        if entry.ministry == code:
+            done.update(entry.units)
+    for recommendation in raw_recommendations:
+        done.update(units_of(view, recommendation))
+    return done
+
+
+def recommendations_of(view: Workspace, code: str) -> list[Unit]:
+    """The recommendations where *code* is lead or contributor, in the observations' order."""
+    return [u for u in view.units if u.lead and code in u.assigned]
 
 
 def _is_blank(content: bytes) -> bool:
@@ -108,7 +143,7 @@ def _is_blank(content: bytes) -> bool:
 
 
 def _dash_column(text: str, data: Any, line_of_first: int | None) -> int:
-    """The column of the ``-`` of the answers list in *text* (2 when there is none yet)."""
+    """The column of the ``-`` of the list being extended in *text* (2 when there is none yet)."""
     if line_of_first is None:
         return 2
     lines = text.splitlines()
@@ -195,23 +230,139 @@ def _question_comments(ws: Workspace, unit: Unit, code: str, indent: str, lang: 
     return lines
 
 
+@dataclass(frozen=True)
+class Offer:
+    """Starting text for a new answer: the body's latest follow-up text on what it asks about."""
+
+    entries: tuple[AnswerEntry, ...]
+    """The follow-up entries the text comes from, one per recommendation named."""
+    texts: dict[str, str]
+    """The starting text by language (the entries' texts, in the order of the references)."""
+
+
+def _updated(entry: AnswerEntry) -> dt.date:
+    """When a follow-up entry was last updated (an entry without ``updated`` is the oldest)."""
+    return entry.answer.updated or dt.date.min
+
+
+def latest_follow_up(ws: Workspace, code: str, recommendation: str) -> AnswerEntry | None:
+    """The latest of *code*'s follow-up entries with text on the unit *recommendation*.
+
+    Latest: the most recent ``updated`` date; between entries of the same date (or none),
+    the one further down the file, which was written later.
+    """
+    found = [
+        e
+        for e in ws.follow_ups
+        if e.ministry == code
+        and recommendation in e.units
+        and any(v.strip() for v in e.texts.values())
+    ]
+    return max(found, key=lambda e: (_updated(e), e.line), default=None)
+
+
+def _observation_units(ws: Workspace, reference: str) -> tuple[str, ...]:
+    """The units of the concluding observations that *reference* (``"23"``) stands for."""
+    return ws.observations.units_of(reference) if ws.observations else ()
+
+
+def follow_up_offer(ws: Workspace, unit: Unit, code: str) -> Offer | None:
+    """What to offer as the starting text of *code*'s answer to *unit* (item 6 of issue 14).
+
+    A list-of-issues paragraph or item naming ``observations: ["23"]`` gets the body's
+    latest follow-up text on each recommendation named (:func:`latest_follow_up`); one
+    naming a paragraph with items, the latest on each of its items, in order.
+    """
+    entries: list[AnswerEntry] = []
+    units = [u for ref in unit.observations for u in _observation_units(ws, ref)]
+    for unit_id in dict.fromkeys(units):
+        entry = latest_follow_up(ws, code, unit_id)
+        if entry is not None and entry not in entries:
+            entries.append(entry)
+    if not entries:
+        return None
+    texts: dict[str, str] = {}
+    for language in ws.drafting_languages:
+        parts = [_as_block(e.texts.get(language, "")) for e in entries]
+        if any(parts):
+            texts[language] = "\n\n".join(p for p in parts if p)
+    return Offer(tuple(entries), texts) if texts else None
+
+
+def _offer_comments(offer: Offer, indent: str, lang: str) -> list[str]:
+    """Comment lines saying where the starting text comes from (entry, file, date)."""
+    lines: list[str] = []
+    for entry in offer.entries:
+        date = entry.answer.updated.isoformat() if entry.answer.updated else "—"
+        note = t(
+            "scaffold.offered",
+            lang,
+            recommendation=entry.question,
+            file=entry.file,
+            line=entry.line,
+            date=date,
+        )
+        lines.extend(_comment_block("", note, indent))
+    return lines
+
+
+def _as_block(text: str) -> str:
+    """*text* as a ``|`` block will hold it: no blank lines around, blank lines empty."""
+    lines = [line if line.strip() else "" for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _text_block(text: str, indent: str) -> list[str]:
+    """The lines of a ``|`` block holding *text*, indented by *indent* (header not included)."""
+    return [f"{indent}{line}" if line else "" for line in text.split("\n")]
+
+
+def _block_header(text: str) -> str:
+    """``|``, or ``|2`` when the text's first line starts with a space (YAML needs to know)."""
+    return "|2" if text[:1] == " " else "|"
+
+
 def skeleton_record(
-    ws: Workspace, unit: Unit, code: str, *, dash: int, today: dt.date, lang: str
+    ws: Workspace,
+    unit: Unit,
+    code: str,
+    *,
+    dash: int,
+    today: dt.date,
+    lang: str,
+    follow_up: bool = False,
+    offer: Offer | None = None,
 ) -> str:
-    """The text of one skeleton record for *unit*, comments included, ending with a newline."""
+    """The text of one skeleton record for *unit*, comments included, ending with a newline.
+
+    With *follow_up*, a ``follow_up:`` entry for the recommendation *unit* (*ws* is then the
+    workspace's follow-up view); with an *offer*, the text starts as the offered text.
+    """
     indent = " " * dash
     inner = " " * (dash + 2)
     deeper = " " * (dash + 4)
     text_indent = " " * (dash + 6)
     lines = _question_comments(ws, unit, code, indent, lang)
-    lines.append(f'{indent}- question: "{unit.id}"')
-    lines.append(f"{inner}status: draft  # draft | submitted | approved")
+    if follow_up:
+        lines.append(f'{indent}- recommendation: "{unit.id}"')
+        lines.append(f"{inner}implementation: not-started  # {' | '.join(IMPLEMENTATIONS)}")
+        lines.append(f"{inner}status: draft  # draft | submitted | approved")
+    else:
+        lines.append(f'{indent}- question: "{unit.id}"')
+        lines.append(f"{inner}status: draft  # draft | submitted | approved")
     lines.append(f"{inner}updated: {today.isoformat()}")
+    if offer is not None:
+        lines.extend(_offer_comments(offer, inner, lang))
     lines.append(f"{inner}# " + t("scaffold.type_here", lang))
     lines.append(f"{inner}text:")
     for language in ws.drafting_languages:
-        lines.append(f"{deeper}{language}: |")
-        lines.append(text_indent)
+        offered = offer.texts.get(language, "") if offer is not None else ""
+        if offered:
+            lines.append(f"{deeper}{language}: {_block_header(offered)}")
+            lines.extend(_text_block(offered, text_indent))
+        else:
+            lines.append(f"{deeper}{language}: |")
+            lines.append(text_indent)
     return "\n".join(lines) + "\n"
 
 
@@ -230,8 +381,11 @@ def schema_hint(code: str, *, lang: str) -> str:
     )
 
 
-def file_header(ws: Workspace, code: str, *, lang: str) -> str:
-    """The first lines of a new answers file: the schema line, a short guide, ``ministry:``."""
+def file_header(ws: Workspace, code: str, *, lang: str, key: str = "answers") -> str:
+    """The first lines of a new answers file: the schema line, a short guide, ``ministry:``.
+
+    The last line opens the list *key* (``answers:``, or ``follow_up:``).
+    """
     ministry = ws.ministries[code]
     symbol = ws.loipr.symbol if ws.loipr else ""
     schema = f"../{SCHEMA_DIR}/{SCHEMA_FILES['answers']}"
@@ -242,56 +396,134 @@ def file_header(ws: Workspace, code: str, *, lang: str) -> str:
     ]
     places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
     where = join_and(places, lang)
-    for key in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
-        for wrapped in textwrap.wrap(t(key, lang, code=code, where=where), width=COMMENT_WIDTH - 2):
+    for message in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
+        for wrapped in textwrap.wrap(
+            t(message, lang, code=code, where=where), width=COMMENT_WIDTH - 2
+        ):
             lines.append(f"# {wrapped}")
     lines.append(f"#     cmwreport check --ministry {code}")
     lines.append("# " + t("scaffold.header_guide", lang))
     lines.append("")
     lines.append(f"ministry: {code}")
-    lines.append("answers:")
+    lines.append(f"{key}:")
     return "\n".join(lines) + "\n"
 
 
-def _verify(old_text: str, new_text: str, added: list[str], rel: str, lang: str) -> None:
-    """Check that *new_text* holds the old records unchanged followed by the new ones."""
+@dataclass(frozen=True)
+class _Target:
+    """The list of an answers file that scaffold extends, and the field naming a record."""
+
+    key: str = "answers"
+    id_key: str = "question"
+
+
+ANSWERS_LIST = _Target()
+FOLLOW_UP_LIST = _Target("follow_up", "recommendation")
+
+
+def _verify(
+    old_text: str,
+    new_text: str,
+    added: list[str],
+    rel: str,
+    lang: str,
+    target: _Target = ANSWERS_LIST,
+    texts: list[dict[str, str]] | None = None,
+) -> None:
+    """Check that *new_text* holds the old records unchanged followed by the new ones.
+
+    Everything else in the file reads as before; each new record holds the *texts* offered.
+    """
+    key = target.key
     old = yaml_data(old_text, rel) if old_text.strip() else None
     new = yaml_data(new_text, rel)
     old_head = old if isinstance(old, dict) else {}
-    old_records = old_head.get("answers") or []
-    new_records = new.get("answers") if isinstance(new, dict) else None
+    old_records = old_head.get(key) or []
+    new_records = new.get(key) if isinstance(new, dict) else None
     ok = (
         isinstance(new, dict)
         and isinstance(new_records, list)
         and len(new_records) == len(old_records) + len(added)
         and new_records[: len(old_records)] == old_records
-        and [str(r.get("question")) for r in new_records[len(old_records) :]] == added
-        and all(new.get(k) == v for k, v in old_head.items() if k != "answers")
+        and [str(r.get(target.id_key)) for r in new_records[len(old_records) :]] == added
+        and all(new.get(k) == v for k, v in old_head.items() if k != key)
+        and set(new) <= {*old_head, key, "ministry", "answers"}
+        and _texts_read_back(new_records[len(old_records) :], texts or [])
     )
     if not ok:
         raise ScaffoldError(rel, t("scaffold.not_appendable", lang), lang)
 
 
-def scaffold(
-    root: Path, code: str, *, lang: str = "en", today: dt.date | None = None
-) -> ScaffoldResult:
-    """Append a skeleton record to ``answers/<code>.yaml`` for each unanswered assigned unit.
+def _texts_read_back(records: list[Any], texts: list[dict[str, str]]) -> bool:
+    """Whether each new record's text reads back as the text offered for it."""
+    for record, offered in zip(records, texts, strict=False):
+        written = record.get("text") if isinstance(record, dict) else None
+        for language, text in offered.items():
+            value = written.get(language) if isinstance(written, dict) else None
+            if not isinstance(value, str) or value.rstrip("\n") != text:
+                return False
+    return True
 
+
+def scaffold(
+    root: Path,
+    code: str,
+    *,
+    lang: str = "en",
+    today: dt.date | None = None,
+    follow_up: bool = False,
+) -> ScaffoldResult:
+    """Add a skeleton record to ``answers/<code>.yaml`` for each unanswered assigned unit.
+
+    With *follow_up*, a skeleton ``follow_up:`` entry for each recommendation of the
+    concluding observations the body leads or contributes to and has no entry for yet.
     The answers file is locked while it is read and extended, as ``import`` locks it.
     """
     root = Path(root)
     ws = load_workspace(root, lang=lang)
     if code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
+    if follow_up and ws.observations is None:
+        raise UsageError(t("scaffold.no_observations", lang))
     rel = f"{ANSWERS_DIR}/{code}.yaml"
     with locked(root / rel, rel=rel, lang=lang):
         # Read again under the lock: another command may have written the file meanwhile.
-        return _scaffold_locked(load_workspace(root, lang=lang), code, lang, today)
+        return _scaffold_locked(load_workspace(root, lang=lang), code, lang, today, follow_up)
 
 
-def _scaffold_locked(ws: Workspace, code: str, lang: str, today: dt.date | None) -> ScaffoldResult:
+def _read_existing(path: Path, rel: str, lang: str) -> tuple[Any, Any]:
+    """The data of an existing, non-blank answers file and where it was read from."""
+    loaded = read_yaml(path, rel)
+    blocking = [p for p in loaded.problems if p.severity == "error"]
+    if blocking:
+        raise ScaffoldError(rel, blocking[0].format(lang), lang)
+    data = loaded.data
+    if not isinstance(data, dict) or any(
+        not isinstance(data.get(key) or [], list) for key in ("answers", "follow_up")
+    ):
+        raise ScaffoldError(rel, t("scaffold.not_answers_file", lang), lang)
+    return data, loaded.source
+
+
+def _todo(ws: Workspace, code: str, data: Any, follow_up: bool) -> tuple[Workspace, list[Unit]]:
+    """The workspace as the records see it and the units *code* still needs a record for."""
+    if follow_up:
+        view = ws.follow_up_view()
+        units = recommendations_of(view, code)
+        raw = _raw_questions(data, FOLLOW_UP_LIST.key, FOLLOW_UP_LIST.id_key)
+        done = followed_up_units(view, code, raw)
+        return view, [u for u in units if u.id not in done]
+    units = assigned_units(ws, code)
+    done = answered_units(ws, code, _raw_questions(data))
+    return ws, [u for u in units if u.id not in done]
+
+
+def _scaffold_locked(
+    ws: Workspace, code: str, lang: str, today: dt.date | None, follow_up: bool = False
+) -> ScaffoldResult:
     root = ws.root
     today = today or dt.date.today()
+    target = FOLLOW_UP_LIST if follow_up else ANSWERS_LIST
     rel = f"{ANSWERS_DIR}/{code}.yaml"
     path = root / rel
     result = ScaffoldResult(path=path, created=not path.exists())
@@ -301,41 +533,46 @@ def _scaffold_locked(ws: Workspace, code: str, lang: str, today: dt.date | None)
     data: Any = None
     first_line: int | None = None
     if path.exists() and not blank:
-        loaded = read_yaml(path, rel)
-        blocking = [p for p in loaded.problems if p.severity == "error"]
-        if blocking:
-            raise ScaffoldError(rel, blocking[0].format(lang), lang)
-        data = loaded.data
-        if not isinstance(data, dict) or not isinstance(data.get("answers", []) or [], list):
-            raise ScaffoldError(rel, t("scaffold.not_answers_file", lang), lang)
-        if data.get("answers"):
-            first_line = loaded.source.line(("answers", 0))
-    units = assigned_units(ws, code)
-    result.assigned = len(units)
-    done = answered_units(ws, code, _raw_questions(data))
-    todo = [u for u in units if u.id not in done]
+        data, source = _read_existing(path, rel, lang)
+        if data.get(target.key):
+            first_line = source.line((target.key, 0))
+    view, todo = _todo(ws, code, data, follow_up)
+    result.assigned = len(recommendations_of(view, code) if follow_up else assigned_units(ws, code))
     if not todo:
         return result
     old_text = old_bytes.decode("utf-8-sig")
-    prefix = "\n" if old_bytes and not old_bytes.endswith(b"\n") else ""
-    if blank:
-        prefix += file_header(ws, code, lang=lang)
-    elif data.get("answers") is None and "answers" not in data:
-        prefix += "answers:\n"
     dash = _dash_column(old_text, data, first_line)
+    offers = [None if follow_up else follow_up_offer(ws, unit, code) for unit in todo]
     records = "".join(
-        skeleton_record(ws, unit, code, dash=dash, today=today, lang=lang) for unit in todo
+        skeleton_record(
+            view, unit, code, dash=dash, today=today, lang=lang, follow_up=follow_up, offer=offer
+        )
+        for unit, offer in zip(todo, offers, strict=True)
     )
     added = [u.id for u in todo]
-    new_text = prefix + records
-    if b"\r\n" in old_bytes:  # keep a Windows file's line endings
-        new_text = new_text.replace("\n", "\r\n")
-    appended = new_text.encode("utf-8")
-    _verify(old_text, (old_bytes + appended).decode("utf-8-sig"), added, rel, lang)
-    replace_checked(path, expected, old_bytes + appended, rel=rel, lang=lang)
+    new_text = _extended(ws, code, old_text, blank, target, records, lang)
+    if new_text is None:
+        raise ScaffoldError(rel, t("scaffold.not_appendable", lang), lang)
+    texts = [offer.texts if offer else {} for offer in offers]
+    _verify(old_text, new_text, added, rel, lang, target, texts)
+    bom = b"\xef\xbb\xbf" if old_bytes.startswith(b"\xef\xbb\xbf") else b""
+    replace_checked(path, expected, bom + new_text.encode("utf-8"), rel=rel, lang=lang)
     result.schema_missing = not schema_present(root)
     result.added = added
+    result.offered = [u.id for u, offer in zip(todo, offers, strict=True) if offer]
     return result
+
+
+def _extended(
+    ws: Workspace, code: str, old_text: str, blank: bool, target: _Target, records: str, lang: str
+) -> str | None:
+    """*old_text* with *records* added at the end of the list *target* (``None``: cannot)."""
+    newline = "\r\n" if "\r\n" in old_text else "\n"
+    if not blank:
+        return insert_records(old_text, target.key, records)
+    prefix = "\n" if old_text and not old_text.endswith("\n") else ""
+    header = file_header(ws, code, lang=lang, key=target.key)
+    return old_text + (prefix + header + records).replace("\n", newline)
 
 
 # --------------------------------------------------------------------------- init

@@ -38,6 +38,8 @@ class SnapshotUnit:
     statuses: dict[str, str]
     """Each body's status; rebuilt from ``answered_by`` when the snapshot lacks it."""
     assigned: tuple[str, ...]
+    implementation: str | None = None
+    """A recommendation's implementation, in a snapshot of the follow-up."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class Snapshot:
     ministry: str | None
     unreadable: frozenset[str] = frozenset()
     """Bodies whose answers file held errors when the snapshot was taken."""
+    observations: str | None = None
+    """For a snapshot of the follow-up (``coverage --follow-up``): the observations' symbol."""
+    follow_up: bool = False
+    """Whether it is a snapshot of the follow-up rather than of the report's coverage."""
 
 
 def read_snapshot(path: Path, *, lang: str = "en") -> Snapshot:
@@ -113,7 +119,20 @@ def _parse_snapshot(path: Path, data: Any, lang: str) -> Snapshot:
         generated=_date_or_none(report.get("generated")),
         ministry=ministry if isinstance(ministry, str) and ministry else None,
         unreadable=unreadable_bodies(f for f in files if f.startswith(f"{ANSWERS_DIR}/")),
+        **_follow_up_of(data),
     )
+
+
+def _follow_up_of(data: dict[str, Any]) -> dict[str, Any]:
+    """What the ``follow_up`` part of a snapshot says: whether it is one, and its symbol."""
+    part = data.get("follow_up")
+    if not isinstance(part, dict):
+        return {}
+    symbol = part.get("observations")
+    return {
+        "follow_up": True,
+        "observations": symbol if isinstance(symbol, str) and symbol else None,
+    }
 
 
 def _snapshot_unit(record: Any) -> SnapshotUnit | None:
@@ -139,7 +158,14 @@ def _snapshot_unit(record: Any) -> SnapshotUnit | None:
     assigned = [lead] if isinstance(lead, str) else []
     if isinstance(contributors, list):
         assigned += [c for c in contributors if isinstance(c, str)]
-    return SnapshotUnit(id=uid, state=state, statuses=statuses, assigned=tuple(assigned))
+    implementation = record.get("implementation")
+    return SnapshotUnit(
+        id=uid,
+        state=state,
+        statuses=statuses,
+        assigned=tuple(assigned),
+        implementation=implementation if isinstance(implementation, str) else None,
+    )
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -167,6 +193,7 @@ def compare_snapshot(
             t("snap.other_loipr", lang, theirs=snap.list_of_issues, ours=cov.symbol),
             lang,
         )
+    _same_kind(cov, snap, path, lang)
     if snap.ministry is not None and snap.ministry != cov.ministry:
         raise InputFileError(path, t("snap.other_body", lang, code=snap.ministry), lang)
     code = cov.ministry
@@ -225,8 +252,34 @@ def compare_snapshot(
         bodies=bodies,
         not_counted=tuple(not_counted),
         unreadable_then=tuple(sorted(snap.unreadable)),
+        implementation=_implementation_moves(cov, snap),
     )
     return changes, since
+
+
+def _implementation_moves(cov: Coverage, snap: Snapshot) -> tuple[Change, ...]:
+    """The recommendations whose implementation differs from the snapshot's (follow-up only)."""
+    if cov.follow_up is None:
+        return ()
+    moves = []
+    for unit in cov.units:
+        old = snap.units.get(unit.id)
+        if old is not None and old.implementation and old.implementation != unit.implementation:
+            moves.append(Change(unit.id, old.implementation, unit.implementation))
+    return tuple(moves)
+
+
+def _same_kind(cov: Coverage, snap: Snapshot, path: Path, lang: str) -> None:
+    """Refuse a snapshot of the report for the follow-up, and the other way round."""
+    if cov.follow_up is None and snap.follow_up:
+        raise InputFileError(path, t("snap.follow_up_snapshot", lang), lang)
+    if cov.follow_up is not None and not snap.follow_up:
+        raise InputFileError(path, t("snap.report_snapshot", lang), lang)
+    ours = cov.follow_up.observations if cov.follow_up else None
+    if ours and snap.observations and snap.observations != ours:
+        raise InputFileError(
+            path, t("snap.other_observations", lang, theirs=snap.observations, ours=ours), lang
+        )
 
 
 def _best(statuses: dict[str, str], leave_out: frozenset[str]) -> str:

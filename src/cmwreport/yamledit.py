@@ -180,11 +180,13 @@ def yaml_data(text: str, rel: str = "<text>") -> Any:
     return read_yaml_text(text, rel).data
 
 
-def dash_column(text: str) -> int:
-    """Column of the ``-`` of the answers list in *text* (2 when unknown)."""
+def dash_column(text: str, key: str = "answers") -> int:
+    """Column of the ``-`` of the list *key* (``answers``, ``follow_up``) in *text* (2 if none)."""
     inside = False
     for line in text.splitlines():
-        if re.match(r"^answers\s*:", line):
+        if inside and is_top_level_key(line):
+            break
+        if re.match(rf"^{re.escape(key)}\s*:", line):
             inside = True
             continue
         if inside and line.lstrip().startswith("- "):
@@ -207,14 +209,37 @@ def _dash_line(lines: list[str], line: int) -> int:
     return line
 
 
-def _dumped_starts(dumped: str) -> list[int]:
-    """The 0-based line of the ``-`` of each record of ``answers:`` in ruamel's *dumped* text.
+def is_top_level_key(line: str) -> bool:
+    """Whether *line* starts a key of the file's top mapping (at column 0, not a list item)."""
+    return bool(line[:1].strip()) and not line.startswith(("#", "-", "...", "---"))
+
+
+def list_block(lines: list[str], key: str) -> tuple[int, int] | None:
+    """The top-level list *key* in *lines*: (line of ``key:``, line after its block), 0-based.
+
+    The block ends at the next key of the top mapping (or at the end of the file); the
+    comment and blank lines at column 0 just above that key belong to the key.
+    """
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    top = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+    if top is None:
+        return None
+    end = next((i for i in range(top + 1, len(lines)) if is_top_level_key(lines[i])), len(lines))
+    if end < len(lines):
+        while end - 1 > top and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+            end -= 1
+    return top, end
+
+
+def _dumped_starts(dumped: str, key: str = "answers") -> list[int]:
+    """The 0-based line of the ``-`` of each record of the list *key* in ruamel's *dumped* text.
 
     ruamel writes every record's dash at one column, deeper than anything but the records'
     own content; a wrong guess is caught by :func:`splice`, which then keeps the dump.
     """
     lines = dumped.splitlines()
-    top = next((i for i, line in enumerate(lines) if re.match(r"^answers\s*:", line)), None)
+    found = list_block(lines, key)
+    top = found[0] if found is not None else None
     if top is None:
         return []
     dash: int | None = None
@@ -237,26 +262,40 @@ def _dumped_starts(dumped: str) -> list[int]:
     return starts
 
 
-def splice(old_text: str, old_starts: list[int], changed: set[int], dumped: str) -> str:
+def splice(
+    old_text: str, old_starts: list[int], changed: set[int], dumped: str, key: str = "answers"
+) -> str:
     """The old file with only the *changed* records (and the new ones) taken from *dumped*.
 
     ruamel's dump normalises the layout of the whole file (indentation, spacing, escapes);
-    splicing keeps every byte of the records the command did not touch. Falls back to
-    *dumped* whenever the two cannot be matched record by record, or whenever the spliced
-    text does not read (as ``check`` reads it, :func:`yaml_data`) as the same data.
+    splicing keeps every byte of the records the command did not touch, and of the rest of
+    the file around the list *key* (``answers`` or ``follow_up``, in either order). Falls
+    back to *dumped* whenever the two cannot be matched record by record, or whenever the
+    spliced text does not read (as ``check`` reads it, :func:`yaml_data`) as the same data.
     """
     crlf = "\r\n" in old_text
     whole = dumped.replace("\n", "\r\n") if crlf else dumped
-    new_starts = _dumped_starts(dumped) if old_text and old_starts else []
+    new_starts = _dumped_starts(dumped, key) if old_text and old_starts else []
     if len(new_starts) < len(old_starts) or not new_starts:
         return whole
-    spliced = _spliced(old_text, old_starts, changed, dumped, new_starts)
+    spliced = _spliced(old_text, old_starts, changed, dumped, new_starts, key)
     same = yaml_data(dumped)
     return spliced if same is not None and yaml_data(spliced) == same else whole
 
 
+def _block_end(lines: list[str], key: str) -> int:
+    """The line after the list *key*'s block in *lines* (the end of the file if unknown)."""
+    block = list_block([line.rstrip("\r\n") for line in lines], key)
+    return block[1] if block is not None else len(lines)
+
+
 def _spliced(
-    old_text: str, old_starts: list[int], changed: set[int], dumped: str, new_starts: list[int]
+    old_text: str,
+    old_starts: list[int],
+    changed: set[int],
+    dumped: str,
+    new_starts: list[int],
+    key: str = "answers",
 ) -> str:
     """The records of *old_text*, those in *changed* and the ones after replaced from *dumped*."""
     crlf = "\r\n" in old_text
@@ -264,16 +303,43 @@ def _spliced(
     new_lines = dumped.splitlines(keepends=True)
     if crlf:
         new_lines = [line.replace("\n", "\r\n") for line in new_lines]
-    old_cuts = [_dash_line(old_lines, n) for n in old_starts] + [len(old_lines)]
-    new_cuts = [_dash_line(new_lines, n) for n in new_starts] + [len(new_lines)]
+    old_end, new_end = _block_end(old_lines, key), _block_end(new_lines, key)
+    old_cuts = [_dash_line(old_lines, n) for n in old_starts] + [old_end]
+    new_cuts = [_dash_line(new_lines, n) for n in new_starts] + [new_end]
     out = old_lines[: old_cuts[0]]
     for index in range(len(old_starts)):
         if index in changed:
             out.extend(new_lines[new_cuts[index] : new_cuts[index + 1]])
         else:
             out.extend(old_lines[old_cuts[index] : old_cuts[index + 1]])
-    appended = new_lines[new_cuts[len(old_starts)] :]
+    appended = new_lines[new_cuts[len(old_starts)] : new_end]
     if appended and out and not out[-1].endswith("\n"):
         out[-1] += "\r\n" if crlf else "\n"
     out.extend(appended)
+    out.extend(old_lines[old_end:])  # what follows the list, kept byte for byte
     return "".join(out)
+
+
+def insert_records(text: str, key: str, block: str) -> str | None:
+    """*text* with *block* (whole lines of new records) added at the end of the list *key*.
+
+    The list may be anywhere in the file (``follow_up:`` before or after ``answers:``);
+    nothing already in the file changes. A missing list is added at the end of the file.
+    ``None`` when the list is written in a way records cannot be added to without changing
+    it (flow style: ``key: []``).
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    found = list_block([line.rstrip("\r\n") for line in lines], key)
+    if found is None:
+        head = "" if not text or text.endswith("\n") else newline
+        return text + head + f"{key}:{newline}" + block.replace("\n", newline)
+    top, end = found
+    if not re.match(rf"^{re.escape(key)}\s*:\s*(#.*)?$", lines[top].rstrip("\r\n")):
+        return None
+    while end - 1 > top and not lines[end - 1].strip():
+        end -= 1  # blank lines before the next key stay after the new records
+    if lines[end - 1 : end] and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += newline
+    lines[end:end] = [block.replace("\n", newline)]
+    return "".join(lines)

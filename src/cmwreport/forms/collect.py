@@ -22,7 +22,14 @@ from cmwreport.forms.labels import both, lang_tag
 from cmwreport.i18n import t
 from cmwreport.loader import read_yaml
 from cmwreport.markdown import noted_plain, noted_text, superscript
-from cmwreport.models import STATUSES, Ministry, parse_unit_id, pick_text, question_id
+from cmwreport.models import (
+    IMPLEMENTATIONS,
+    STATUSES,
+    Ministry,
+    parse_unit_id,
+    pick_text,
+    question_id,
+)
 from cmwreport.scaffold import drafting_order
 from cmwreport.text import strip_illegal
 from cmwreport.workspace import ANSWERS_DIR, Unit, Workspace, units_of
@@ -41,6 +48,40 @@ class FormError(CmwReportError):
     """A form cannot be made or imported; nothing was written."""
 
 
+@dataclass(frozen=True)
+class FormKind:
+    """What a form is about: the questions of the list, or the follow-up on recommendations.
+
+    The list of the answers file its records go into, and the field that names a record.
+    """
+
+    name: str
+    key: str
+    id_key: str
+
+    @property
+    def follow_up(self) -> bool:
+        """Whether the form is about follow-up entries."""
+        return self.name == "follow_up"
+
+
+ANSWERS = FormKind("answers", "answers", "question")
+FOLLOW_UP = FormKind("follow_up", "follow_up", "recommendation")
+KINDS = {kind.name: kind for kind in (ANSWERS, FOLLOW_UP)}
+
+IMPLEMENTATION_WORDS_ID: dict[str, str] = {
+    "belum dimulai": "not-started",
+    "sebagian": "partial",
+    "terlaksana": "implemented",
+}
+"""Indonesian implementation words a follow-up form accepts, and their English value."""
+
+
+def kind_of(meta: dict[str, Any]) -> FormKind:
+    """The kind of a form from its hidden data (a form without ``kind`` is a question form)."""
+    return KINDS.get(str(meta.get("kind") or "answers"), ANSWERS)
+
+
 # --------------------------------------------------------------------------- the rows
 
 
@@ -56,6 +97,8 @@ class FormRow:
     status: str
     texts: dict[str, str]
     has_record: bool
+    implementation: str = ""
+    """A follow-up entry's implementation state as it is (empty without an entry)."""
     notes: tuple[str, ...] = ()
     """The footnotes of the question's text; in :attr:`text` each is cited as ``¹``, ``²`` …"""
     parts: tuple[str | int, ...] = ()
@@ -80,6 +123,7 @@ class FormData:
     issued: str
     languages: list[str]
     rows: list[FormRow]
+    kind: FormKind = ANSWERS
 
     def meta(self) -> dict[str, Any]:
         """The hidden part of the form: mark, version, body, list, per-row fingerprints, check.
@@ -104,6 +148,10 @@ class FormData:
                 for r in self.rows
             ],
         }
+        if self.kind.follow_up:
+            meta["kind"] = self.kind.name
+            for entry, row in zip(meta["rows"], self.rows, strict=True):
+                entry["implementation"] = row.implementation
         meta["check"] = _meta_check(meta)
         return meta
 
@@ -119,10 +167,11 @@ def shown_key(text: str) -> str:
 def _meta_check(meta: dict[str, Any]) -> str:
     """The checksum of a form's hidden data (body, list, rows)."""
     payload = {k: meta.get(k) for k in ("code", "symbol", "issued", "languages")}
-    payload["rows"] = [
-        [str(r.get(k) or "") for k in ("question", "fingerprint", "status", "shown")]
-        for r in meta.get("rows", [])
-    ]
+    keys: tuple[str, ...] = ("question", "fingerprint", "status", "shown")
+    if meta.get("kind"):  # a follow-up form (question forms keep their checksum as before)
+        payload["kind"] = meta["kind"]
+        keys = (*keys, "implementation")
+    payload["rows"] = [[str(r.get(k) or "") for k in keys] for r in meta.get("rows", [])]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
@@ -213,23 +262,27 @@ def load_records(
         data = round_trip_yaml().load(yaml_readable(text))
     except _ruamel_errors() as exc:
         raise FormError(t("form.file_broken", lang, problem=f"{rel}: {exc}")) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("answers") or [], list):
+    if not isinstance(data, dict) or any(
+        not isinstance(data.get(key) or [], list) for key in (ANSWERS.key, FOLLOW_UP.key)
+    ):
         raise FormError(t("form.file_broken", lang, problem=t("scaffold.not_answers_file", lang)))
     return data, text
 
 
-def records_of(data: Any) -> list[Any]:
-    """The records of ``answers:`` in the data of an answers file."""
+def records_of(data: Any, kind: FormKind = ANSWERS) -> list[Any]:
+    """The records of ``answers:`` (or of the *kind*'s list) in the data of an answers file."""
     if not isinstance(data, dict):
         return []
-    records = data.get("answers")
+    records = data.get(kind.key)
     return list(records) if isinstance(records, list) else []
 
 
-def record_for(records: list[Any], question: str) -> tuple[int, Any] | None:
-    """The first record answering *question*, with its index."""
+def record_for(
+    records: list[Any], question: str, kind: FormKind = ANSWERS
+) -> tuple[int, Any] | None:
+    """The first record answering *question* (reporting on it, for follow-up), with its index."""
     for index, record in enumerate(records):
-        if isinstance(record, dict) and str(record.get("question")) == question:
+        if isinstance(record, dict) and str(record.get(kind.id_key)) == question:
             return index, record
     return None
 
@@ -291,42 +344,67 @@ def _question_text(ws: Workspace, question: str) -> tuple[tuple[str | int, ...],
     return tuple(p for p in parts if p != ""), tuple(notes)
 
 
-def collect_form(ws: Workspace, code: str, *, lang: str = "en", today: dt.date) -> FormData:
+def form_workspace(ws: Workspace, kind: FormKind, lang: str) -> Workspace:
+    """The workspace as a form of *kind* sees it: the follow-up view for follow-up forms."""
+    if not kind.follow_up:
+        return ws
+    if ws.observations is None:
+        raise FormError(t("scaffold.no_observations", lang))
+    return ws.follow_up_view()
+
+
+def form_symbol(ws: Workspace, kind: FormKind) -> str:
+    """The symbol a form carries: the list of issues', or the concluding observations'."""
+    if kind.follow_up:
+        return ws.observations.symbol if ws.observations else ""
+    return ws.loipr.symbol if ws.loipr else ""
+
+
+def collect_form(
+    ws: Workspace, code: str, *, lang: str = "en", today: dt.date, kind: FormKind = ANSWERS
+) -> FormData:
     """The rows of *code*'s form: its assigned units and its existing records, in order.
 
     Each record of the body has a row of its own (an introduction to a paragraph or an item
     before the rows of its parts); each unit assigned to the body that none of its records
-    answers has one too.
+    answers has one too. With the *kind* :data:`FOLLOW_UP`, the recommendations the body
+    leads or contributes to and its follow-up entries.
     """
     if code not in ws.ministries:
         raise UnknownMinistryOption(code, list(ws.ministries), lang, option="CODE")
+    view = form_workspace(ws, kind, lang)
     data, _ = load_records(ws, code, lang)
-    records = records_of(data)
+    records = records_of(data, kind)
     rows = [
-        _row(ws, unit, question, records) for question, unit in _form_questions(ws, code, records)
+        _row(view, unit, question, records, kind)
+        for question, unit in _form_questions(view, code, records, kind)
     ]
     if not rows:
-        raise FormError(t("scaffold.none_assigned", lang, code=code))
+        key = "scaffold.fu_none_assigned" if kind.follow_up else "scaffold.none_assigned"
+        raise FormError(t(key, lang, code=code))
     return FormData(
         code=code,
         body=_body_name(ws.ministries[code]),
         state=ws.loipr.state if ws.loipr else "",
-        symbol=ws.loipr.symbol if ws.loipr else "",
+        symbol=form_symbol(ws, kind),
         issued=today.isoformat(),
         languages=list(ws.drafting_languages),
         rows=rows,
+        kind=kind,
     )
 
 
-def _form_questions(ws: Workspace, code: str, records: list[Any]) -> list[tuple[str, Unit]]:
+def _form_questions(
+    ws: Workspace, code: str, records: list[Any], kind: FormKind = ANSWERS
+) -> list[tuple[str, Unit]]:
     """The questions of the form's rows, in the list's order, each with its first unit."""
     answered: set[str] = set()
     covered: set[str] = set()
     for record in records:
-        if isinstance(record, dict) and record.get("question") is not None:
-            units = _units_or_none(ws, str(record["question"]))
+        if isinstance(record, dict) and record.get(kind.id_key) is not None:
+            units = _units_or_none(ws, str(record[kind.id_key]))
             if units:
-                answered.add(str(record["question"]))
+                answered.add(str(record[kind.id_key]))
                 covered.update(units)
     chosen: dict[str, Unit] = {}
     for unit in ws.units:
@@ -334,7 +412,7 @@ def _form_questions(ws: Workspace, code: str, records: list[Any]) -> list[tuple[
         for question in dict.fromkeys(wholes):
             if question in answered:
                 chosen.setdefault(question, unit)
-        if unit.id not in covered and code in unit.assigned:
+        if unit.id not in covered and code in unit.assigned and (unit.lead or not kind.follow_up):
             chosen.setdefault(unit.id, unit)
     return list(chosen.items())
 
@@ -352,13 +430,16 @@ def has_question(ws: Workspace, question: str) -> bool:
     return bool(_units_or_none(ws, question))
 
 
-def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRow:
+def _row(
+    ws: Workspace, unit: Unit, question: str, records: list[Any], kind: FormKind = ANSWERS
+) -> FormRow:
     """The row of *question* (answering *unit*), with what its record holds, if any."""
-    found = record_for(records, question)
+    found = record_for(records, question, kind)
     record = found[1] if found else None
     texts = texts_of(record, ws.drafting_languages[0]) if record is not None else {}
     status = str(record.get("status") or "draft") if record is not None else "draft"
     parts, notes = _question_text(ws, question)
+    implementation = str(record.get("implementation") or "") if record is not None else ""
     return FormRow(
         question=question,
         text=noted_plain(parts),
@@ -370,6 +451,7 @@ def _row(ws: Workspace, unit: Unit, question: str, records: list[Any]) -> FormRo
         has_record=record is not None,
         notes=notes,
         parts=parts,
+        implementation=implementation if implementation in IMPLEMENTATIONS else "",
     )
 
 
@@ -404,6 +486,8 @@ def current_text(row: FormRow) -> str:
     if not row.has_record or not any(v.strip() for v in row.texts.values()):
         return both("form.no_answer")
     parts = [both("form.current_status", status=row.status)]
+    if row.implementation:
+        parts.append(both("form.current_implementation", implementation=row.implementation))
     for code, text in row.texts.items():
         if text.strip():
             parts.append(f"{lang_tag(code)} {text.strip()}")
@@ -433,6 +517,8 @@ class FilledRow:
     """The text of the grey "current answer" place as it is in the returned form."""
     refused: dict[str, list[str]] = field(default_factory=dict)
     """By language: what an answer holds that Markdown cannot carry (images, text boxes…)."""
+    implementation: str | None = None
+    """The implementation state typed or chosen (follow-up forms only)."""
 
 
 @dataclass

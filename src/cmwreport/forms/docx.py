@@ -36,6 +36,7 @@ from cmwreport.forms.collect import (
     FormData,
     FormRow,
     current_text,
+    kind_of,
     read_meta_json,
     status_shown,
     verify_meta,
@@ -449,7 +450,7 @@ def write_docx(form: FormData) -> bytes:
     notes = _Notes(doc)
     for form_row in form.rows:
         doc.add_paragraph()
-        _question_table(doc, form_row, form.languages, notes)
+        _question_table(doc, form_row, form.languages, notes, follow_up=form.kind.follow_up)
     notes.store()
     doc.add_paragraph()
     _hidden_data(doc, form)
@@ -563,7 +564,7 @@ def _put_parts(
 def _title_block(doc: Any, form: FormData) -> None:
     """The form's title, its body and list, and the instructions in a shaded box."""
     title = doc.add_heading(level=1)
-    title.add_run(both("form.title", code=form.code))
+    title.add_run(both(_title_key(form), code=form.code))
     sub = doc.add_paragraph()
     sub_run = sub.add_run(
         strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ")
@@ -580,15 +581,23 @@ def _title_block(doc: Any, form: FormData) -> None:
         _english(cell.add_paragraph(), "   " + text_en)
 
 
-def _question_table(doc: Any, form_row: FormRow, languages: list[str], notes: _Notes) -> None:
+def _title_key(form: FormData) -> str:
+    """The message key of the form's title."""
+    return "form.title_follow_up" if form.kind.follow_up else "form.title"
+
+
+def _question_table(
+    doc: Any, form_row: FormRow, languages: list[str], notes: _Notes, *, follow_up: bool = False
+) -> None:
     """One question's table: its text, the current answer, a yellow row per language, status.
 
-    The footnotes of the question's text are real Word footnotes (*notes*).
+    The footnotes of the question's text are real Word footnotes (*notes*). A follow-up
+    form's table has one more yellow row at the end: the implementation state.
     """
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.shared import Cm, Pt
 
-    table = doc.add_table(rows=3 + len(languages), cols=2)
+    table = doc.add_table(rows=3 + len(languages) + (1 if follow_up else 0), cols=2)
     table.style = "Table Grid"
     table.autofit = False
     table.columns[0].width = Cm(4.5)
@@ -617,6 +626,11 @@ def _question_table(doc: Any, form_row: FormRow, languages: list[str], notes: _N
     _label(table.cell(status_row, 0), t("form.col.status", "id"), t("form.col.status", "en"))
     table.cell(status_row, 1).paragraphs[0].add_run(status_shown(form_row))
     _shade(table.cell(status_row, 1), "FFF6CC")
+    if follow_up:
+        label = (t("form.col.implementation", "id"), t("form.col.implementation", "en"))
+        _label(table.cell(status_row + 1, 0), *label)
+        table.cell(status_row + 1, 1).paragraphs[0].add_run(form_row.implementation)
+        _shade(table.cell(status_row + 1, 1), "FFF6CC")
 
 
 def _hidden_data(doc: Any, form: FormData) -> None:
@@ -627,7 +641,7 @@ def _hidden_data(doc: Any, form: FormData) -> None:
     run = mark.add_run(DOCX_MARK_PREFIX + json.dumps(form.meta(), separators=(",", ":")))
     run.font.hidden = True
     run.font.size = Pt(6)
-    doc.core_properties.title = both("form.title", code=form.code)[:250]
+    doc.core_properties.title = both(_title_key(form), code=form.code)[:250]
     doc.core_properties.subject = FORM_MARK
     doc.core_properties.keywords = f"{FORM_MARK} {form.code} {form.symbol}"[:250]
 
@@ -660,15 +674,20 @@ def _read_document(doc: Any, reader: DocxReader, path: Path, lang: str) -> Fille
     meta = _hidden_meta(doc, path, lang)
     languages: list[str] = list(meta.get("languages", []))
     known = {r["question"] for r in meta.get("rows", [])}
+    follow_up = kind_of(meta).follow_up
     filled = FilledForm(meta=meta, rows=[])
     for table in doc.tables:
         rows = table.rows
-        if len(rows) < 3 + len(languages) or len(rows[0].cells) < 2:
+        if len(rows) < 3 + len(languages) + follow_up or len(rows[0].cells) < 2:
             continue
         question = reader.plain(rows[0].cells[0]._tc).strip()
         if question in known:
             number = len(filled.rows) + 1
-            filled.rows.append(_filled_row(reader, rows, question, number, languages, lang))
+            row = _filled_row(reader, rows, question, number, languages, lang)
+            if follow_up:
+                chosen = reader.plain(rows[3 + len(languages)].cells[1]._tc).strip()
+                row.implementation = chosen or None
+            filled.rows.append(row)
     return filled
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cmwreport.forms.collect import FilledForm, FormData, FormError, collect_form
+from cmwreport.forms.collect import (
+    ANSWERS,
+    FOLLOW_UP,
+    FilledForm,
+    FormData,
+    FormError,
+    collect_form,
+)
 from cmwreport.forms.docx import read_docx, write_docx
 from cmwreport.forms.safety import check_container
 from cmwreport.forms.xlsx import read_xlsx, write_xlsx
@@ -19,11 +26,21 @@ from cmwreport.workspace import load_workspace
 
 
 def make_form(
-    root: Path, code: str, fmt: str, *, lang: str = "en", today: dt.date | None = None
+    root: Path,
+    code: str,
+    fmt: str,
+    *,
+    lang: str = "en",
+    today: dt.date | None = None,
+    follow_up: bool = False,
 ) -> tuple[bytes, FormData]:
-    """Build the form of *code* as DOCX or XLSX bytes; return them with the form's data."""
+    """Build the form of *code* as DOCX or XLSX bytes; return them with the form's data.
+
+    With *follow_up*, the form of the body's follow-up entries on its recommendations.
+    """
     ws = load_workspace(Path(root), lang=lang)
-    form = collect_form(ws, code, lang=lang, today=today or dt.date.today())
+    kind = FOLLOW_UP if follow_up else ANSWERS
+    form = collect_form(ws, code, lang=lang, today=today or dt.date.today(), kind=kind)
     if fmt == "docx":
         return write_docx(form), form
     if fmt == "xlsx":
@@ -31,10 +48,13 @@ def make_form(
     raise FormError(t("err.bad_option", lang, option="--format", value=fmt, choices="docx, xlsx"))
 
 
-def default_form_path(root: Path, code: str, fmt: str, today: dt.date | None = None) -> Path:
-    """``build/forms/<CODE>-<date>.<fmt>``."""
+def default_form_path(
+    root: Path, code: str, fmt: str, today: dt.date | None = None, *, follow_up: bool = False
+) -> Path:
+    """``build/forms/<CODE>-<date>.<fmt>`` (``<CODE>-follow-up-<date>.<fmt>`` for follow-up)."""
     day = (today or dt.date.today()).isoformat()
-    return Path(root) / "build" / "forms" / f"{code}-{day}.{fmt}"
+    name = f"{code}-follow-up-{day}" if follow_up else f"{code}-{day}"
+    return Path(root) / "build" / "forms" / f"{name}.{fmt}"
 
 
 def read_form(path: Path, *, lang: str = "en") -> FilledForm:

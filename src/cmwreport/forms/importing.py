@@ -30,12 +30,17 @@ from typing import Any
 from cmwreport.errors import InputFileError
 from cmwreport.files import write_atomic
 from cmwreport.forms.collect import (
+    IMPLEMENTATION_WORDS_ID,
     FilledForm,
     FilledRow,
     FormError,
+    FormKind,
     answers_path,
     fingerprint,
+    form_symbol,
+    form_workspace,
     has_question,
+    kind_of,
     load_records,
     record_for,
     round_trip_yaml,
@@ -46,6 +51,7 @@ from cmwreport.forms.formats import read_form
 from cmwreport.forms.records import (
     new_record,
     put_tail,
+    set_implementation,
     set_texts,
     shared_with,
     split_text,
@@ -53,6 +59,7 @@ from cmwreport.forms.records import (
     touch,
 )
 from cmwreport.i18n import t
+from cmwreport.models import IMPLEMENTATIONS
 from cmwreport.scaffold import file_header, schema_present
 from cmwreport.workspace import ANSWERS_DIR, Workspace, load_workspace
 from cmwreport.yamledit import (
@@ -119,6 +126,16 @@ class ImportResult:
         return sum(o.rows for o in self.outcomes if o.action == action)
 
 
+def _implementation_of(value: str | None) -> str | None:
+    """The implementation state a form's cell names (Indonesian words too); ``None`` if unknown."""
+    if value is None:
+        return None
+    word = " ".join(value.strip().lower().replace("_", "-").split())
+    if word in IMPLEMENTATIONS:
+        return word
+    return IMPLEMENTATION_WORDS_ID.get(word) or IMPLEMENTATION_WORDS_ID.get(word.replace("-", " "))
+
+
 def _status_of(value: str | None) -> str | None:
     """The status a form's status cell names (Indonesian words too); ``None`` if unknown."""
     if value is None:
@@ -138,11 +155,18 @@ def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
     return candidate
 
 
-def _already_there(record: Any, texts: dict[str, str], status: str | None, first: str) -> bool:
+def _already_there(
+    record: Any,
+    texts: dict[str, str],
+    status: str | None,
+    first: str,
+    implementation: str | None = None,
+) -> bool:
     """Whether *record* already says what the form says (the form was imported before)."""
     current = texts_of(record, first)
     same_text = all(current.get(k, "").strip() == v.strip() for k, v in texts.items())
-    return same_text and (status is None or record.get("status") == status)
+    same_state = implementation is None or record.get("implementation") == implementation
+    return same_text and same_state and (status is None or record.get("status") == status)
 
 
 MAX_PLACES_LISTED = 6
@@ -227,6 +251,8 @@ def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
     trial = dataclasses.replace(
         ws,
         answers=[a for a in ws.answers if a.file != rel],
+        follow_ups=[a for a in ws.follow_ups if a.file != rel],
+        unknown_follow_ups=[a for a in ws.unknown_follow_ups if a.file != rel],
         files=[f for f in ws.files if f != rel],
         problems=[p for p in ws.problems if p.file != rel],
         unknown_codes=[u for u in ws.unknown_codes if u.file != rel],
@@ -295,14 +321,16 @@ def _import_locked(
     now: dt.datetime,
 ) -> ImportResult:
     ws = load_workspace(root, lang=lang)
+    kind = kind_of(filled.meta)
     code = _form_code(filled.meta, ws, form_path, lang)
     rel, path = answers_path(ws, code)
     old_bytes = read_bytes(path, lang=lang)
-    data, old_text = _answers_data(ws, code, rel, old_bytes, lang)
-    records = data["answers"]
+    data, old_text = _answers_data(ws, code, rel, old_bytes, lang, kind)
+    records = data[kind.key]
     old_starts = record_lines(records)
     run = _Run(
-        ws=ws,
+        ws=form_workspace(ws, kind, lang),
+        kind=kind,
         records=records,
         languages=[c for c in filled.meta.get("languages", []) if c in ws.drafting_languages],
         force=force,
@@ -321,8 +349,9 @@ def _import_locked(
         )
     result = ImportResult(code=code, path=path, backup=None, outcomes=run.outcomes)
     if result.written:
-        dumped = _dump(data, old_text or file_header(ws, code, lang=lang))
-        new_text = splice(old_text, old_starts, run.changed, dumped)
+        layout = old_text or file_header(ws, code, lang=lang, key=kind.key)
+        dumped = _dump(data, layout, kind.key)
+        new_text = splice(old_text, old_starts, run.changed, dumped, kind.key)
         _write(root, ws, result, rel, old_bytes, new_text, now, lang)
     return result
 
@@ -334,7 +363,7 @@ def _form_code(meta: dict[str, Any], ws: Workspace, form_path: Path, lang: str) 
         raise FormError(
             t("form.unknown_body", lang, code=code, known=", ".join(ws.ministries) or "—")
         )
-    symbol = ws.loipr.symbol if ws.loipr else ""
+    symbol = form_symbol(ws, kind_of(meta))
     if meta.get("symbol") != symbol:
         raise FormError(
             t("form.other_list", lang, form=meta.get("symbol"), workspace=symbol, code=code)
@@ -344,22 +373,22 @@ def _form_code(meta: dict[str, Any], ws: Workspace, form_path: Path, lang: str) 
 
 
 def _answers_data(
-    ws: Workspace, code: str, rel: str, old_bytes: bytes | None, lang: str
+    ws: Workspace, code: str, rel: str, old_bytes: bytes | None, lang: str, kind: FormKind
 ) -> tuple[Any, str]:
-    """The answers file as round-trip data, with an ``answers:`` list, and its old text."""
+    """The answers file as round-trip data, with the list of *kind*, and its old text."""
     data, old_text = load_records(ws, code, lang, raw=old_bytes)
     if data is None:
-        data = round_trip_yaml().load(file_header(ws, code, lang=lang))
+        data = round_trip_yaml().load(file_header(ws, code, lang=lang, key=kind.key))
         old_text = ""
     declared = data.get("ministry")
     if declared is not None and str(declared) != code:
         raise FormError(
             t("form.file_of_other_body", lang, path=rel, code=code, other=str(declared))
         )
-    if data.get("answers") is None:
+    if data.get(kind.key) is None:
         from ruamel.yaml.comments import CommentedSeq
 
-        data["answers"] = CommentedSeq()
+        data[kind.key] = CommentedSeq()
     return data, old_text
 
 
@@ -368,8 +397,10 @@ class _Run:
     """One import going through the rows of a form, in the order a person reads them."""
 
     ws: Workspace
+    """The workspace as the form sees it (its follow-up view for a follow-up form)."""
+    kind: FormKind
     records: Any
-    """The ``answers:`` list of the answers file, as round-trip data (changed in place)."""
+    """The ``answers:`` (or ``follow_up:``) list of the answers file, as round-trip data."""
     languages: list[str]
     """The form's languages that the workspace drafts in."""
     force: bool
@@ -396,27 +427,47 @@ class _Run:
             return
         question = row.question
         status = _status_of(row.status)
+        state = _implementation_of(row.implementation)
         texts = {k: v for k, v in row.texts.items() if k in self.languages}
-        outcome = _form_refusal(row, issued, status, self.lang)
-        if outcome is None and _nothing_new(texts, status, issued):
+        outcome = _form_refusal(row, issued, status, self.lang) or _state_refusal(
+            row, state, self.lang
+        )
+        if outcome is None and _nothing_new(texts, status, issued, state):
             outcome = RowOutcome(question, "unchanged")
         if outcome is not None:
             self.outcomes.append(outcome)
             return
-        found = record_for(list(self.records), question)
+        found = record_for(list(self.records), question, self.kind)
         if found is not None:
             old_texts = texts_of(found[1], self.first_lang)
             texts = {k: _keep_footnotes(v, old_texts.get(k, "")) for k, v in texts.items()}
-        outcome = self._record_refusal(question, found, texts, status, issued)
+        outcome = self._record_refusal(question, found, texts, status, issued, state)
         if outcome is not None:
             self.outcomes.append(outcome)
         elif not has_question(self.ws, question):
             self.gone.append(question)
         elif found is None:
-            self.records.append(new_record(question, status or "draft", texts, self.today))
-            self.outcomes.append(RowOutcome(question, "added"))
+            self.outcomes.append(self._add(question, texts, status, state))
         else:
-            self.outcomes.append(self._update(question, *found, texts, status))
+            self.outcomes.append(self._update(question, *found, texts, status, state))
+
+    def _add(
+        self, question: str, texts: dict[str, str], status: str | None, state: str | None
+    ) -> RowOutcome:
+        """Append a new record for the row; a follow-up entry needs its implementation state."""
+        if self.kind.follow_up and state is None:
+            message = t("form.implementation_missing", self.lang, question=question)
+            return RowOutcome(question, "invalid", message)
+        record = new_record(
+            question,
+            status or "draft",
+            texts,
+            self.today,
+            id_key=self.kind.id_key,
+            implementation=state if self.kind.follow_up else None,
+        )
+        self.records.append(record)
+        return RowOutcome(question, "added")
 
     def _record_refusal(
         self,
@@ -425,9 +476,10 @@ class _Run:
         texts: dict[str, str],
         status: str | None,
         issued: dict[str, str],
+        state: str | None = None,
     ) -> RowOutcome | None:
         """Why the row does not change the record (already there, approved, changed since)."""
-        if found is not None and _already_there(found[1], texts, status, self.first_lang):
+        if found is not None and _already_there(found[1], texts, status, self.first_lang, state):
             return RowOutcome(question, "unchanged")
         if status == "approved" and not self.approve:
             message = t("form.approved_refused", self.lang, question=question)
@@ -440,12 +492,20 @@ class _Run:
         return None
 
     def _update(
-        self, question: str, index: int, record: Any, texts: dict[str, str], status: str | None
+        self,
+        question: str,
+        index: int,
+        record: Any,
+        texts: dict[str, str],
+        status: str | None,
+        state: str | None = None,
     ) -> RowOutcome:
-        """Rewrite the record at *index* with the row's *texts* and *status*."""
+        """Rewrite the record at *index* with the row's *texts*, *status* and *state*."""
         notes: list[str] = []
         old_texts = texts_of(record, self.first_lang)
         text_changes = any(old_texts.get(k, "").strip() != v.strip() for k, v in texts.items())
+        # a follow-up entry's implementation state is part of what was approved, as its text
+        text_changes = text_changes or (state is not None and record.get("implementation") != state)
         approved = record.get("status") == "approved"
         if approved and text_changes and status in (None, "approved"):
             if status is None or not self.approve:
@@ -457,6 +517,8 @@ class _Run:
         tail = take_tail(record)
         if texts:
             set_texts(record, texts, self.first_lang)
+        if state is not None and self.kind.follow_up:
+            set_implementation(record, state)
         touch(record, status, self.today)
         put_tail(record, tail)
         return RowOutcome(question, "updated", " ".join(notes))
@@ -495,16 +557,28 @@ def _form_refusal(
     return None
 
 
-def _nothing_new(texts: dict[str, str], status: str | None, issued: dict[str, str]) -> bool:
-    """Whether the row says nothing new: no text, and no new status for an existing answer."""
+def _state_refusal(row: FilledRow, state: str | None, lang: str) -> RowOutcome | None:
+    """Why a follow-up row's implementation state cannot be read (a word the form lacks)."""
+    if row.implementation is not None and state is None:
+        message = t("form.bad_implementation", lang, place=row.place, value=row.implementation)
+        return RowOutcome(row.question, "invalid", message)
+    return None
+
+
+def _nothing_new(
+    texts: dict[str, str], status: str | None, issued: dict[str, str], state: str | None = None
+) -> bool:
+    """Whether the row says nothing new: no text, and no new status or state for an entry."""
     status_changed = status is not None and status != (issued.get("status") or "draft")
-    return not texts and not (status_changed and issued.get("fingerprint"))
+    state_changed = state is not None and state != (issued.get("implementation") or "")
+    changed = status_changed or state_changed
+    return not texts and not (changed and issued.get("fingerprint"))
 
 
-def _dump(data: Any, layout_from: str) -> str:
+def _dump(data: Any, layout_from: str, key: str = "answers") -> str:
     """The whole answers file as ruamel writes it, its list indented as in *layout_from*."""
     yaml = round_trip_yaml()
-    dash = dash_column(layout_from)
+    dash = dash_column(layout_from, key)
     yaml.indent(mapping=2, sequence=dash + 2, offset=dash)
     buffer = io.StringIO()
     yaml.dump(data, buffer)

@@ -119,13 +119,23 @@ def touch(record: Any, status: str | None, today: dt.date) -> None:
         record.insert(position, "updated", today)
 
 
-def new_record(question: str, status: str, texts: dict[str, str], today: dt.date) -> Any:
-    """A new answer record for *question*."""
+def new_record(
+    question: str,
+    status: str,
+    texts: dict[str, str],
+    today: dt.date,
+    *,
+    id_key: str = "question",
+    implementation: str | None = None,
+) -> Any:
+    """A new answer record for *question* (a follow-up entry: *id_key* ``recommendation``)."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     record = CommentedMap()
-    record["question"] = DoubleQuotedScalarString(question)
+    record[id_key] = DoubleQuotedScalarString(question)
+    if implementation is not None:
+        record["implementation"] = implementation
     record["status"] = status
     record["updated"] = dt.date(today.year, today.month, today.day)
     text = CommentedMap()
@@ -133,6 +143,15 @@ def new_record(question: str, status: str, texts: dict[str, str], today: dt.date
         text[code] = _literal(value)
     record["text"] = text
     return record
+
+
+def set_implementation(record: Any, implementation: str) -> None:
+    """Set a follow-up entry's ``implementation`` in place (added after its first key if absent)."""
+    if "implementation" in record:
+        if record.get("implementation") != implementation:
+            record["implementation"] = implementation
+    else:
+        record.insert(1 if len(record) else 0, "implementation", implementation)
 
 
 def shared_with(records: list[Any], index: int) -> list[str]:

@@ -23,11 +23,14 @@ from typing import Any
 from cmwreport.errors import InputFileError
 from cmwreport.forms.collect import (
     FORM_MARK,
+    IMPLEMENTATION_WORDS_ID,
     FilledForm,
     FilledRow,
     FormData,
+    FormRow,
     current_text,
     fit_cell,
+    kind_of,
     read_meta_json,
     status_shown,
     verify_meta,
@@ -35,7 +38,11 @@ from cmwreport.forms.collect import (
 from cmwreport.forms.labels import answer_label, both, instructions
 from cmwreport.i18n import language_name, t
 from cmwreport.i18n import number as grouped_number
+from cmwreport.models import IMPLEMENTATIONS
 from cmwreport.text import strip_illegal, text_not_formula
+
+IMPLEMENTATION_COLUMN = "implementation"
+"""The key of a follow-up form's implementation column, read beside the language columns."""
 
 MAX_FORM_ROWS = 10_000
 """Most rows a form's sheet may have; a form has one row per question, about a hundred."""
@@ -56,8 +63,9 @@ def write_xlsx(form: FormData) -> bytes:
     grey = PatternFill("solid", fgColor="EEEEEE")
     yellow = PatternFill("solid", fgColor="FFF6CC")
     head = PatternFill("solid", fgColor="1F4E79")
-    ncols = 4 + len(form.languages)
-    ws["A1"] = both("form.title", code=form.code)
+    follow_up = form.kind.follow_up
+    ncols = 4 + len(form.languages) + (1 if follow_up else 0)
+    ws["A1"] = both("form.title_follow_up" if follow_up else "form.title", code=form.code)
     ws["A1"].font = Font(name="Calibri", bold=True, size=14)
     ws["A2"] = strip_illegal(f"{form.body} — {form.state} — {form.symbol} — ") + both(
         "form.issued", date=form.issued
@@ -73,14 +81,7 @@ def write_xlsx(form: FormData) -> bytes:
         ws.row_dimensions[row].height = max(32, 15 * wrapped + 2)
         row += 1
     header_row = row + 1
-    headers = [
-        both("form.col.question_id", "\n"),
-        both("form.col.question", "\n"),
-        both("form.col.current", "\n"),
-        *("\n".join(answer_label(c)) for c in form.languages),
-        both("form.col.status", "\n"),
-    ]
-    widths = [10, 55, 50, *([60] * len(form.languages)), 22]
+    headers, widths = _headers(form)
     from openpyxl.utils import get_column_letter
 
     for col, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
@@ -102,62 +103,115 @@ def write_xlsx(form: FormData) -> bytes:
         error=both("form.status_error"),
     )
     ws.add_data_validation(validation)
+    implementation = _implementation_validation() if follow_up else None
+    if implementation is not None:
+        ws.add_data_validation(implementation)
+    style = {"top": top, "border": border, "grey": grey, "yellow": yellow}
     for offset, form_row in enumerate(form.rows, start=1):
         r = header_row + offset
-        question_text = form_row.text
-        if form_row.data:
-            question_text += "\n\n" + both("form.data_hint", data=", ".join(form_row.data))
-        question_text += form_row.question_text()[len(form_row.text) :]  # its footnotes, last
-        values: list[Any] = [form_row.question, question_text, current_text(form_row)]
-        values.extend("" for _ in form.languages)
-        values.append(status_shown(form_row))
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col)
-            if value:
-                cell.value = fit_cell(str(value))
-                cell.data_type = "s"  # text starting with "=" must stay text, not a formula
-            cell.alignment = top
-            cell.border = border
-            if col <= 3:
-                cell.fill = grey
-            else:
-                cell.fill = yellow
-                cell.number_format = "@"  # what is typed stays as typed: 35 %, 25/10/2017
-        ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
+        _write_row(ws, form, form_row, r, style)
         validation.add(f"{get_column_letter(status_col)}{r}")
-        longest = max(len(question_text) / 50, len(current_text(form_row)) / 45)
-        lines = max(question_text.count("\n"), current_text(form_row).count("\n")) + longest
-        ws.row_dimensions[r].height = min(400, max(90, 15 * (lines + 1)))
+        if implementation is not None:
+            implementation.add(f"{get_column_letter(status_col - 1)}{r}")
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    meta = wb.create_sheet("_cmwreport")
     layout = {
         "header_row": header_row,
         "first_row": header_row + 1,
         "columns": {
             "question": 1,
             **{c: 4 + i for i, c in enumerate(form.languages)},
+            **({"implementation": status_col - 1} if follow_up else {}),
             "status": status_col,
         },
     }
-    meta["A1"] = FORM_MARK
-    meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
-    meta["A2"].data_type = "s"
-    meta["A3"] = t("form.hidden_note", "en")
-    for index, entry in enumerate(form.meta()["rows"], start=5):
-        meta.cell(row=index, column=1, value=entry["question"])
-        meta.cell(row=index, column=2, value=entry["fingerprint"])
-        meta.cell(row=index, column=3, value=entry["status"])
-        meta.cell(row=index, column=4, value=entry["shown"])
-    meta.sheet_state = "veryHidden"
+    _hidden_sheet(wb, form, layout)
     text_not_formula(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _write_row(ws: Any, form: FormData, form_row: FormRow, r: int, style: dict[str, Any]) -> None:
+    """Row *r* of the sheet: the question (grey) and the places to type in (yellow)."""
+    from openpyxl.styles import Font
+
+    question_text = form_row.text
+    if form_row.data:
+        question_text += "\n\n" + both("form.data_hint", data=", ".join(form_row.data))
+    question_text += form_row.question_text()[len(form_row.text) :]  # its footnotes, last
+    values: list[Any] = [form_row.question, question_text, current_text(form_row)]
+    values.extend("" for _ in form.languages)
+    if form.kind.follow_up:
+        values.append(form_row.implementation)
+    values.append(status_shown(form_row))
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row=r, column=col)
+        if value:
+            cell.value = fit_cell(str(value))
+            cell.data_type = "s"  # text starting with "=" must stay text, not a formula
+        cell.alignment = style["top"]
+        cell.border = style["border"]
+        if col <= 3:
+            cell.fill = style["grey"]
+        else:
+            cell.fill = style["yellow"]
+            cell.number_format = "@"  # what is typed stays as typed: 35 %, 25/10/2017
+    ws.cell(row=r, column=1).font = Font(name="Calibri", bold=True)
+    longest = max(len(question_text) / 50, len(current_text(form_row)) / 45)
+    lines = max(question_text.count("\n"), current_text(form_row).count("\n")) + longest
+    ws.row_dimensions[r].height = min(400, max(90, 15 * (lines + 1)))
+
+
+def _headers(form: FormData) -> tuple[list[str], list[int]]:
+    """The column headings of the form's sheet and their widths."""
+    follow_up = form.kind.follow_up
+    headers = [
+        both("form.col.question_id", "\n"),
+        both("form.col.recommendation" if follow_up else "form.col.question", "\n"),
+        both("form.col.current", "\n"),
+        *("\n".join(answer_label(c)) for c in form.languages),
+        *([both("form.col.implementation", "\n")] if follow_up else []),
+        both("form.col.status", "\n"),
+    ]
+    widths = [10, 55, 50, *([60] * len(form.languages)), *([24] if follow_up else []), 22]
+    return headers, widths
+
+
+def _hidden_sheet(wb: Any, form: FormData, layout: dict[str, Any]) -> None:
+    """The very hidden sheet: the form's data as JSON, then one row per question below."""
+    meta = wb.create_sheet("_cmwreport")
+    meta["A1"] = FORM_MARK
+    meta["A2"] = json.dumps({**form.meta(), "rows": [], "layout": layout})
+    meta["A2"].data_type = "s"
+    meta["A3"] = t("form.hidden_note", "en")
+    keys: tuple[str, ...] = ("question", "fingerprint", "status", "shown")
+    if form.kind.follow_up:
+        keys = (*keys, "implementation")
+    for index, entry in enumerate(form.meta()["rows"], start=5):
+        for column, key in enumerate(keys, start=1):
+            meta.cell(row=index, column=column, value=entry[key] or None)
+    meta.sheet_state = "veryHidden"
+
+
+def _implementation_validation() -> Any:
+    """The drop-down of a follow-up form's implementation column (English and Indonesian)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = [*IMPLEMENTATIONS, *IMPLEMENTATION_WORDS_ID]
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(words) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Implementation",
+        error=both("form.implementation_error"),
+    )
 
 
 def _cell_text(value: Any) -> str:
@@ -279,6 +333,9 @@ def _headings(languages: list[str]) -> dict[str, set[str]]:
     wanted = {"question": names("form.col.question_id"), "status": names("form.col.status")}
     wanted["current"] = names("form.col.current")
     for code in languages:
+        if code == IMPLEMENTATION_COLUMN:
+            wanted[code] = names("form.col.implementation")
+            continue
         text_id, text_en = answer_label(code)
         wanted[code] = {_heading_key(v) for v in (text_id, text_en, f"{text_id}\n{text_en}")}
     return wanted
@@ -292,6 +349,8 @@ def _heading_label(column: str, lang: str) -> str:
         return t("form.col.status", lang)
     if column == "current":
         return t("form.col.current", lang)
+    if column == IMPLEMENTATION_COLUMN:
+        return t("form.col.implementation", lang)
     return t("form.col.answer_in", lang, lang=language_name(column, lang))
 
 
@@ -414,12 +473,14 @@ def _read_xlsx_book(wb: Any, path: Path, lang: str) -> FilledForm:
     sheet = wb.worksheets[0]
     if sheet.title == "_cmwreport" and len(wb.worksheets) > 1:
         sheet = wb.worksheets[1]
+    if kind_of(meta).follow_up:
+        languages = [*languages, IMPLEMENTATION_COLUMN]
     return FilledForm(meta=meta, rows=_filled_rows(sheet, languages, path, lang))
 
 
 def _hidden_meta(sheet: Any, path: Path, lang: str) -> dict[str, Any]:
     """The form's hidden data: the JSON in the hidden sheet, and one row per question below."""
-    hidden = dict(_sheet_rows(sheet, path, lang, min_row=1, max_col=4))
+    hidden = dict(_sheet_rows(sheet, path, lang, min_row=1, max_col=5))
     if hidden.get(1, (None,))[0] != FORM_MARK:
         raise InputFileError(path, t("form.foreign", lang), lang)
     meta = read_meta_json(str(hidden.get(2, (None,))[0] or ""), path, lang)
@@ -434,6 +495,8 @@ def _hidden_meta(sheet: Any, path: Path, lang: str) -> dict[str, Any]:
         }
         if len(values) > 3 and values[3] is not None:
             entry["shown"] = _cell_text(values[3])
+        if meta.get("kind"):
+            entry["implementation"] = _cell_text(values[4]) if len(values) > 4 else ""
         rows_meta.append(entry)
     meta["rows"] = rows_meta
     verify_meta(meta, path, lang)
@@ -471,7 +534,12 @@ def _filled_row(
     if not question:
         return None
     texts = {}
+    implementation = None
     for code in languages:
+        if code == IMPLEMENTATION_COLUMN:
+            chosen = _displayed(_at(cells, columns[code]), markdown=False).strip()
+            implementation = chosen or None
+            continue
         text = _cell_markdown(_displayed(_at(cells, columns[code])))
         if text:
             texts[code] = text
@@ -480,4 +548,6 @@ def _filled_row(
     if "current" in columns:
         shown = _displayed(_at(cells, columns["current"]), markdown=False)
     place = t("form.place_row", lang, row=number)
-    return FilledRow(question, texts, status, place, number, shown=shown)
+    return FilledRow(
+        question, texts, status, place, number, shown=shown, implementation=implementation
+    )

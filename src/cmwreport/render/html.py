@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cmwreport.coverage import (
+    IMPLEMENTATION_STATES,
     STATES,
     Coverage,
     MinistryCoverage,
@@ -28,6 +29,10 @@ from cmwreport.i18n import number as format_number
 from cmwreport.i18n import t
 from cmwreport.markdown import superscript
 from cmwreport.render.tables import (
+    due_text,
+    follow_up_title,
+    implementation_label,
+    implementation_moves,
     since_heading,
     since_not_counted,
     since_summary,
@@ -43,6 +48,9 @@ DASHBOARD = "html/dashboard.html.j2"
 
 GLYPHS = {"unanswered": "○", "draft": "◔", "submitted": "◑", "approved": "●"}
 """A state's glyph: the circle fills up as the answer matures."""
+
+IMPLEMENTATION_GLYPHS = {"not-started": "✗", "partial": "½", "implemented": "✓", "unknown": "?"}
+"""A recommendation's implementation as a glyph (told apart without colour)."""
 
 Data = dict[str, Any]
 """What a template is given: plain values, lists and dicts (no objects to call)."""
@@ -69,6 +77,8 @@ def dashboard(cov: Coverage, lang: str) -> Data:
     title = (
         t("cov.title_ministry", lang, code=cov.ministry) if cov.ministry else t("cov.title", lang)
     )
+    if cov.follow_up is not None:
+        title = follow_up_title(cov, lang)
     return {
         "lang": lang,
         "title": f"{title} — {cov.state} — {cov.generated.isoformat()}",
@@ -83,6 +93,7 @@ def dashboard(cov: Coverage, lang: str) -> Data:
         "given": _given(cov, lang, body) if body is not None else None,
         "breakdowns": _breakdowns(cov, lang),
         "footer": t("cov.footer", lang),
+        "follow_up": _follow_up(cov, lang) if cov.follow_up is not None else None,
     }
 
 
@@ -118,6 +129,8 @@ def _stacked(counts: dict[str, int], total: int, lang: str, *, thin: bool = Fals
 
 
 def _header(cov: Coverage, lang: str, body: MinistryCoverage | None) -> Data:
+    if cov.follow_up is not None:
+        return _follow_up_header(cov, lang, body)
     if body is not None:
         title = t("cov.title_ministry", lang, code=cov.ministry)
         sub = body.name if body.name and body.name != body.code else ""
@@ -145,6 +158,8 @@ def _overview(cov: Coverage, lang: str, body: MinistryCoverage | None) -> Data:
         counts = {s: cov.totals[s] for s in STATES}
         total = cov.totals["units"]
         total_label = t("cov.units", lang).capitalize()
+        if cov.follow_up is not None:
+            total_label = t("fu.recommendation_count", lang)
     tiles = [
         {
             "state": state,
@@ -162,7 +177,7 @@ def _overview(cov: Coverage, lang: str, body: MinistryCoverage | None) -> Data:
         "tiles": tiles,
         "bar": _stacked(counts, total, lang),
         "note": t("cov.body_tiles_note", lang, code=body.code) if body is not None else None,
-        "words": _words(cov, lang) if body is None else None,
+        "words": _words(cov, lang) if body is None and cov.limit else None,
     }
 
 
@@ -188,7 +203,7 @@ def _words(cov: Coverage, lang: str) -> Data:
         "width": f"{width:.2f}",
         "figures": figures,
         "rest": rest,
-        "note": t("cov.words_note", lang, lang=cov.language),
+        "note": t("fu.words_note" if cov.follow_up else "cov.words_note", lang, lang=cov.language),
     }
 
 
@@ -196,6 +211,7 @@ def _legend(lang: str) -> Data:
     return {
         "label": t("cov.legend", lang),
         "states": [{"state": s, "glyph": GLYPHS[s], "word": t("state." + s, lang)} for s in STATES],
+        "extra": [],
     }
 
 
@@ -214,7 +230,7 @@ def _grid(cov: Coverage, lang: str) -> Data:
     """
     titles = {s.id: s.title for s in cov.sections}
     grouped: list[tuple[str, int, list[UnitCoverage]]] = []
-    for unit in cov.units:
+    for unit in _in_order(cov):
         if grouped and grouped[-1][1] == unit.paragraph and grouped[-1][0] == unit.section:
             grouped[-1][2].append(unit)
         else:
@@ -242,13 +258,17 @@ def _grid(cov: Coverage, lang: str) -> Data:
                 ),
                 "wide": unit.item is None,
                 "style": f"grid-column: span {slots}" if unit.item is None else "",
+                **_follow_up_cell(unit, lang),
             }
             for unit in units
         ]
         rows.append({"section": label, "number": paragraph, "cells": cells})
+    legend = _legend(lang)
+    if cov.follow_up is not None:
+        legend["extra"] = [_implementation_pill(s, lang) for s in IMPLEMENTATION_STATES]
     return {
-        "title": t("cov.grid", lang),
-        "legend": _legend(lang),
+        "title": t("fu.grid" if cov.follow_up else "cov.grid", lang),
+        "legend": legend,
         "columns": f"grid-template-columns: 2.6em repeat({slots}, 1fr)",
         "rows": rows,
     }
@@ -322,6 +342,7 @@ def _owed(cov: Coverage, lang: str) -> Data:
                     "question": unit.question if unit else "",
                     "notes": _notes(unit),
                     "role": _role(m.code, unit, lang) if unit else "",
+                    "selected": bool(unit and unit.selected),
                 }
             )
         cards.append(
@@ -422,6 +443,7 @@ def _since(cov: Coverage, lang: str) -> Data | None:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since.removed:
         notes.append(t("since.removed", lang, ids=", ".join(since.removed)))
+    notes += implementation_moves(cov, lang)
     moved = [c for c in cov.changes or [] if c.before is not None and c.after is not None]
     return {
         "heading": since_heading(cov, lang),
@@ -482,3 +504,102 @@ def _errors(cov: Coverage, lang: str, shown: int = 5) -> Data | None:
             }
         )
     return {"title": t("cov.errors_title", lang), "files": files}
+
+
+# ------------------------------------------------------------ follow-up (coverage --follow-up)
+
+
+def _in_order(cov: Coverage) -> list[UnitCoverage]:
+    """The units in the order of their file (the follow-up lists the selected ones first)."""
+    if cov.follow_up is None or not cov.follow_up.order:
+        return cov.units
+    rank = {uid: i for i, uid in enumerate(cov.follow_up.order)}
+    return sorted(cov.units, key=lambda u: rank.get(u.id, len(rank)))
+
+
+def _follow_up_cell(unit: UnitCoverage, lang: str) -> Data:
+    """What a recommendation's grid cell adds: selected, implementation (nothing for a unit)."""
+    if unit.implementation is None:
+        return {"selected": False, "implementation": None}
+    return {
+        "selected": bool(unit.selected),
+        "implementation": _implementation_pill(unit.implementation, lang),
+        "title": (
+            f"{unit.id} — {implementation_label(unit.implementation, lang)} — "
+            f"{t('state.' + unit.state, lang)} — {unit.question}"
+        ),
+    }
+
+
+def _implementation_pill(implementation: str | None, lang: str) -> Data:
+    key = implementation or "unknown"
+    return {
+        "implementation": key,
+        "glyph": IMPLEMENTATION_GLYPHS[key],
+        "word": implementation_label(key, lang),
+    }
+
+
+def _follow_up_header(cov: Coverage, lang: str, body: MinistryCoverage | None) -> Data:
+    info = cov.follow_up
+    assert info is not None
+    sub = body.name if body is not None and body.name != body.code else t("fu.dashboard", lang)
+    facts = [cov.state, f"{t('fu.observations', lang)} {info.observations}"]
+    if info.symbol:
+        facts.append(f"{t('fu.symbol', lang)} {info.symbol}")
+    return {
+        "title": follow_up_title(cov, lang),
+        "subtitle": " · ".join(x for x in [sub, *facts] if x),
+        "generated_on": t("cov.generated_on", lang),
+        "generated": cov.generated.isoformat(),
+    }
+
+
+def _follow_up(cov: Coverage, lang: str) -> Data:
+    """The follow-up panel: days left until due, implementation, the selected recommendations."""
+    info = cov.follow_up
+    assert info is not None
+    total = cov.totals["units"]
+    tiles = [
+        {
+            **_implementation_pill(state, lang),
+            "count": info.implementation.get(state, 0),
+            "percent": f"{percent(info.implementation.get(state, 0), total)} %",
+        }
+        for state in IMPLEMENTATION_STATES
+    ]
+    days = info.days_left
+    if days is None:
+        countdown = ""
+    elif days < 0:
+        countdown = t("fu.days_overdue", lang, count=-days)
+    else:
+        countdown = t("fu.days", lang, count=days)
+    by_id = {u.id: u for u in cov.units}
+    selected = [
+        {
+            "id": uid,
+            "implementation": _implementation_pill(by_id[uid].implementation, lang),
+            "state": _pill(by_id[uid].state, lang),
+            "lead": by_id[uid].lead or "—",
+            "missing": ", ".join(by_id[uid].missing) or "—",
+            "question": by_id[uid].question,
+        }
+        for uid in info.selected
+        if uid in by_id
+    ]
+    keys = ("fu.recommendation", "fu.implementation", "fu.review", "cov.lead", "cov.missing")
+    return {
+        "title": t("fu.selected_title", lang),
+        "due": due_text(cov, lang) if days is None else f"{t('fu.due_label', lang)} {info.due}",
+        "days_left": days,
+        "overdue": info.overdue,
+        "countdown": countdown,
+        "implementation_title": t("fu.implementation_title", lang),
+        "tiles": tiles,
+        "head": [*(t(k, lang) for k in keys), t("fu.text", lang)],
+        "selected": selected,
+        "none": t("fu.selected_none", lang),
+        "note": t("fu.selected_note", lang),
+        "owes_note": t("fu.body_owes_note", lang),
+    }

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from cmwreport.coverage import STATES, Coverage
+from cmwreport.coverage import IMPLEMENTATION_STATES, STATES, Coverage
 from cmwreport.i18n import number, t
 from cmwreport.text import csv_cell, join_and, percent
 
@@ -30,12 +30,22 @@ def _grid(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]
 
 
 def _title(cov: Coverage, lang: str) -> str:
+    if cov.follow_up is not None:
+        return follow_up_title(cov, lang)
     if cov.ministry:
         return t("cov.title_ministry", lang, code=cov.ministry)
     return t("cov.title", lang)
 
 
 def _subtitle(cov: Coverage, lang: str) -> str:
+    if cov.follow_up is not None:
+        return t(
+            "fu.subtitle",
+            lang,
+            state=cov.state,
+            symbol=cov.follow_up.observations,
+            date=cov.generated.isoformat(),
+        )
     return t(
         "cov.subtitle", lang, state=cov.state, symbol=cov.symbol, date=cov.generated.isoformat()
     )
@@ -51,6 +61,8 @@ def _totals_line(cov: Coverage, lang: str) -> str:
 
 
 def _words_line(cov: Coverage, lang: str) -> str:
+    if cov.follow_up is not None:
+        return follow_up_words(cov, lang)
     return t(
         "cov.words",
         lang,
@@ -96,6 +108,7 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         "",
         *([*errors, ""] if errors else []),
         _totals_line(cov, lang),
+        *follow_up_lines(cov, lang),
         _words_line(cov, lang),
         "",
         t("cov.by_section", lang),
@@ -137,6 +150,8 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         )
     out += ["  " + line for line in _grid(rows, right=(1, 2, 3))]
     out += _breakdowns_table(cov, lang)
+    if cov.follow_up is not None:
+        return "\n".join(out + _follow_up_table(cov, lang) + _since_table(cov, lang)) + "\n"
     if cov.ministry:
         out += ["", t("cov.all_units", lang)]
         rows = [[t("cov.unit", lang), t("cov.state", lang), t("cov.question", lang)]]
@@ -179,6 +194,7 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         *([""] if cov.errors else []),
         f"**{_totals_line(cov, lang)}**",
         "",
+        *[f"{line}  " for line in follow_up_lines(cov, lang)],
         _words_line(cov, lang),
         "",
         f"## {t('cov.by_section', lang)}",
@@ -209,6 +225,8 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
             f"| {_body_code(cov, m.code)} | {m.assigned} | {m.answered} | {m.approved} | "
             f"{', '.join(m.unanswered) or '—'} |"
         )
+    if cov.follow_up is not None:
+        return "\n".join(out + _follow_up_markdown(cov, lang) + _since_markdown(cov, lang)) + "\n"
     out += ["", f"## {t('cov.all_units', lang)}", ""]
     out.append(
         f"| {t('cov.unit', lang)} | {t('cov.state', lang)} | {t('cov.lead', lang)} | "
@@ -242,6 +260,8 @@ def since_heading(cov: Coverage, lang: str) -> str:
 def since_summary(cov: Coverage, lang: str) -> str:
     """One sentence: how many units moved, forward and back."""
     since = cov.since
+    if since is not None and since.implementation and not (since.forward or since.back):
+        return t("since.implementation_only", lang, count=len(since.implementation))
     if since is None or not cov.changes:
         return t("since.nothing", lang)
     moved = len(since.forward) + len(since.back)
@@ -283,6 +303,7 @@ def _since_notes(cov: Coverage, lang: str) -> list[str]:
         notes.append(t("since.added", lang, ids=", ".join(since.added)))
     if since and since.removed:
         notes.append(t("since.removed", lang, ids=", ".join(since.removed)))
+    notes += implementation_moves(cov, lang)
     return notes
 
 
@@ -383,7 +404,7 @@ def render_csv(cov: Coverage, lang: str = "en") -> str:
     """One row per unit, with the stable column names of the JSON output."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (FOLLOW_UP_CSV_COLUMNS if cov.follow_up else ()))
     for u in cov.units:
         cells = [
             u.id,
@@ -399,6 +420,9 @@ def render_csv(cov: Coverage, lang: str = "en") -> str:
             "; ".join(u.data),
             "; ".join(u.missing_breakdowns),
         ]
+
+        if cov.follow_up is not None:
+            cells += [u.implementation or "", "true" if u.selected else "false"]
         writer.writerow([csv_cell(c) for c in cells])  # never a formula in a spreadsheet
     return buffer.getvalue()
 
@@ -411,4 +435,142 @@ def since_not_counted(cov: Coverage, lang: str) -> list[str]:
     bodies = sorted(set(since.unreadable_then) | cov.unreadable)
     return [
         t("since.not_counted", lang, ids=", ".join(since.not_counted), bodies=", ".join(bodies))
+    ]
+
+
+# ------------------------------------------------------------ follow-up (coverage --follow-up)
+
+FOLLOW_UP_CSV_COLUMNS = ("implementation", "selected")
+"""The columns the follow-up CSV adds, with the names and values of the JSON output."""
+
+
+def follow_up_title(cov: Coverage, lang: str) -> str:
+    """The title of the follow-up summary (of one body's, with ``--ministry``)."""
+    symbol = cov.follow_up.observations if cov.follow_up else ""
+    if cov.ministry:
+        return t("fu.title_ministry", lang, symbol=symbol, code=cov.ministry)
+    return t("fu.title", lang, symbol=symbol)
+
+
+def implementation_label(implementation: str | None, lang: str) -> str:
+    """A recommendation's implementation in words."""
+    return t("impl." + (implementation or "unknown"), lang)
+
+
+def due_text(cov: Coverage, lang: str) -> str:
+    """When the follow-up information is due and how many days are left (or overdue)."""
+    info = cov.follow_up
+    if info is None or info.due is None or info.days_left is None:
+        return t("fu.no_due", lang)
+    date = info.due.isoformat()
+    if info.days_left < 0:
+        return t("fu.overdue", lang, date=date, count=-info.days_left)
+    if info.days_left == 0:
+        return t("fu.due_today", lang, date=date)
+    return t("fu.due", lang, date=date, count=info.days_left)
+
+
+def implementation_totals(cov: Coverage, lang: str) -> str:
+    """The recommendations by implementation, in one line."""
+    info = cov.follow_up
+    counts = info.implementation if info else {}
+    total = cov.totals["units"]
+    parts = [
+        f"{implementation_label(s, lang)} {counts.get(s, 0)} ({percent(counts.get(s, 0), total)} %)"
+        for s in IMPLEMENTATION_STATES
+    ]
+    return f"{t('fu.implementation', lang)}: " + " · ".join(parts)
+
+
+def follow_up_lines(cov: Coverage, lang: str) -> list[str]:
+    """The lines a follow-up summary adds under its totals: due date, implementation."""
+    if cov.follow_up is None:
+        return []
+    selected = len(cov.follow_up.selected)
+    return [
+        due_text(cov, lang),
+        t("fu.selected_count", lang, count=selected),
+        implementation_totals(cov, lang),
+    ]
+
+
+def follow_up_words(cov: Coverage, lang: str) -> str:
+    """The words of the replies on the selected recommendations, against the limit if any."""
+    if not cov.limit:
+        return t("fu.words_no_limit", lang, lang=cov.language, words=number(cov.words, lang))
+    return t(
+        "fu.words",
+        lang,
+        lang=cov.language,
+        words=number(cov.words, lang),
+        limit=number(cov.limit, lang),
+        percent=percent(cov.words, cov.limit),
+    )
+
+
+def _follow_up_rows(cov: Coverage, lang: str, *, width: int | None) -> list[list[str]]:
+    """One row per recommendation, selected first: mark, id, implementation, review, who."""
+    rows = []
+    for u in cov.units:
+        question = u.question if width is None else _short(u.question, width)
+        rows.append(
+            [
+                "★" if u.selected else "",
+                u.id,
+                implementation_label(u.implementation, lang),
+                t("state." + u.state, lang),
+                u.lead or "—",
+                ", ".join(u.missing) or "—",
+                question,
+            ]
+        )
+    return rows
+
+
+def _follow_up_head(lang: str) -> list[str]:
+    keys = ("fu.recommendation", "fu.implementation", "fu.review", "cov.lead", "cov.missing")
+    return ["★", *(t(k, lang) for k in keys), t("fu.text", lang)]
+
+
+def _follow_up_table(cov: Coverage, lang: str) -> list[str]:
+    """The recommendations as a terminal table, the selected ones (★) first."""
+    rows = [_follow_up_head(lang), *_follow_up_rows(cov, lang, width=50)]
+    return [
+        "",
+        t("fu.recommendations", lang),
+        "  " + t("fu.selected_note", lang),
+        *("  " + line for line in _grid(rows)),
+    ]
+
+
+def _follow_up_markdown(cov: Coverage, lang: str) -> list[str]:
+    """The recommendations as a Markdown table, the selected ones (★) first."""
+    head = _follow_up_head(lang)
+    out = [
+        "",
+        f"## {t('fu.recommendations', lang)}",
+        "",
+        t("fu.selected_note", lang),
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for row in _follow_up_rows(cov, lang, width=None):
+        out.append("| " + " | ".join(_md(cell) for cell in row) + " |")
+    return out
+
+
+def implementation_moves(cov: Coverage, lang: str) -> list[str]:
+    """One line per recommendation whose implementation moved since the snapshot."""
+    if cov.since is None:
+        return []
+    return [
+        t(
+            "since.implementation",
+            lang,
+            id=c.id,
+            before=implementation_label(c.before, lang),
+            after=implementation_label(c.after, lang),
+        )
+        for c in cov.since.implementation
     ]

@@ -15,9 +15,24 @@ import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cmwreport.coverage import STATES, Coverage, MinistryCoverage, UnitCoverage, own_statuses
+from cmwreport.coverage import (
+    IMPLEMENTATION_STATES,
+    STATES,
+    Coverage,
+    MinistryCoverage,
+    UnitCoverage,
+    own_statuses,
+)
 from cmwreport.i18n import t
-from cmwreport.render.tables import since_heading, since_summary, state_label
+from cmwreport.render.tables import (
+    due_text,
+    follow_up_title,
+    implementation_label,
+    implementation_moves,
+    since_heading,
+    since_summary,
+    state_label,
+)
 from cmwreport.text import join_and, text_not_formula
 
 if TYPE_CHECKING:
@@ -26,6 +41,13 @@ if TYPE_CHECKING:
 FILLS = {"unanswered": "F8D3CF", "draft": "FDE68A", "submitted": "BCD5FB", "approved": "17753A"}
 """Background of a state's cell (the word is written too, so colour is not needed)."""
 INKS = {"unanswered": "7A1410", "draft": "3D2C00", "submitted": "0D2F66", "approved": "FFFFFF"}
+IMPLEMENTATION_FILLS = {
+    "not-started": "F8D3CF",
+    "partial": "FDE68A",
+    "implemented": "CDEBD6",
+    "unknown": "E5E7EB",
+}
+"""Background of a recommendation's implementation cell (the word is written too)."""
 HEADER_FILL = "1F2937"
 BAND_FILL = "EEF1F5"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -103,12 +125,18 @@ def _summary(wb: Any, cov: Coverage, lang: str) -> None:
         t("cov.title_ministry", lang, code=cov.ministry) if cov.ministry else t("cov.title", lang)
     )
     ws["A1"] = title
+    if cov.follow_up is not None:
+        ws["A1"] = follow_up_title(cov, lang)
     ws["A1"].font = Font(bold=True, size=16)
     ws["A2"] = f"{cov.state} · {t('cov.list_of_issues', lang)} {cov.symbol}"
+    if cov.follow_up is not None:
+        ws["A2"] = f"{cov.state} · {t('fu.observations', lang)} {cov.follow_up.observations}"
     ws["A2"].font = Font(italic=True, color="3D3D3D")
     body = _body(cov)
     row = _summary_facts(ws, 4, cov, body, lang)
     row = _summary_states(ws, row + 1, cov, lang)
+    if cov.follow_up is not None:
+        row = _summary_follow_up(ws, row + 2, cov, lang)
     if body is not None:
         row = _summary_body(ws, row + 2, cov, body, lang)
     _summary_sections(ws, row + 2, cov, lang)
@@ -132,7 +160,7 @@ def _summary_facts(
         facts.append((t("cov.body", lang), f"{body.code} — {body.name}", None))
     facts += [
         (t("cov.words_total", lang), cov.words, "#,##0"),
-        (t("cov.word_limit", lang), cov.limit, "#,##0"),
+        (t("cov.word_limit", lang), cov.limit or "—", "#,##0"),
         (t("cov.words_title", lang), cov.words / cov.limit if cov.limit else 0, "0%"),
     ]
     for label, value, number_format in facts:
@@ -248,8 +276,13 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
         labels.append(t("since.then", lang))
         widths.append(16)
         before = {c.id: c.before for c in cov.changes or []}
+    breakdown_col = len(labels) + 1
     labels += [t("cov.data_asked", lang), t("cov.missing_breakdowns", lang)]
     widths += [36, 30]
+    follow_up_col = len(labels) + 1
+    if cov.follow_up is not None:
+        labels += [t("fu.selected_col", lang), t("fu.implementation", lang)]
+        widths += [12, 22]
     _header(ws, 1, labels)
     row = 1
     for u in cov.units:
@@ -283,7 +316,10 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
             else:
                 ws.cell(row=row, column=col, value="=")
                 ws.cell(row=row, column=col).alignment = Alignment(horizontal="center")
-        _breakdown_cells(ws, row, len(labels) - 1, u, lang)
+        _breakdown_cells(ws, row, breakdown_col, u, lang)
+
+        if cov.follow_up is not None:
+            _follow_up_cells(ws, row, follow_up_col, u.selected, u.implementation, lang)
     _table(ws, 1, len(labels), row)
     _widths(ws, widths)
 
@@ -382,6 +418,9 @@ def _since(wb: Any, cov: Coverage, lang: str) -> None:
         if ids:
             ws.cell(row=row, column=1, value=t(key, lang, ids=", ".join(ids)))
             row += 1
+    for line in implementation_moves(cov, lang):
+        ws.cell(row=row, column=1, value=line)
+        row += 1
     row += 1
     _header(
         ws,
@@ -484,3 +523,63 @@ def render_coverage_xlsx(cov: Coverage, lang: str = "en") -> bytes:
     archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     ExcelWriter(wb, archive).save()
     return _fixed_zip(buffer.getvalue(), cov.generated)
+
+
+# ------------------------------------------------------------ follow-up (coverage --follow-up)
+
+
+def _implementation_style(cell: Any, implementation: str | None) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    fill = IMPLEMENTATION_FILLS.get(implementation or "unknown", "FFFFFF")
+    cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    cell.font = Font(bold=True)
+
+
+def _follow_up_cells(
+    ws: Worksheet, row: int, col: int, selected: bool | None, implementation: str | None, lang: str
+) -> None:
+    """A recommendation's selected marker (★, else empty) and its implementation."""
+    from openpyxl.styles import Alignment
+
+    mark = ws.cell(row=row, column=col, value="★" if selected else "")
+    mark.alignment = Alignment(horizontal="center")
+    cell = ws.cell(row=row, column=col + 1, value=implementation_label(implementation, lang))
+    _implementation_style(cell, implementation)
+
+
+def _summary_follow_up(ws: Any, row: int, cov: Coverage, lang: str) -> int:
+    """The due date, days left and the recommendations by implementation, from *row*."""
+    from openpyxl.styles import Alignment, Font
+
+    info = cov.follow_up
+    assert info is not None
+    facts: list[tuple[str, Any, str | None]] = [
+        (t("fu.observations", lang), info.observations, None),
+        (t("fu.symbol", lang), info.symbol or "—", None),
+        (t("fu.due_label", lang), info.due or "—", DATE_FORMAT),
+        (t("fu.days_left_col", lang), info.days_left if info.days_left is not None else "—", "0"),
+        (t("fu.selected_col", lang), len(info.selected), "0"),
+    ]
+    for label, value, number_format in facts:
+        ws.cell(row=row, column=1, value=label).font = Font(bold=True)
+        cell = ws.cell(row=row, column=2, value=value)
+        cell.alignment = Alignment(horizontal="left")
+        if number_format:
+            cell.number_format = number_format
+        row += 1
+    note = ws.cell(row=row, column=1, value=due_text(cov, lang))
+    note.font = Font(bold=True, color="B3261E" if info.overdue else "000000")
+    row += 2
+    _header(ws, row, [t("fu.implementation", lang), t("cov.count", lang), t("cov.share", lang)])
+    total = cov.totals["units"]
+    for state in IMPLEMENTATION_STATES:
+        row += 1
+        count = info.implementation.get(state, 0)
+        _implementation_style(
+            ws.cell(row=row, column=1, value=implementation_label(state, lang)), state
+        )
+        ws.cell(row=row, column=2, value=count)
+        share = ws.cell(row=row, column=3, value=count / total if total else 0)
+        share.number_format = "0%"
+    return row
