@@ -747,8 +747,9 @@ def _quoted_paragraphs(text: str, footnotes: list[list[list[Run]]]) -> list[list
     notes: list[str] = []
     noted = noted_text(text, notes)
     offset = len(footnotes)
-    for note in notes:
-        footnotes.append([[Run(strip_illegal(" ".join(note.split())))]])
+    for note in notes:  # a note's own Markdown (bold, italic) is shown as such
+        runs = [b.runs for b in parse(note).blocks if isinstance(b, MdParagraph)]
+        footnotes.append(runs or [[Run(strip_illegal(" ".join(note.split())))]])
     paragraphs: list[list[Run]] = [[]]
     for part in noted.parts:
         if isinstance(part, int):
