@@ -221,7 +221,9 @@ def test_from_concluding_observations_to_the_final_follow_up(tmp_path: Path, cli
     target = root / "build" / "CMW-C-IDN-CO-2-follow-up-en-final.docx"
     assert "build/CMW-C-IDN-CO-2-follow-up-en-final.docx (final, English)" in result.stdout
     assert "4 numbered paragraphs, 1 footnote, 0 tables" in result.stdout
-    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(target)).paragraphs]
+    paragraphs = [
+        (p.style.name if p.style else "", p.text) for p in docx.Document(str(target)).paragraphs
+    ]
     assert paragraphs[1:] == [
         (
             "Report Title",
@@ -239,7 +241,10 @@ def test_from_concluding_observations_to_the_final_follow_up(tmp_path: Path, cli
         ),
         ("Report Paragraph", "1.\tThe Ministry inspected 120 recruitment agencies in 2026."),
         ("Report Paragraph", "2.\tEleven licences were revoked."),
-        ("Reply Heading", "Information on follow-up to paragraph 14 of the concluding observations"),
+        (
+            "Reply Heading",
+            "Information on follow-up to paragraph 14 of the concluding observations",
+        ),
         (
             "Recommendation",
             "The Committee recommends that the State party strengthen consular assistance.",
@@ -255,10 +260,8 @@ def test_from_concluding_observations_to_the_final_follow_up(tmp_path: Path, cli
     assert "[^1]" not in document and "[^1]" not in notes
 
 
-def test_a_quoted_recommendation_keeps_its_footnotes_in_the_draft(
-    tmp_path: Path, cli: Any
-) -> None:
-    """Two notes in one paragraph, one cited twice, text after a marker: each note once."""
+def test_a_quoted_recommendation_keeps_its_footnotes_in_the_draft(tmp_path: Path, cli: Any) -> None:
+    """Two notes in one paragraph, one cited twice, text after a marker."""
     root = tmp_path / "ws"
     r = str(root)
     assert cli("init", r).exit_code == 0
@@ -281,7 +284,7 @@ def test_a_quoted_recommendation_keeps_its_footnotes_in_the_draft(
     quoted = [
         p.text
         for p in docx.Document(str(target)).paragraphs
-        if p.style.name == "Recommendation" and "consular" in p.text
+        if p.style and p.style.name == "Recommendation" and "consular" in p.text
     ]
     assert quoted == [
         "The Committee recommends that the State party strengthen consular assistance and "

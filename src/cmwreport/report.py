@@ -761,16 +761,18 @@ def _quoted_paragraphs(text: str, footnotes: list[list[list[Run]]]) -> list[list
             words = re.sub(r"\s+", " ", chunk)
             if words.strip():
                 paragraphs[-1].append(Run(strip_illegal(words)))
-    result: list[list[Run]] = []
-    for runs in paragraphs:
-        if not any(r.text.strip() or r.footnote is not None for r in runs):
-            continue
-        if runs[0].text:
-            runs[0].text = runs[0].text.lstrip()
-        if runs[-1].text:
-            runs[-1].text = runs[-1].text.rstrip()
-        result.append(runs)
-    return result
+    return [_trimmed(runs) for runs in paragraphs if _has_content(runs)]
+
+
+def _has_content(runs: list[Run]) -> bool:
+    return any(r.text.strip() or r.footnote is not None for r in runs)
+
+
+def _trimmed(runs: list[Run]) -> list[Run]:
+    """*runs* without the spaces at the start and end of their paragraph."""
+    runs[0].text = runs[0].text.lstrip()
+    runs[-1].text = runs[-1].text.rstrip()
+    return runs
 
 
 def _shift(runs: list[Run], offset: int) -> list[Run]:
