@@ -211,7 +211,20 @@ def test_from_concluding_observations_to_the_final_follow_up(tmp_path: Path, cli
     head = [c.value for c in wb.worksheets[1][1]]
     assert "Recommendation" in head and "Question" not in head
 
-    # 6. The coordinators approve the entries, then write the final follow-up information.
+    # 6. A final before approval writes nothing and names what is missing.
+    result = cli("render", "--follow-up", "--final", "--root", r)
+    assert result.exit_code == 1
+    assert (
+        "final follow-up information not written: 2 selected recommendations have no approved "
+        "reply in the report's language."
+    ) in result.stderr
+    assert "12(a)" in result.stderr and "14" in result.stderr
+    assert not list((root / "build").glob("*.docx"))
+    result = cli("render", "--follow-up", "--root", r)  # a working draft takes submitted texts
+    assert result.exit_code == 0, result.stderr
+    assert "gaps: 0 recommendations; untranslated: 0 recommendations;" in result.stdout
+
+    # 7. The coordinators approve the entries, then write the final follow-up information.
     for name in ("KEMNAKER", "KP2MI"):
         path = root / "answers" / f"{name}.yaml"
         text = path.read_text(encoding="utf-8")

@@ -519,14 +519,15 @@ def _print_render(done: RenderOutcome, lang: str) -> None:
                 intro=number(report.intro_words, lang),
             )
         )
+    counted = "n.recommendations" if report.follow_up else "n.units"
     if report.limit and report.words > report.limit:
         typer.echo(t("render.over_limit", lang, over=number(report.words - report.limit, lang)))
     typer.echo(
         t(
             "render.counts",
             lang,
-            gaps=count_of("n.units", len(report.gaps), lang),
-            untranslated=count_of("n.units", len(report.untranslated), lang),
+            gaps=count_of(counted, len(report.gaps), lang),
+            untranslated=count_of(counted, len(report.untranslated), lang),
             paragraphs=count_of("n.numbered_paragraphs", report.paragraphs, lang),
             footnotes=count_of("n.footnotes", len(report.footnotes), lang),
             tables=count_of("n.tables", report.tables, lang),
