@@ -520,6 +520,7 @@ def _print_render(done: RenderOutcome, lang: str) -> None:
                 intro=number(report.intro_words, lang),
             )
         )
+    counted = "n.recommendations" if report.follow_up else "n.units"
     if report.limit and report.words > report.limit:
         key = "render.over_limit_follow_up" if report.follow_up else "render.over_limit"
         typer.echo(t(key, lang, over=number(report.words - report.limit, lang)))
@@ -527,8 +528,8 @@ def _print_render(done: RenderOutcome, lang: str) -> None:
         t(
             "render.counts",
             lang,
-            gaps=count_of("n.units", len(report.gaps), lang),
-            untranslated=count_of("n.units", len(report.untranslated), lang),
+            gaps=count_of(counted, len(report.gaps), lang),
+            untranslated=count_of(counted, len(report.untranslated), lang),
             paragraphs=count_of("n.numbered_paragraphs", report.paragraphs, lang),
             footnotes=count_of("n.footnotes", len(report.footnotes), lang),
             tables=count_of("n.tables", report.tables, lang),

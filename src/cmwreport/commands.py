@@ -299,7 +299,8 @@ def report_language(ws: Workspace, asked: str | None, lang: str = "en") -> str:
 def _gate(report: Report, lang: str) -> None:
     """Refuse a final that has gaps: list them and write nothing."""
     gaps = [gap.describe(lang, report.lang) for gap in report.gaps]
-    message = t("render.gate", lang, count=len(gaps)) + "\n" + "\n".join(f"  {g}" for g in gaps)
+    key = "render.gate_follow_up" if report.follow_up else "render.gate"
+    message = t(key, lang, count=len(gaps)) + "\n" + "\n".join(f"  {g}" for g in gaps)
     raise GateError(message, [gap.unit for gap in report.gaps])
 
 

@@ -35,6 +35,7 @@ from cmwreport.markdown import (
     MdTable,
     Parsed,
     Run,
+    noted_text,
     parse,
 )
 from cmwreport.models import Table, pick_text
@@ -692,6 +693,44 @@ def _label(count: int, level: int, lang: str = "en") -> str:
     return form.format(letters)
 
 
+def _quoted_paragraphs(text: str, footnotes: list[list[list[Run]]]) -> list[list[Run]]:
+    """*text* (a recommendation's Markdown) as paragraphs of runs, its footnotes made real.
+
+    A cited ``[^1]: …`` definition becomes a footnote of the report (appended to
+    *footnotes*) and its marker a reference to it; what cannot be read as a footnote stays
+    as typed (``check`` warns about it). Whitespace inside a paragraph is folded.
+    """
+    notes: list[str] = []
+    noted = noted_text(text, notes)
+    offset = len(footnotes)
+    for note in notes:  # a note's own Markdown (bold, italic) is shown as such
+        runs = [b.runs for b in parse(note).blocks if isinstance(b, MdParagraph)]
+        footnotes.append(runs or [[Run(strip_illegal(" ".join(note.split())))]])
+    paragraphs: list[list[Run]] = [[]]
+    for part in noted.parts:
+        if isinstance(part, int):
+            paragraphs[-1].append(Run(footnote=offset + part))
+            continue
+        for index, chunk in enumerate(re.split(r"\n\s*\n", part)):
+            if index:
+                paragraphs.append([])
+            words = re.sub(r"\s+", " ", chunk)
+            if words.strip():
+                paragraphs[-1].append(Run(strip_illegal(words)))
+    return [_trimmed(runs) for runs in paragraphs if _has_content(runs)]
+
+
+def _has_content(runs: list[Run]) -> bool:
+    return any(r.text.strip() or r.footnote is not None for r in runs)
+
+
+def _trimmed(runs: list[Run]) -> list[Run]:
+    """*runs* without the spaces at the start and end of their paragraph."""
+    runs[0].text = runs[0].text.lstrip()
+    runs[-1].text = runs[-1].text.rstrip()
+    return runs
+
+
 def _shift(runs: list[Run], offset: int) -> list[Run]:
     """Copies of *runs* with footnote indexes moved by *offset*."""
     if not offset:
@@ -1054,11 +1093,9 @@ class _FollowUpBuilder(_Builder):
     def quoted(self, label: str, text: dict[str, str]) -> None:
         """Append *text* (the recommendation's language, else a drafting one) as quotes."""
         chosen = pick_text(text, self.lang, *self.fallback)
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", chosen)]
-        for index, words in enumerate(p for p in paragraphs if p):
-            self.report.blocks.append(
-                Quote([Run(strip_illegal(words))], label if index == 0 else "")
-            )
+        paragraphs = _quoted_paragraphs(chosen, self.report.footnotes)
+        for index, runs in enumerate(paragraphs):
+            self.report.blocks.append(Quote(runs, label if index == 0 else ""))
 
     def item_replies(self, target: _Target, item: ItemNode) -> None:
         """The replies to a selected item or sub-item, after those to its whole paragraph."""

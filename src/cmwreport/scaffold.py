@@ -388,15 +388,19 @@ def file_header(ws: Workspace, code: str, *, lang: str, key: str = "answers") ->
     """
     ministry = ws.ministries[code]
     symbol = ws.loipr.symbol if ws.loipr else ""
+    title, first = "scaffold.header_title", "scaffold.header_1"
+    if key == FOLLOW_UP_LIST.key:  # a file begun for the follow-up speaks of recommendations
+        symbol = ws.observations.symbol if ws.observations else symbol
+        title, first = "scaffold.fu_header_title", "scaffold.fu_header_1"
     schema = f"../{SCHEMA_DIR}/{SCHEMA_FILES['answers']}"
     lines = [
         f"# yaml-language-server: $schema={schema}",
-        "# " + t("scaffold.header_title", lang, body=ministry_label(ministry, lang), symbol=symbol),
+        "# " + t(title, lang, body=ministry_label(ministry, lang), symbol=symbol),
         "#",
     ]
     places = [f"`{c}: |` ({language_name(c, lang)})" for c in ws.drafting_languages]
     where = join_and(places, lang)
-    for message in ("scaffold.header_1", "scaffold.header_2", "scaffold.header_3"):
+    for message in (first, "scaffold.header_2", "scaffold.header_3"):
         for wrapped in textwrap.wrap(
             t(message, lang, code=code, where=where), width=COMMENT_WIDTH - 2
         ):

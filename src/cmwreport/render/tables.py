@@ -51,9 +51,14 @@ def _subtitle(cov: Coverage, lang: str) -> str:
     )
 
 
+def units_word(cov: Coverage, lang: str) -> str:
+    """What the units are called in totals and headings: "units", or "recommendations"."""
+    return t("fu.units" if cov.follow_up is not None else "cov.units", lang)
+
+
 def _totals_line(cov: Coverage, lang: str) -> str:
     total = cov.totals["units"]
-    parts = [f"{total} {t('cov.units', lang)}"]
+    parts = [f"{total} {units_word(cov, lang)}"]
     for state in STATES:
         count = cov.totals[state]
         parts.append(f"{t('state.' + state, lang)} {count} ({percent(count, total)} %)")
@@ -113,7 +118,7 @@ def render_table(cov: Coverage, lang: str = "en") -> str:
         "",
         t("cov.by_section", lang),
     ]
-    rows = [[t("cov.section", lang), "", t("cov.units", lang), t("state.unanswered", lang), ""]]
+    rows = [[t("cov.section", lang), "", units_word(cov, lang), t("state.unanswered", lang), ""]]
     for s in cov.sections:
         done = s.units - s.unanswered
         rows.append(
@@ -201,7 +206,7 @@ def render_markdown(cov: Coverage, lang: str = "en") -> str:
         "",
     ]
     out.append(
-        f"| {t('cov.section', lang)} | | {t('cov.units', lang)} | "
+        f"| {t('cov.section', lang)} | | {units_word(cov, lang)} | "
         f"{t('state.unanswered', lang)} | % |"
     )
     out.append("|---|---|--:|--:|--:|")

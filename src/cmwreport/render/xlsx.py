@@ -32,6 +32,7 @@ from cmwreport.render.tables import (
     since_heading,
     since_summary,
     state_label,
+    units_word,
 )
 from cmwreport.text import join_and, text_not_formula
 
@@ -186,7 +187,7 @@ def _summary_states(ws: Any, row: int, cov: Coverage, lang: str) -> int:
         share = ws.cell(row=row, column=3, value=cov.totals[state] / total if total else 0)
         share.number_format = "0%"
     row += 1
-    ws.cell(row=row, column=1, value=t("cov.units", lang).capitalize()).font = Font(bold=True)
+    ws.cell(row=row, column=1, value=units_word(cov, lang).capitalize()).font = Font(bold=True)
     ws.cell(row=row, column=2, value=total).font = Font(bold=True)
     return row
 
@@ -222,7 +223,7 @@ def _summary_sections(ws: Any, row: int, cov: Coverage, lang: str) -> None:
         row,
         [
             t("cov.section", lang),
-            t("cov.units", lang).capitalize(),
+            units_word(cov, lang).capitalize(),
             *(_words(s, lang) for s in STATES),
             t("cov.percent_col", lang),
         ],
@@ -259,7 +260,7 @@ def _units(wb: Any, cov: Coverage, lang: str) -> None:
             "cov.paragraph",
             "cov.item",
             "cov.section",
-            "cov.question",
+            "fu.recommendation" if cov.follow_up is not None else "cov.question",
             "cov.lead",
             "cov.contributors",
             "cov.state",
@@ -446,7 +447,12 @@ def _since(wb: Any, cov: Coverage, lang: str) -> None:
     _header(
         ws,
         row,
-        [t("cov.unit", lang), t("since.then", lang), t("since.now", lang), t("cov.question", lang)],
+        [
+            t("cov.unit", lang),
+            t("since.then", lang),
+            t("since.now", lang),
+            t("fu.recommendation" if cov.follow_up is not None else "cov.question", lang),
+        ],
     )
     questions = {u.id: u.question for u in cov.units}
     for change in cov.changes or []:
