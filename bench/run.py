@@ -9,8 +9,10 @@ processes, each next to its *floor* measured in the same run:
 * render: a fresh interpreter that reads the same answers with the C loader and writes
   the same headings, paragraphs and tables with bare python-docx.
 
-It also times a fresh interpreter that merely imports typer, pydantic and yaml (the
-start-up floor of ``check``) and measures the peak memory of ``check`` at scale 30. It
+At the largest scale it also times ``check`` on the same workspace with concluding
+observations and follow-up entries (``gen.py --follow-up``) against that workspace's own
+YAML floor. It also times a fresh interpreter that merely imports typer, pydantic and yaml
+(the start-up floor of ``check``) and measures the peak memory of ``check`` at scale 30. It
 prints a table of ratios against the targets and writes everything to
 ``build/bench.json``. Each command runs several times; the minimum is compared (the
 least disturbed run), the median is reported next to it.
@@ -44,6 +46,8 @@ from gen import generate  # noqa: E402 - the generator lives next to this script
 
 RUNS = {1: 7, 10: 5, 30: 3}
 """Runs per command at each scale (fewer where one run takes seconds)."""
+FOLLOW_UP_RUNS = 3
+"""Runs of check and its floor on the largest workspace with follow-up entries."""
 BUDGET = 40.0
 """Seconds of runs after which a command is not repeated (it has run at least twice)."""
 
@@ -442,6 +446,36 @@ def main() -> int:  # noqa: C901 - one straight script
                 "commands": {t.name: t.as_json() for t in batch},
                 "check_peak_rss_kib": memory[scale],
             }
+        # The cycle after the report: the largest workspace again, with concluding
+        # observations and follow-up entries (issue 14), timed against its own YAML floor.
+        fu_scale = max(scales)
+        fu_root = work / f"scale-{fu_scale}-follow-up"
+        fu_stats = generate(fu_root, scale=fu_scale, follow_up=True)
+        fu_ws = str(fu_root)
+        fu_batch = [
+            Timing("check follow-up", [*cli, "check", "--root", fu_ws]),
+            Timing("yaml floor follow-up", [*python, "-c", FLOOR_YAML, fu_ws]),
+        ]
+        fu_runs = args.runs or FOLLOW_UP_RUNS
+        print(
+            f"scale {fu_scale} with follow-up: {fu_stats.recommendations} recommendations "
+            f"({fu_stats.selected} selected), {fu_stats.follow_up_entries} follow-up entries, "
+            f"{fu_stats.bytes / 1e6:.1f} MB of YAML; {fu_runs} runs",
+            flush=True,
+        )
+        measure(fu_batch, fu_runs)
+        for timing in fu_batch:
+            timings[(fu_scale, timing.name)] = timing
+            if not timing.ok:
+                print(
+                    f"  {timing.name} failed (exit {timing.status}): "
+                    f"{timing.stderr.strip()[-300:]}",
+                    flush=True,
+                )
+        results[fu_scale]["follow_up"] = {
+            "workspace": fu_stats.as_json(),
+            "commands": {t.name: t.as_json() for t in fu_batch},
+        }
         form_batch, form_bodies = ([], {}) if args.only_check else forms_batch(cli, work)
         print(f"forms: import of a filled form of {form_bodies or '(skipped)'}", flush=True)
         measure(form_batch, args.runs or 5)
@@ -469,6 +503,12 @@ def main() -> int:  # noqa: C901 - one straight script
         Target(
             f"check / YAML floor at scale {top}",
             _ratio(get(top, "check"), get(top, "yaml floor")),
+            2.0,
+            "x",
+        ),
+        Target(
+            f"check at scale {top} with follow-up / YAML floor",
+            _ratio(get(top, "check follow-up"), get(top, "yaml floor follow-up")),
             2.0,
             "x",
         ),
@@ -529,17 +569,21 @@ def main() -> int:  # noqa: C901 - one straight script
     print(head)
     print("-" * len(head))
     pairs = [("check", "yaml floor"), ("coverage", "yaml floor"), ("render", "docx floor")]
-    for scale in scales:
-        for name, floor_name in pairs:
-            measured, floor = get(scale, name), get(scale, floor_name)
-            if measured is None or not measured.ok:
-                continue
-            ratio = _ratio(measured, floor)
-            floor_s = f"{floor.minimum:8.3f}" if floor is not None and floor.ok else "       -"
-            print(
-                f"{scale:>5}  {name:<10} {measured.minimum:7.3f} {measured.median:9.3f}  "
-                f"{floor_name:<10} {floor_s} {ratio or 0:6.2f}"
-            )
+    rows = [(scale, pair) for scale in scales for pair in pairs]
+    rows.append((top, ("check follow-up", "yaml floor follow-up")))
+    for scale, (name, floor_name) in rows:
+        measured, floor = get(scale, name), get(scale, floor_name)
+        if measured is None or not measured.ok:
+            continue
+        ratio = _ratio(measured, floor)
+        floor_s = f"{floor.minimum:8.3f}" if floor is not None and floor.ok else "       -"
+        label, floor_label = (
+            ("check+fu", "yaml+fu") if name.endswith("follow-up") else (name, floor_name)
+        )
+        print(
+            f"{scale:>5}  {label:<10} {measured.minimum:7.3f} {measured.median:9.3f}  "
+            f"{floor_label:<10} {floor_s} {ratio or 0:6.2f}"
+        )
     check_form = get(0, "form check")
     for fmt in ("xlsx", "docx"):
         imported, read = get(0, f"import {fmt}"), get(0, f"read {fmt}")
