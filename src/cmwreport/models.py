@@ -99,6 +99,10 @@ _NESTED = ConfigDict(defer_build=True)
 """For records only ever validated inside another (an item in its paragraph, a table in its
 answer): pydantic then builds their validator only as part of the enclosing record's."""
 
+_OPTIONAL_FILE = ConfigDict(defer_build=True)
+"""For the head of a file a workspace may lack (observations, abbreviations): pydantic builds
+its validator on first use, so ``check`` on a workspace without that file never pays for it."""
+
 
 class Ministry(Record):
     """A contributing body (ministry, agency, commission)."""
@@ -117,6 +121,8 @@ class MinistriesFile(Record):
 
 class SubItem(Record):
     """A sub-item ``(i)`` of an item, numbered with a lower-case roman numeral."""
+
+    model_config = _NESTED
 
     numeral: Annotated[str, StringConstraints(pattern=NUMERAL_PATTERN)]
     text: LocalText = ""
@@ -215,6 +221,8 @@ Caption = Annotated[str, BeforeValidator(_none_to_empty), BeforeValidator(_numbe
 class ColumnGroup(Record):
     """A spanner head: a title set over *span* neighbouring column headings of a table."""
 
+    model_config = _NESTED
+
     title: Caption = ""
     span: Annotated[int, Field(ge=1)] = 1
 
@@ -293,6 +301,8 @@ IMPLEMENTATIONS: tuple[Implementation, ...] = ("not-started", "partial", "implem
 class FollowUpSelection(Record):
     """What the Committee asked information on, within two years, and when."""
 
+    model_config = _NESTED
+
     due: dt.date
     paragraphs: list[QuestionId] = Field(default_factory=list)
     symbol: str | None = None
@@ -301,6 +311,8 @@ class FollowUpSelection(Record):
 
 class ObservationsFile(Record):
     """``questions/observations.yaml``: the concluding observations on a report."""
+
+    model_config = _OPTIONAL_FILE
 
     symbol: str
     adopted: dt.date | None = None
@@ -393,6 +405,8 @@ class Abbreviation(Record):
 
 class AbbreviationsFile(Record):
     """``questions/abbreviations.yaml``: abbreviations beyond the bodies (laws, programmes)."""
+
+    model_config = _OPTIONAL_FILE
 
     abbreviations: list[Abbreviation] = Field(default_factory=list)
 
