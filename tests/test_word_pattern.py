@@ -80,7 +80,7 @@ def test_text_index_equals_a_plain_search_before_and_after_extending(
 
 
 def test_a_short_form_across_the_join_is_found_after_extending() -> None:
-    index = TextIndex("the BPS")
-    assert not index.has("S\nB") and not index.has("BPS\nKP2MI") and not index.has("KP2MI")
+    index = TextIndex("the S")
+    assert not index.has("S\nB") and not index.has("S\nKP2MI") and not index.has("KP2MI")
     index.extend("B of KP2MI")
-    assert index.has("S\nB") and index.has("KP2MI") and not index.has("BPS\nKP2MI")
+    assert index.has("S\nB") and index.has("KP2MI") and not index.has("S\nKP2MI")
