@@ -15,6 +15,7 @@ Light: no heavy imports (``check`` reads the file and counts the list's words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -107,28 +108,42 @@ class TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._found: dict[str, bool] = {}
+        self._searched: dict[str, int] = {}
+        """How much of the text each answer in ``_found`` has looked at."""
 
     def extend(self, text: str) -> None:
-        """Add *text* to the text asked about."""
+        """Add *text* to the text asked about.
+
+        A short form found stays found; one not found is looked for in the added text only,
+        when it cannot run across the line break that joins the two texts.
+        """
         self.text += "\n" + text
-        self._found = {short: True for short, found in self._found.items() if found}
+        for short, found in list(self._found.items()):
+            if not found and not _WORD_RUN.fullmatch(short):
+                del self._found[short]
 
     def has(self, short: str) -> bool:
         """Whether *short* is written in the text as a word of its own (case counts).
 
         Found with ``str.find`` (fast); only where it is found are the characters around
-        it looked at.
+        it looked at. A short form asked again after :meth:`extend` is looked for in the
+        added text only (see there).
         """
         short = short.strip()
         if not short:
             return False
-        if short not in self._found:
-            self._found[short] = self._search(short)
-        return self._found[short]
+        found = self._found.get(short)
+        if found is None:
+            found = self._search(short, 0)
+        elif not found and self._searched[short] < len(self.text):
+            found = self._search(short, self._searched[short])
+        self._found[short] = found
+        self._searched[short] = len(self.text)
+        return found
 
-    def _search(self, short: str) -> bool:
+    def _search(self, short: str, start: int) -> bool:
         text = self.text
-        at = text.find(short)
+        at = text.find(short, start)
         while at >= 0:
             end = at + len(short)
             before = at == 0 or not _word_char(text[at - 1])
@@ -136,6 +151,10 @@ class TextIndex:
                 return True
             at = text.find(short, at + 1)
         return False
+
+
+_WORD_RUN = re.compile(r"\w+")
+"""A run of word characters: those :func:`_word_char` accepts (``str.isalnum`` or ``_``)."""
 
 
 def _word_char(char: str) -> bool:

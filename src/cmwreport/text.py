@@ -24,10 +24,12 @@ YAML_UNREADABLE = re.compile(
 # pattern that did would rescan the rest of the text from every bracket (quadratic time).
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
 _LINK_TARGET = re.compile(r"\]\([^)\[\]\s]*\)")
-_WORD = re.compile(r"[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
 """A word: letters and digits, joined by an apostrophe, ``.``, ``-``, ``/`` (``e-KTP``,
 ``No.18/2017``) or, between digits, ``,`` (``1,200``, ``9,4``: a number is one word in
-every language, as the report prints it)."""
+every language, as the report prints it): see :func:`count_words` for the comma."""
+_DIGIT_COMMA = re.compile(r",(?<=\d,)(?=\d)")
+"""A comma between two digits: it joins the two words around it into one (``1,200``)."""
 
 
 def count_words(text: str) -> int:
@@ -41,7 +43,14 @@ def count_words(text: str) -> int:
     if "]" in text:  # both a footnote marker and a link target hold one
         text = _FOOTNOTE_MARK.sub(" ", text)
         text = _LINK_TARGET.sub("]", text)
-    return _WORD.subn("", text)[1]  # counts the words without making a string of each
+    # Count the words without the comma, then take one off for each comma joining two
+    # digits: both digits are inside words, so each such comma joins two words into one
+    # (a pattern with a look-behind for the comma is about 1.5 times slower).
+    # subn counts the matches without making a string of each.
+    words = _WORD.subn("", text)[1]
+    if "," in text:
+        words -= _DIGIT_COMMA.subn("", text)[1]
+    return words
 
 
 def count_words_in(values: Iterable[object]) -> int:

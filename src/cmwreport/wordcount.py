@@ -112,16 +112,23 @@ def shown_text(entry: AnswerEntry, lang: str, fallback: list[str], final: bool) 
     As :meth:`cmwreport.report._Builder.text_of` chooses it. A draft's reply not yet
     translated is counted in the language it is shown in, as an estimate of its translation.
     """
+    return shown_language(entry, lang, fallback, final)[1]
+
+
+def shown_language(
+    entry: AnswerEntry, lang: str, fallback: list[str], final: bool
+) -> tuple[str, str]:
+    """The language and the text of :func:`shown_text` (``("", "")`` when none shows)."""
     own = entry.texts.get(lang, "")
     if own.strip():
-        return own
+        return lang, own
     if final:
-        return ""
+        return "", ""
     for code in [*fallback, *entry.texts]:
         text = entry.texts.get(code, "")
         if text.strip():
-            return text
-    return ""
+            return code, text
+    return "", ""
 
 
 def replies_text(
@@ -263,13 +270,14 @@ class _Counter:
 
     def entry(self, entry: AnswerEntry) -> bool:
         """Count one input as :meth:`cmwreport.report._Builder.entry` shows it."""
-        own = shown_text(entry, self.lang, self.fallback, self.final)
+        code, own = shown_language(entry, self.lang, self.fallback, self.final)
         tables = entry.answer.tables
         if not own.strip() and not tables:
             return False
         self.shown += 1
         if own.strip():
-            self.words += markdown_words(own)
+            # markdown_words(own), the text's words counted once per entry and language
+            self.words += entry.text_words(code) - len(_LIST_MARKER.findall(own))
             for _ in range(pipe_tables(own)):
                 self.tables += 1
                 self.plain(self.render("table_title.j2", number=self.tables, title=""))

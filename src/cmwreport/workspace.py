@@ -230,9 +230,21 @@ class AnswerEntry:
         """The text in *lang*, or ``""``."""
         return self.texts.get(lang, "")
 
+    @cached_property
+    def _text_words(self) -> dict[str, int]:
+        """The words of the text by language, each counted once (:meth:`text_words`)."""
+        return {}
+
+    def text_words(self, lang: str) -> int:
+        """Words of the text in *lang* (:func:`cmwreport.text.count_words`), counted once."""
+        counts = self._text_words
+        if lang not in counts:
+            counts[lang] = count_words(self.texts.get(lang, ""))
+        return counts[lang]
+
     def words(self, lang: str) -> int:
         """Words of the text in *lang* plus the words of its tables."""
-        total = count_words(self.texts.get(lang, ""))
+        total = self.text_words(lang)
         for table in self.answer.tables:
             total += count_words(table.title) + count_words_in(table.columns)
             total += count_words_in(cell for row in table.rows for cell in row)

@@ -1,0 +1,86 @@
+"""The word count's fast pattern and the abbreviations' search equal their plain versions."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cmwreport.abbreviations import TextIndex
+from cmwreport.text import count_words
+
+# The pattern of the one word count before it lost its look-behind (the reference).
+_REFERENCE = re.compile(r"[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
+_LINK_TARGET = re.compile(r"\]\([^)\[\]\s]*\)")
+
+
+def reference_words(text: str) -> int:
+    if "]" in text:
+        text = _FOOTNOTE_MARK.sub(" ", text)
+        text = _LINK_TARGET.sub("]", text)
+    return len(_REFERENCE.findall(text))
+
+
+# Characters that matter to the pattern: letters, digits (also non-ASCII), the joiners,
+# the comma, "_", spaces, Markdown's brackets and a few others.
+_CHARS = st.sampled_from(list("aZé1٣9,,,..'’-/_ \n[]^()x*|:;") + ["1,2", ",0", "a,"])
+_TEXT = st.lists(_CHARS, max_size=40).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT)
+def test_count_words_equals_the_pattern_with_the_look_behind(text: str) -> None:
+    assert count_words(text) == reference_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_count_words_equals_the_reference_on_any_text(text: str) -> None:
+    assert count_words(text) == reference_words(text)
+
+
+def test_digit_commas_join_numbers_only() -> None:
+    assert count_words("1,200 and 9,4 and a,b and 1, 2 and ,5 and 1,2,3") == 13
+    assert count_words("x1,2") == 1
+
+
+def _reference_has(text: str, short: str) -> bool:
+    short = short.strip()
+    return bool(short) and any(
+        (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+        and (
+            at + len(short) == len(text)
+            or not (text[at + len(short)].isalnum() or text[at + len(short)] == "_")
+        )
+        for at in range(len(text))
+        if text.startswith(short, at)
+    )
+
+
+_ABBR_TEXT = st.lists(
+    st.sampled_from(["BPS", "BPJS", "bps", "_", " ", "\n", "P.P.", "x", "ſ", "2"]), max_size=12
+).map("".join)
+_SHORT = st.sampled_from(["BPS", "BPJS", "bps", "P.P.", "S\nB", " BPS ", "B", "2", "P.", ""])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_ABBR_TEXT, _ABBR_TEXT, st.lists(_SHORT, max_size=4), st.lists(_SHORT, max_size=4))
+def test_text_index_equals_a_plain_search_before_and_after_extending(
+    first: str, added: str, before: list[str], after: list[str]
+) -> None:
+    index = TextIndex(first)
+    for short in before:
+        assert index.has(short) == _reference_has(first, short)
+    index.extend(added)
+    whole = first + "\n" + added
+    for short in [*before, *after, *before]:
+        assert index.has(short) == _reference_has(whole, short), (whole, short)
+
+
+def test_a_short_form_across_the_join_is_found_after_extending() -> None:
+    index = TextIndex("the S")
+    assert not index.has("S\nB") and not index.has("S\nKP2MI") and not index.has("KP2MI")
+    index.extend("B of KP2MI")
+    assert index.has("S\nB") and index.has("KP2MI") and not index.has("S\nKP2MI")
