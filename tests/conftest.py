@@ -219,3 +219,16 @@ def answers_with_text(text: str) -> str:
         "      en: |\n"
         f"{body}\n"
     )
+
+
+THREE_BODIES = """\
+ministries:
+  - code: KEMLU
+    name: {en: Ministry of Foreign Affairs, id: Kementerian Luar Negeri}
+    coordinator: true
+  - code: KEMNAKER
+    name: {en: Ministry of Manpower, id: Kementerian Ketenagakerjaan}
+  - code: KP2MI
+    name: {en: Ministry for the Protection of Indonesian Migrant Workers, id: KP2MI}
+"""
+"""ministries.yaml with three bodies (KEMLU coordinating, KEMNAKER, KP2MI), as typed."""

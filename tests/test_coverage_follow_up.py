@@ -17,16 +17,9 @@ from typing import Any
 
 import openpyxl
 
-MINISTRIES = """\
-ministries:
-  - code: KEMLU
-    name: {en: Ministry of Foreign Affairs, id: Kementerian Luar Negeri}
-    coordinator: true
-  - code: KEMNAKER
-    name: {en: Ministry of Manpower, id: Kementerian Ketenagakerjaan}
-  - code: KP2MI
-    name: {en: Ministry for the Protection of Indonesian Migrant Workers, id: KP2MI}
-"""
+from conftest import THREE_BODIES
+
+MINISTRIES = THREE_BODIES
 
 LOIPR = """\
 committee: CMW

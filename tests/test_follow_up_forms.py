@@ -21,20 +21,12 @@ from cmwreport.checks import check_workspace
 from cmwreport.forms import import_form, make_form
 from cmwreport.scaffold import scaffold
 from cmwreport.workspace import load_workspace
+from conftest import THREE_BODIES
 from officefiles import W_NS, dele, ins, para, run
 
 TODAY = dt.date(2026, 9, 15)
 
-MINISTRIES = """\
-ministries:
-  - code: KEMLU
-    name: {en: Ministry of Foreign Affairs, id: Kementerian Luar Negeri}
-    coordinator: true
-  - code: KEMNAKER
-    name: {en: Ministry of Manpower, id: Kementerian Ketenagakerjaan}
-  - code: KP2MI
-    name: {en: Ministry for the Protection of Indonesian Migrant Workers, id: KP2MI}
-"""
+MINISTRIES = THREE_BODIES
 
 LOIPR = """\
 committee: CMW

@@ -18,18 +18,9 @@ from cmwreport.checks import check_workspace
 from cmwreport.scaffold import init_workspace
 from cmwreport.schema import build_schema
 from cmwreport.workspace import load_workspace
-from conftest import EXAMPLE
+from conftest import EXAMPLE, THREE_BODIES
 
-MINISTRIES = """\
-ministries:
-  - code: KEMLU
-    name: {en: Ministry of Foreign Affairs, id: Kementerian Luar Negeri}
-    coordinator: true
-  - code: KEMNAKER
-    name: {en: Ministry of Manpower, id: Kementerian Ketenagakerjaan}
-  - code: KP2MI
-    name: {en: Ministry for the Protection of Indonesian Migrant Workers, id: KP2MI}
-"""
+MINISTRIES = THREE_BODIES
 
 LOIPR = """\
 committee: CMW
