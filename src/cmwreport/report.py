@@ -285,6 +285,19 @@ class _Builder:
 
     # ---------------------------------------------------------------------- the parts
 
+    def lay_out(self, layout: str, known: Sequence[str], unknown_key: str) -> None:
+        """Build the parts the *layout* template lists, in its order, then the broken notice.
+
+        A part the report does not know is the coordinator's error (*unknown_key*).
+        """
+        for part in self.templates.lines(layout, **self.context):
+            if part not in known:
+                raise UsageError(
+                    t(unknown_key, self.templates.ui_lang, part=part, parts=", ".join(known))
+                )
+            getattr(self, f"part_{part}")()
+        self.broken_notice()
+
     def build(self) -> Report:
         report = self.report
         loipr = self.ws.loipr
@@ -297,19 +310,7 @@ class _Builder:
             "state": loipr.state,
             "title": report.title,
         }
-        parts = self.templates.lines("layout.j2", **self.context)
-        for part in parts:
-            if part not in PARTS:
-                raise UsageError(
-                    t(
-                        "render.layout_unknown",
-                        self.templates.ui_lang,
-                        part=part,
-                        parts=", ".join(PARTS),
-                    )
-                )
-            getattr(self, f"part_{part}")()
-        self.broken_notice()
+        self.lay_out("layout.j2", PARTS, "render.layout_unknown")
         report.words = self.counted.words
         report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
         return report
@@ -1014,18 +1015,7 @@ class _FollowUpBuilder(_Builder):
             "state": loipr.state,
             "title": report.title,
         }
-        for part in self.templates.lines("follow_up_layout.j2", **self.context):
-            if part not in FOLLOW_UP_PARTS:
-                raise UsageError(
-                    t(
-                        "render.follow_up_layout_unknown",
-                        self.templates.ui_lang,
-                        part=part,
-                        parts=", ".join(FOLLOW_UP_PARTS),
-                    )
-                )
-            getattr(self, f"part_{part}")()
-        self.broken_notice()
+        self.lay_out("follow_up_layout.j2", FOLLOW_UP_PARTS, "render.follow_up_layout_unknown")
         report.words = self.source.follow_up_words(lang=self.lang, final=self.final)
         report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
         return report
