@@ -287,8 +287,28 @@ class ObservationRef:
     ministries: frozenset[str] = frozenset()
 
 
+class _QuestionTree:
+    """What the list of issues and the concluding observations share.
+
+    Units and paragraphs in order, and the two indexes every lookup goes through.
+    """
+
+    units: list[Unit]
+    paragraphs: list[ParagraphNode]
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        """Units by id."""
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def paragraph_by_number(self) -> dict[int, ParagraphNode]:
+        """Paragraphs by number."""
+        return {p.number: p for p in self.paragraphs}
+
+
 @dataclass
-class Observations:
+class Observations(_QuestionTree):
     """``questions/observations.yaml`` read: its tree of units and the follow-up selection.
 
     Its sections, paragraphs and units are built exactly as those of the list of issues;
@@ -320,23 +340,13 @@ class Observations:
         """The units with a lead, in the observations' order."""
         return [u for u in self.units if u.lead]
 
-    @cached_property
-    def unit_by_id(self) -> dict[str, Unit]:
-        """Units by id."""
-        return {u.id: u for u in self.units}
-
-    @cached_property
-    def paragraph_by_number(self) -> dict[int, ParagraphNode]:
-        """Paragraphs by number."""
-        return {p.number: p for p in self.paragraphs}
-
     def units_of(self, unit_id: str) -> tuple[str, ...]:
         """The units ``"23"`` or ``"23(b)"`` stands for; empty when the observations lack it."""
         return _units_in(self.paragraph_by_number, unit_id)
 
 
 @dataclass
-class Workspace:
+class Workspace(_QuestionTree):
     """Everything read from one workspace folder."""
 
     root: Path
@@ -406,16 +416,6 @@ class Workspace:
     def word_limit(self) -> int:
         """The report's word limit."""
         return self.meta.limit if self.meta else 21200
-
-    @cached_property
-    def unit_by_id(self) -> dict[str, Unit]:
-        """Units by id."""
-        return {u.id: u for u in self.units}
-
-    @cached_property
-    def paragraph_by_number(self) -> dict[int, ParagraphNode]:
-        """Paragraphs by number."""
-        return {p.number: p for p in self.paragraphs}
 
     @cached_property
     def item_by_id(self) -> dict[str, ItemNode]:
