@@ -385,6 +385,8 @@ def test_every_word_reaches_the_docx_and_check_agrees(
         "- - - - deep on one line",
         "1. a\n   1. b\n      1. c\n         1. d",
         "> - > - > - > - quoted lists",
+        "- a\n\t- b\n\t\t- c\n\t\t\t- d",
+        "-\t-\t-\t- tabs after the markers",
         "Note.[^1]\n\n[^1]: One.\n[^1]: Twice.",
         "Text.[^1]\n\n[^1]: Note with a [^2] inside.\n[^2]: Only referred to by a note.",
         "Text ^[an inline note with ^[another] inside].",

@@ -243,8 +243,13 @@ class _BulletLines:
 
 # ------------------------------------------------------------------ the light pre-check
 
-_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]+", re.MULTILINE)
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_PREFIX_CHARS = r"[ \t>*+\-0-9.)]"
+_DEEP_PREFIX = re.compile(rf"\n(?={_PREFIX_CHARS}{{6}}|{_PREFIX_CHARS}*\t)({_PREFIX_CHARS}+)")
+"""The indentation and list or quote markers starting a line, where they may be six
+columns wide (six characters, or a tab among them). Searched for in ``"\\n" + text``: a
+pattern starting with a line break is found much faster than one starting with ``^``."""
+_INDENT = re.compile(r"\n(?=[ \t]{4}|[ \t]*\t)([ \t]+)")
+"""Indentation that may be four columns wide, searched for as :data:`_DEEP_PREFIX` is."""
 _FOOTNOTE_DEF = re.compile(r"^[ \t>*+\-0-9.)]*\[\^([^\[\]\s]+)\]:", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
 
@@ -260,11 +265,14 @@ def may_fall_back(text: str) -> bool:
     text = word_bullets(text)
     if any(mark in text for mark in ("<", "|", "![", "^[")):
         return True
-    if any(_columns(m.group()) >= 6 for m in _PREFIX.finditer(text)):  # a fourth list level
+    # a fourth list level: a prefix six columns wide (every character is one column or,
+    # a tab, up to four, so only prefixes of six characters or with a tab can be)
+    lines = "\n" + text
+    if any(_columns(m.group(1)) >= 6 for m in _DEEP_PREFIX.finditer(lines)):
         return True
     if "]:" not in text:
         return False
-    if any(_columns(m.group()) >= 4 for m in _INDENT.finditer(text)) or any(
+    if any(_columns(m.group(1)) >= 4 for m in _INDENT.finditer(lines)) or any(
         c in text for c in ("`", "~~~", "\\", "](")
     ):
         return True  # code, escapes, links or notes could hide a footnote reference

@@ -5,6 +5,7 @@ Kept free of heavy imports so that ``cmwreport check`` stays fast.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -24,30 +25,55 @@ YAML_UNREADABLE = re.compile(
 # pattern that did would rescan the rest of the text from every bracket (quadratic time).
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
 _LINK_TARGET = re.compile(r"\]\([^)\[\]\s]*\)")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
-"""A word: letters and digits, joined by an apostrophe, ``.``, ``-``, ``/`` (``e-KTP``,
-``No.18/2017``) or, between digits, ``,`` (``1,200``, ``9,4``: a number is one word in
-every language, as the report prints it): see :func:`count_words` for the comma."""
 _DIGIT_COMMA = re.compile(r",(?<=\d,)(?=\d)")
 """A comma between two digits: it joins the two words around it into one (``1,200``)."""
+
+
+def _word_classes(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: each character ASCII cannot hold, as its class for the count.
+
+    ``a`` for a letter or digit (what ``str.isalnum`` and so the ``\\w`` of :mod:`re` take),
+    ``'`` for the typographic apostrophe ``’`` (it joins words), a space for anything else.
+    """
+    assert isinstance(error, UnicodeEncodeError)
+    chunk = error.object[error.start : error.end]
+    classes = "".join("a" if c.isalnum() else "'" if c == "’" else " " for c in chunk)
+    return classes, error.end
+
+
+codecs.register_error("cmwreport.word_classes", _word_classes)
+
+_CLASSES = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalnum() else ord("j") if chr(b) in "'.-/" else 32
+    for b in range(256)
+)
+"""Each ASCII character as its class: ``a`` a letter or digit, ``j`` a joiner, else a space."""
 
 
 def count_words(text: str) -> int:
     """Count the words of Markdown *text* as a reader of the report would count them.
 
-    Footnote markers and link targets are not words; footnote definitions are (the UN
-    word limit counts footnotes). Numbers count as words, one each (``1,200``).
+    A word is letters and digits, joined by an apostrophe, ``.``, ``-``, ``/`` (``e-KTP``,
+    ``No.18/2017``) or, between digits, ``,`` (``1,200``, ``9,4``: a number is one word in
+    every language, as the report prints it); ``_`` is not part of a word. Footnote markers
+    and link targets are not words; footnote definitions are (the UN word limit counts
+    footnotes). ``tests/test_word_pattern.py`` holds this count equal to the regular
+    expression ``[^\\W_]+(?:(?:['’.\\-/]|(?<=\\d),(?=\\d))[^\\W_]+)*`` on any text.
+
+    How: each character becomes its class (``a`` word, ``j`` joiner, space), with
+    ``bytes.translate`` (characters outside ASCII go through :func:`_word_classes`). A word
+    starts at an ``a`` that follows a space, or a joiner that does not itself follow an
+    ``a`` (a joiner between two ``a`` joins them): three ``bytes.count``. Then each comma
+    between two digits joins two words into one. About four times faster than the regular
+    expression, which took a sixth of ``check``'s time at scale 30.
     """
     if not text:
         return 0
     if "]" in text:  # both a footnote marker and a link target hold one
         text = _FOOTNOTE_MARK.sub(" ", text)
         text = _LINK_TARGET.sub("]", text)
-    # Count the words without the comma, then take one off for each comma joining two
-    # digits: both digits are inside words, so each such comma joins two words into one
-    # (a pattern with a look-behind for the comma is about 1.5 times slower).
-    # subn counts the matches without making a string of each.
-    words = _WORD.subn("", text)[1]
+    classes = b" " + text.encode("ascii", "cmwreport.word_classes").translate(_CLASSES)
+    words = classes.count(b" a") + classes.count(b" ja") + classes.count(b"jja")
     if "," in text:
         words -= _DIGIT_COMMA.subn("", text)[1]
     return words
