@@ -30,9 +30,9 @@ _DIGIT_COMMA = re.compile(r",(?<=\d,)(?=\d)")
 
 
 def _word_classes(error: UnicodeError) -> tuple[str, int]:
-    """Encoding error handler: each character ASCII cannot hold, as its class for the count.
+    r"""Encoding error handler: each character ASCII cannot hold, as its class for the count.
 
-    ``a`` for a letter or digit (what ``str.isalnum`` and so the ``\\w`` of :mod:`re` take),
+    ``a`` for a letter or digit (what ``str.isalnum`` and so the ``\w`` of :mod:`re` take),
     ``'`` for the typographic apostrophe ``’`` (it joins words), a space for anything else.
     """
     assert isinstance(error, UnicodeEncodeError)
@@ -51,14 +51,14 @@ _CLASSES = bytes(
 
 
 def count_words(text: str) -> int:
-    """Count the words of Markdown *text* as a reader of the report would count them.
+    r"""Count the words of Markdown *text* as a reader of the report would count them.
 
     A word is letters and digits, joined by an apostrophe, ``.``, ``-``, ``/`` (``e-KTP``,
     ``No.18/2017``) or, between digits, ``,`` (``1,200``, ``9,4``: a number is one word in
     every language, as the report prints it); ``_`` is not part of a word. Footnote markers
     and link targets are not words; footnote definitions are (the UN word limit counts
     footnotes). ``tests/test_word_pattern.py`` holds this count equal to the regular
-    expression ``[^\\W_]+(?:(?:['’.\\-/]|(?<=\\d),(?=\\d))[^\\W_]+)*`` on any text.
+    expression ``[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*`` on any text.
 
     How: each character becomes its class (``a`` word, ``j`` joiner, space), with
     ``bytes.translate`` (characters outside ASCII go through :func:`_word_classes`). A word
