@@ -1,4 +1,4 @@
-"""The word count's fast way and the abbreviations' search equal their plain versions."""
+"""The fast word count, bad-character searches and abbreviations' search equal the plain ones."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmwreport.abbreviations import TextIndex
-from cmwreport.text import count_words
+from cmwreport.wordcount import list_markers
+from cmwreport.text import (
+    DOCX_ILLEGAL,
+    YAML_UNREADABLE,
+    count_words,
+    search_docx_illegal,
+    search_yaml_unreadable,
+)
 
 # The pattern of the one word count before it lost its look-behind (the reference).
 _REFERENCE = re.compile(r"[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*")
@@ -86,3 +93,33 @@ def test_a_short_form_across_the_join_is_found_after_extending() -> None:
     assert not index.has("S\nB") and not index.has("S\nKP2MI") and not index.has("KP2MI")
     index.extend("B of KP2MI")
     assert index.has("S\nB") and index.has("KP2MI") and not index.has("S\nKP2MI")
+
+
+_CONTROL_TEXT = st.lists(
+    st.sampled_from(
+        list("a \t\n\r\x00\x07\x0b\x0c\x1f\x7f\x80\x84\x85\x86\x9f\xa0é’\ufffd\ufffe\uffff")
+        + ["\ud800", "\udfff", "\U0001f600", "\u00c2", "\u0100"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_CONTROL_TEXT)
+def test_fast_searches_for_bad_characters_equal_their_patterns(text: str) -> None:
+    for fast, pattern in [
+        (search_docx_illegal, DOCX_ILLEGAL),
+        (search_yaml_unreadable, YAML_UNREADABLE),
+    ]:
+        found, expected = fast(text), pattern.search(text)
+        assert (found and found.start()) == (expected and expected.start()), (text, pattern)
+
+
+# The ordered-list marker as first written, with ``^`` and ``$`` at every line.
+_MARKER_AT_LINE_START = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"12 \t>.)\na", "1234567890"]), max_size=16).map("".join))
+def test_list_markers_equal_the_pattern_at_every_line_start(text: str) -> None:
+    assert list_markers(text) == len(_MARKER_AT_LINE_START.findall(text))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from cmwreport.breakdowns import unit_inputs, unit_missing_breakdowns
 from cmwreport.models import parse_question_id, parse_unit_id, texts_by_language
 from cmwreport.problems import Msg, Problem, error, warning
-from cmwreport.text import DOCX_ILLEGAL, join_and, percent
+from cmwreport.text import join_and, percent, search_docx_illegal
 
 if TYPE_CHECKING:
     from cmwreport.abbreviations import AbbreviationEntry
@@ -281,7 +281,7 @@ def check_control_characters(ws: Workspace) -> Iterator[Problem]:
     """``control-character``: text holds characters a DOCX cannot hold."""
     seen: set[tuple[str, int]] = set()
     for file, line, value, owners in ws.text_fields:
-        match = DOCX_ILLEGAL.search(value)
+        match = search_docx_illegal(value)
         if match is None or (file, line) in seen:
             continue
         seen.add((file, line))

@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from cmwreport.problems import Msg, Problem, error, warning
-from cmwreport.text import YAML_UNREADABLE
+from cmwreport.text import YAML_UNREADABLE, search_yaml_unreadable
 
 try:  # the C parser is much faster; fall back cleanly where libyaml is missing
     from yaml import CSafeLoader as _Parser
@@ -177,7 +177,7 @@ def _decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
 
 def _replace_unreadable(text: str, rel: str, problems: list[Problem]) -> str:
     """Warn about characters YAML refuses (pasted from Word or PDF) and blank them out."""
-    if YAML_UNREADABLE.search(text) is None:
+    if search_yaml_unreadable(text) is None:
         return text
     seen: set[int] = set()
     for match in YAML_UNREADABLE.finditer(text):

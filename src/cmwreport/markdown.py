@@ -263,7 +263,7 @@ def may_fall_back(text: str) -> bool:
     quote markers deep enough for a fourth list level.
     """
     text = word_bullets(text)
-    if any(mark in text for mark in ("<", "|", "![", "^[")):
+    if "<" in text or "|" in text or "![" in text or "^[" in text:
         return True
     # a fourth list level: a prefix six columns wide (every character is one column or,
     # a tab, up to four, so only prefixes of six characters or with a tab can be)

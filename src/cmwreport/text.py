@@ -21,6 +21,49 @@ YAML_UNREADABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
+
+def _ascii_kept(bad: str) -> bytes:
+    """Every byte but the ASCII characters in *bad* (what ``bytes.translate`` deletes)."""
+    return bytes(b for b in range(256) if chr(b) not in bad)
+
+
+_DOCX_ILLEGAL_BYTES = (
+    _ascii_kept("".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")),
+    re.compile(rb"\xef\xbf[\xbe\xbf]"),  # U+FFFE, U+FFFF in UTF-8
+)
+_YAML_UNREADABLE_BYTES = (
+    _ascii_kept("".join(chr(c) for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r")),
+    re.compile(rb"\xef\xbf[\xbe\xbf]|\xc2[\x80-\x84\x86-\x9f]"),  # and C1 controls
+)
+
+
+def _may_hold(text: str, kind: tuple[bytes, re.Pattern[bytes]]) -> bool:
+    """False when *text* surely holds none of the characters of *kind* (fast, in UTF-8).
+
+    The ASCII ones are what ``bytes.translate`` leaves when it deletes every other byte;
+    those outside ASCII are found by their UTF-8 bytes; a lone surrogate (which UTF-8
+    cannot hold) is in both sets. Several times faster than the pattern over the text.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    kept, outside = kind
+    return bool(data.translate(None, kept)) or (
+        not data.isascii() and outside.search(data) is not None
+    )
+
+
+def search_docx_illegal(text: str) -> re.Match[str] | None:
+    """The first character of *text* a DOCX cannot hold (``DOCX_ILLEGAL.search``), fast."""
+    return DOCX_ILLEGAL.search(text) if _may_hold(text, _DOCX_ILLEGAL_BYTES) else None
+
+
+def search_yaml_unreadable(text: str) -> re.Match[str] | None:
+    """The first character of *text* YAML refuses (``YAML_UNREADABLE.search``), fast."""
+    return YAML_UNREADABLE.search(text) if _may_hold(text, _YAML_UNREADABLE_BYTES) else None
+
+
 # Neither pattern may scan past the next bracket: on text like "](](](" or "[^[^[^" a
 # pattern that did would rescan the rest of the text from every bracket (quadratic time).
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]*\]:?")
@@ -105,6 +148,11 @@ def join_and(values: Iterable[object], lang: str = "en") -> str:
         return "".join(items)
     key = "rpt.and_before_i" if _I_SOUND.match(items[-1]) else "rpt.and"
     return ", ".join(items[:-1]) + " " + t(key, lang) + " " + items[-1]
+
+
+def has_text(text: str) -> bool:
+    """Whether *text* holds anything but whitespace (``bool(text.strip())`` without a copy)."""
+    return bool(text) and not text.isspace()
 
 
 def strip_illegal(text: str) -> str:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from cmwreport.abbreviations import TextIndex, body_context, body_short_forms, listed
 from cmwreport.models import pick_text
 from cmwreport.quicktemplates import QuickTemplates
-from cmwreport.text import count_words, strip_illegal
+from cmwreport.text import count_words, has_text, strip_illegal
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -41,8 +41,16 @@ if TYPE_CHECKING:
         Workspace,
     )
 
-_LIST_MARKER = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
-"""An ordered-list marker ``1.`` at the start of a line: the report letters the item instead."""
+_LIST_MARKER = re.compile(r"\n[ \t>]*\d{1,9}[.)](?=[ \t\n]|\Z)")
+"""An ordered-list marker ``1.`` at the start of a line: the report letters the item instead.
+
+Searched for in ``"\\n" + text`` (:func:`list_markers`): a pattern starting with a line
+break is found much faster than one starting with ``^``."""
+
+
+def list_markers(text: str) -> int:
+    """How many ordered-list markers (:data:`_LIST_MARKER`) *text* holds."""
+    return len(_LIST_MARKER.findall("\n" + text))
 
 _DELIMITER_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
 """A cell of the line under a pipe table's heading (``|---|:--:|``)."""
@@ -56,7 +64,7 @@ def _delimiter_row(line: str) -> bool:
 
 def markdown_words(text: str) -> int:
     """Words of answer Markdown as the report prints them (list numbers are labels)."""
-    return count_words(text) - len(_LIST_MARKER.findall(text))
+    return count_words(text) - list_markers(text)
 
 
 def pipe_tables(text: str) -> int:
@@ -120,13 +128,13 @@ def shown_language(
 ) -> tuple[str, str]:
     """The language and the text of :func:`shown_text` (``("", "")`` when none shows)."""
     own = entry.texts.get(lang, "")
-    if own.strip():
+    if has_text(own):
         return lang, own
     if final:
         return "", ""
     for code in [*fallback, *entry.texts]:
         text = entry.texts.get(code, "")
-        if text.strip():
+        if has_text(text):
             return code, text
     return "", ""
 
@@ -272,12 +280,12 @@ class _Counter:
         """Count one input as :meth:`cmwreport.report._Builder.entry` shows it."""
         code, own = shown_language(entry, self.lang, self.fallback, self.final)
         tables = entry.answer.tables
-        if not own.strip() and not tables:
+        if not has_text(own) and not tables:
             return False
         self.shown += 1
-        if own.strip():
+        if has_text(own):
             # markdown_words(own), the text's words counted once per entry and language
-            self.words += entry.text_words(code) - len(_LIST_MARKER.findall(own))
+            self.words += entry.text_words(code) - list_markers(own)
             for _ in range(pipe_tables(own)):
                 self.tables += 1
                 self.plain(self.render("table_title.j2", number=self.tables, title=""))

@@ -46,7 +46,7 @@ from cmwreport.models import (
     texts_by_language,
 )
 from cmwreport.problems import Msg, Problem, error
-from cmwreport.text import count_words, count_words_in
+from cmwreport.text import count_words, count_words_in, has_text
 from cmwreport.wordcount import report_words
 
 LOIPR_FILE = "questions/loipr.yaml"
@@ -205,6 +205,15 @@ class AnswerEntry:
     field_lines: dict[str, int]
     scope: tuple[str, ...] = ()
     """Every unit under the question it names (``7`` → all of 7's units)."""
+    empty: bool = field(init=False)
+    """True when no language has any text and there is no table (a skeleton)."""
+    _text_words: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    """The words of the text by language, each counted once (:meth:`text_words`)."""
+
+    def __post_init__(self) -> None:
+        # Plain fields, not cached properties: both are read for every answer of every
+        # unit, and a cached property takes a lock on each read in Python 3.11.
+        self.empty = not any(map(has_text, self.texts.values())) and not self.answer.tables
 
     @property
     def question(self) -> str:
@@ -221,19 +230,9 @@ class AnswerEntry:
         """not-started, partial or implemented for a follow-up entry; None for an answer."""
         return self.answer.implementation if isinstance(self.answer, FollowUp) else None
 
-    @cached_property
-    def empty(self) -> bool:
-        """True when no language has any text and there is no table (a skeleton)."""
-        return not any(v.strip() for v in self.texts.values()) and not self.answer.tables
-
     def text_in(self, lang: str) -> str:
         """The text in *lang*, or ``""``."""
         return self.texts.get(lang, "")
-
-    @cached_property
-    def _text_words(self) -> dict[str, int]:
-        """The words of the text by language, each counted once (:meth:`text_words`)."""
-        return {}
 
     def text_words(self, lang: str) -> int:
         """Words of the text in *lang* (:func:`cmwreport.text.count_words`), counted once."""
