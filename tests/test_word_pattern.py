@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmwreport.abbreviations import TextIndex
-from cmwreport.wordcount import list_markers
 from cmwreport.text import (
     DOCX_ILLEGAL,
     YAML_UNREADABLE,
@@ -16,6 +15,7 @@ from cmwreport.text import (
     search_docx_illegal,
     search_yaml_unreadable,
 )
+from cmwreport.wordcount import list_markers
 
 # The pattern of the one word count before it lost its look-behind (the reference).
 _REFERENCE = re.compile(r"[^\W_]+(?:(?:['’.\-/]|(?<=\d),(?=\d))[^\W_]+)*")

@@ -52,6 +52,7 @@ def list_markers(text: str) -> int:
     """How many ordered-list markers (:data:`_LIST_MARKER`) *text* holds."""
     return len(_LIST_MARKER.findall("\n" + text))
 
+
 _DELIMITER_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
 """A cell of the line under a pipe table's heading (``|---|:--:|``)."""
 
