@@ -314,6 +314,11 @@ def test_xlsx_follow_up_form_filled_with_a_column_inserted_and_imported(tmp_path
     wb = load_workbook(path)
     sheet = wb.worksheets[0]
     assert sheet["A1"].value == "Formulir tindak lanjut — KP2MI / Follow-up form — KP2MI"
+    # the instructions speak of recommendations and entries, not of questions and answers
+    howto = "\n".join(str(sheet.cell(r, 1).value) for r in range(3, 8))
+    assert "Write what has been done on each recommendation" in howto
+    assert "Do not change the recommendation numbers" in howto
+    assert "question" not in howto and "jawaban" not in howto
     header = next(r for r in range(1, 20) if str(sheet.cell(r, 1).value or "").startswith("No."))
     headings = [str(sheet.cell(header, c).value) for c in range(1, sheet.max_column + 1)]
     assert headings[1] == "Rekomendasi\nRecommendation"
@@ -385,6 +390,9 @@ def test_docx_follow_up_form_with_track_changes_is_imported(tmp_path: Path, cli:
     doc = Document(str(path))
     heading = doc.paragraphs[0].text
     assert heading == "Formulir tindak lanjut — KP2MI / Follow-up form — KP2MI"
+    howto = "\n".join(p.text for p in doc.tables[0].cell(0, 0).paragraphs)
+    assert "Tuliskan apa yang telah dilakukan atas setiap rekomendasi" in howto
+    assert "question" not in howto and "jawaban" not in howto
     state = _docx_cell(doc, "12(a)", "Pelaksanaan")
     assert state.text == "partial"
     # Track Changes on: the officer deletes a word and inserts a sentence
@@ -404,7 +412,7 @@ def test_docx_follow_up_form_with_track_changes_is_imported(tmp_path: Path, cli:
 
     result = cli("import", str(path), "--root", str(root))
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert "12(b)" in result.stdout
+    assert result.stdout.splitlines()[0] == "12(b): new follow-up entry added"
     entry = _data(root, "KP2MI")["follow_up"][-1]
     assert entry["recommendation"] == "12(b)"
     assert entry["implementation"] == "implemented"

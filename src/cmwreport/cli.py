@@ -410,9 +410,10 @@ def _print_import_rows(result: ImportResult, lang: str) -> None:
     for outcome in result.outcomes:
         if outcome.action == "unchanged":
             continue
-        typer.echo(
-            t(f"import.{outcome.action}", lang, question=outcome.question, message=outcome.message)
-        )
+        key = f"import.{outcome.action}"
+        if result.follow_up and outcome.action in ("added", "updated"):
+            key += "_follow_up"  # "follow-up entry updated", not "answer updated"
+        typer.echo(t(key, lang, question=outcome.question, message=outcome.message))
         if outcome.action in ("added", "updated") and outcome.message:
             typer.echo(f"  {outcome.message}")
 

@@ -575,7 +575,7 @@ def _title_block(doc: Any, form: FormData) -> None:
     box.style = "Table Grid"
     cell = box.cell(0, 0)
     _shade(cell, "E8F0F8")
-    for index, (text_id, text_en) in enumerate(instructions(form.languages)):
+    for index, (text_id, text_en) in enumerate(instructions(form.languages, form.kind.follow_up)):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         paragraph.add_run("• " + text_id).bold = False
         _english(cell.add_paragraph(), "   " + text_en)

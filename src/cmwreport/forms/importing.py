@@ -110,6 +110,8 @@ class ImportResult:
     """Whether the answers file was created by this import."""
     schema_missing: bool = False
     """Whether the file was created while the workspace has no editor schema."""
+    follow_up: bool = False
+    """Whether the form was a follow-up form (its rows are ``follow_up:`` entries)."""
 
     @property
     def written(self) -> bool:
@@ -347,7 +349,9 @@ def _import_locked(
         run.outcomes.append(
             RowOutcome(_places(run.unknown, lang), "invalid", message, len(run.unknown))
         )
-    result = ImportResult(code=code, path=path, backup=None, outcomes=run.outcomes)
+    result = ImportResult(
+        code=code, path=path, backup=None, outcomes=run.outcomes, follow_up=kind.follow_up
+    )
     if result.written:
         layout = old_text or file_header(ws, code, lang=lang, key=kind.key)
         dumped = _dump(data, layout, kind.key)

@@ -29,13 +29,17 @@ def answer_label(code: str) -> tuple[str, str]:
     )
 
 
-def instructions(languages: list[str]) -> list[tuple[str, str]]:
-    """The short instructions on top of a form: (Indonesian, English) pairs."""
+def instructions(languages: list[str], follow_up: bool = False) -> list[tuple[str, str]]:
+    """The short instructions on top of a form: (Indonesian, English) pairs.
+
+    A follow-up form's speak of recommendations, entries and their implementation state.
+    """
     langs_id = join_and([language_name(c, "id") for c in languages], "id")
     langs_en = join_and([language_name(c, "en") for c in languages], "en")
+    own = "form.howto_fu" if follow_up else "form.howto"
     return [
-        (t("form.howto.1", "id", langs=langs_id), t("form.howto.1", "en", langs=langs_en)),
-        (t("form.howto.2", "id"), t("form.howto.2", "en")),
+        (t(f"{own}.1", "id", langs=langs_id), t(f"{own}.1", "en", langs=langs_en)),
+        (t(f"{own}.2", "id"), t(f"{own}.2", "en")),
         (t("form.howto.3", "id"), t("form.howto.3", "en")),
-        (t("form.howto.4", "id"), t("form.howto.4", "en")),
+        (t(f"{own}.4", "id"), t(f"{own}.4", "en")),
     ]

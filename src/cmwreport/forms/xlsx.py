@@ -72,7 +72,7 @@ def write_xlsx(form: FormData) -> bytes:
     )
     ws["A2"].font = Font(name="Calibri", italic=True, color="555555")
     row = 3
-    howto = instructions(form.languages)
+    howto = instructions(form.languages, follow_up)
     howto.insert(3, (t("form.howto.xlsx_newline", "id"), t("form.howto.xlsx_newline", "en")))
     for text_id, text_en in howto:
         ws.cell(row=row, column=1, value=f"• {text_id}\n   {text_en}").alignment = top
