@@ -70,6 +70,15 @@ def test_unknown_field_wrong_status_and_bad_question_are_rejected() -> None:
     assert any("txt" in m for m in _errors("answers", typo))
     status = {"ministry": "KP2MI", "answers": [{"question": "7", "status": "final"}]}
     assert any("final" in m for m in _errors("answers", status))
+    # the Indonesian words check accepts are not flagged by the editor either
+    for word in ("draf", "diajukan", "disetujui"):
+        entry = {"recommendation": "23", "implementation": "partial", "status": word}
+        spoken = {
+            "ministry": "KP2MI",
+            "answers": [{"question": "7", "status": word}],
+            "follow_up": [entry],
+        }
+        assert _errors("answers", spoken) == []
     question = {"ministry": "KP2MI", "answers": [{"question": "7a", "status": "draft"}]}
     assert _errors("answers", question)
     language = {
@@ -116,7 +125,9 @@ def test_every_field_is_described_in_both_languages() -> None:
     id_ = build_schema("answers", lang="id")["$defs"]["Answer"]["properties"]["status"]
     assert en["description"] != id_["description"]
     assert "koordinator" in id_["description"]
-    assert en["enum"] == id_["enum"] == ["draft", "submitted", "approved"]
+    # the English values, then the Indonesian words check also accepts
+    expected = ["draft", "submitted", "approved", "draf", "diajukan", "disetujui"]
+    assert en["enum"] == id_["enum"] == expected
 
 
 def test_cli_prints_and_writes_schemas(tmp_path: Path, cli: Any) -> None:

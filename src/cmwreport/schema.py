@@ -21,6 +21,7 @@ from cmwreport.files import write_atomic
 from cmwreport.i18n import has_message, t
 from cmwreport.models import (
     QUESTION_ID_RE,
+    STATUS_WORDS_ID,
     Abbreviation,
     AbbreviationsFile,
     Answer,
@@ -107,6 +108,10 @@ class _EditorSchema(GenerateJsonSchema):
             return {"anyOf": [inner, {"type": "null"}]}
         if name == "_one_note":  # one note may be written as a plain text
             return {"anyOf": [inner, {"type": "string"}, {"type": "null"}]}
+        if name == "_status_word" and "enum" in inner:
+            # the Indonesian words check accepts (``status: diajukan``), offered beside the
+            # English ones; check also takes any case (``Draft``), which an enum cannot say
+            return inner | {"enum": [*inner["enum"], *STATUS_WORDS_ID]}
         return inner
 
 
