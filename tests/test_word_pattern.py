@@ -104,6 +104,17 @@ _CONTROL_TEXT = st.lists(
 ).map("".join)
 
 
+# The YAML reader's printable set, as first written (its complement is what it refuses).
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def test_refused_characters_are_the_complement_of_the_printable_set() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    assert YAML_UNREADABLE.findall(everything) == _NOT_YAML_PRINTABLE.findall(everything)
+
+
 @settings(max_examples=2000, deadline=None)
 @given(_CONTROL_TEXT)
 def test_fast_searches_for_bad_characters_equal_their_patterns(text: str) -> None:
