@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from cmwreport.abbreviations import TextIndex
 from cmwreport.text import (
+    _CLASSES,
     DOCX_ILLEGAL,
     YAML_UNREADABLE,
     count_words,
@@ -134,3 +135,13 @@ _MARKER_AT_LINE_START = re.compile(r"^[ \t>]*(?:\d{1,9}[.)])(?=[ \t]|$)", re.MUL
 @given(st.lists(st.sampled_from([*"12 \t>.)\na", "1234567890"]), max_size=16).map("".join))
 def test_list_markers_equal_the_pattern_at_every_line_start(text: str) -> None:
     assert list_markers(text) == len(_MARKER_AT_LINE_START.findall(text))
+
+
+def test_every_code_point_gets_the_class_the_pattern_gives_it() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    classes = everything.encode("ascii", "cmwreport.word_classes").translate(_CLASSES)
+    assert len(classes) == len(everything)  # one class per character
+    letters = {at for at, c in enumerate(classes) if c == ord("a")}
+    joiners = {at for at, c in enumerate(classes) if c == ord("j")}
+    assert letters == {m.start() for m in re.finditer(r"[^\W_]", everything)}
+    assert joiners == {ord(c) for c in "'’.-/"}
