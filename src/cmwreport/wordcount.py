@@ -174,6 +174,13 @@ def replies_text(
 class _Counter:
     """Walk the workspace in the report's order and count what the report prints."""
 
+    inputs: dict[str, list[AnswerEntry]]
+    """The inputs of each unit the walk reaches, in the report's order."""
+    index: TextIndex
+    """The replies' text, which decides each body's short form."""
+    context: dict[str, Any]
+    """What the wording templates see."""
+
     def __init__(
         self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool = False
     ) -> None:
@@ -186,15 +193,12 @@ class _Counter:
     def start(
         self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool
     ) -> None:
-        """What every count starts from (the inputs, index and context are the caller's)."""
+        """What every count starts from (the caller then sets inputs, index and context)."""
         self.ws = ws
         self.lang = lang
         self.final = final
         self.fallback = [code for code in ws.drafting_languages if code != lang]
         self.quick = QuickTemplates(templates, lenient)
-        self.inputs: dict[str, list[AnswerEntry]] = {}
-        self.index = TextIndex("")
-        self.context: dict[str, Any] = {}
         self.rendered: set[int] = set()
         """The inputs shown so far (the follow-up shows an answer to a whole once)."""
         self.texts: list[str] = []
