@@ -186,12 +186,19 @@ def test_json_implementation_selected_due(tmp_path: Path, cli: Any) -> None:
     owed = {m["code"]: m["unanswered"] for m in data["ministries"]}
     assert owed == {"KEMLU": [], "KEMNAKER": ["11", "12(a)"], "KP2MI": []}
     assert [s["id"] for s in data["sections"]] == ["C-1", "C-2"]
-    # Words: the entries on the selected recommendations, in the report's language.
+    # Words: all the follow-up information prints but its title block, in the report's
+    # language: each selected recommendation's heading, its text quoted, the replies.
     assert data["words"]["limit"] == 3500
-    expected = len("Placement fees were abolished.".split()) + len(
-        "Inspectors check the fees of twenty agencies a year.".split()
-    )
-    assert data["words"]["total"] == expected
+    printed = [
+        "Information on follow-up to paragraph 11 of the concluding observations",
+        "Strengthen labour inspection.",
+        "Information on follow-up to paragraph 12 (b) of the concluding observations",
+        "Ensure that recruitment agencies are monitored.",
+        "Placement fees charged to workers.",
+        "Placement fees were abolished.",
+        "Inspectors check the fees of twenty agencies a year.",
+    ]
+    assert data["words"]["total"] == len(" ".join(printed).split()) == 48
 
 
 def test_overdue_says_so(tmp_path: Path, cli: Any) -> None:

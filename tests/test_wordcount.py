@@ -41,7 +41,10 @@ NOT_COUNTED = {
 
 
 def docx_words(path: Path) -> int:
-    """The words of a rendered report outside its title block, read with python-docx."""
+    """The words of a rendered report outside its title block, read with python-docx.
+
+    Also of the follow-up information: the label ``(a)`` of a quoted item is numbering.
+    """
     doc = Document(str(path))
     total = 0
     for paragraph in doc.paragraphs:
@@ -51,8 +54,8 @@ def docx_words(path: Path) -> int:
             continue
         if style == "Report Paragraph":  # the paragraph's number, a first item's label
             text = re.sub(r"^\d+\.\t(?:\(?[a-z]+\) )?", "", text)
-        if style.startswith("Report List"):
-            text = re.sub(r"^\(?[a-z]+\)\t", "", text)
+        if style.startswith("Report List") or style in ("Recommendation", "Quote"):
+            text = re.sub(r"^\(?[a-z]+\)\t", "", text)  # a list's label, a quoted item's
         total += count_words(text)
     for table in doc.tables:
         for row in table.rows:

@@ -40,10 +40,15 @@ from cmwreport.markdown import (
 )
 from cmwreport.models import Table, pick_text
 from cmwreport.text import count_words, strip_illegal
-from cmwreport.wordcount import count_report, replies_text, template_context
+from cmwreport.wordcount import (
+    FollowUpTarget,
+    count_follow_up,
+    count_report,
+    follow_up_targets,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
     from cmwreport.problems import Problem
     from cmwreport.templating import Templates
@@ -922,24 +927,6 @@ def broken_bodies(errors: Sequence[Problem]) -> dict[str, tuple[str, ...]]:
 FOLLOW_UP_PARTS = ("title", "recommendations")
 """The parts ``templates/follow_up_layout.j2`` may list, in the order it lists them."""
 
-_REPORT_NUMBER = re.compile(r"/(\d+)$")
-"""The report's number at the end of its symbol: ``CMW/C/IDN/2`` is the second report."""
-
-
-def report_number(symbol: str | None) -> int | None:
-    """Which report of the State *symbol* names (``CMW/C/IDN/2`` → 2), or None."""
-    found = _REPORT_NUMBER.search((symbol or "").strip())
-    return int(found.group(1)) if found else None
-
-
-@dataclass(frozen=True)
-class _Target:
-    """A selected recommendation: a whole paragraph, one of its items, or one sub-item."""
-
-    paragraph: ParagraphNode
-    item: ItemNode | None = None
-    unit: Unit | None = None
-
 
 class _FollowUpBuilder(_Builder):
     """The follow-up information on the selected recommendations, as the report is built.
@@ -963,7 +950,6 @@ class _FollowUpBuilder(_Builder):
     ) -> None:
         # The report's own context and counts are not the follow-up's: set up here instead.
         assert ws.observations is not None  # checked by build_follow_up
-        self.source = ws
         self.obs = ws.observations
         self.errors = list(errors)
         self.broken = broken_bodies(self.errors)
@@ -979,28 +965,8 @@ class _FollowUpBuilder(_Builder):
         self.tables = 0
         self.rendered: dict[int, AnswerEntry] = {}
         self.untranslated: set[str] = set()
-        text = replies_text(self.ws, lang, final)
-        self.context = template_context(self.ws, lang, final, text) | self._follow_up_context()
-
-    def _follow_up_context(self) -> dict[str, Any]:
-        record = self.obs.record
-        selection = record.follow_up
-        meta = self.ws.meta
-        report = record.report or (meta.symbol if meta else None) or ""
-        return {
-            "observations": {
-                "symbol": record.symbol,
-                "adopted": record.adopted,
-                "report": report,
-                "report_number": report_number(report),
-            },
-            "follow_up": {
-                "symbol": (selection.symbol if selection else None) or "",
-                "due": selection.due if selection else None,
-                "word_limit": selection.word_limit if selection else None,
-                "paragraphs": list(selection.paragraphs) if selection else [],
-            },
-        }
+        self.counted = count_follow_up(ws, templates, lang=lang, final=final)
+        self.context = self.counted.context
 
     def build(self) -> Report:
         report = self.report
@@ -1016,7 +982,7 @@ class _FollowUpBuilder(_Builder):
             "title": report.title,
         }
         self.lay_out("follow_up_layout.j2", FOLLOW_UP_PARTS, "render.follow_up_layout_unknown")
-        report.words = self.source.follow_up_words(lang=self.lang, final=self.final)
+        report.words = self.counted.words  # the one count (cmwreport.wordcount)
         report.untranslated = [u.id for u in self.ws.units if u.id in self.untranslated]
         return report
 
@@ -1033,26 +999,10 @@ class _FollowUpBuilder(_Builder):
         )
 
     def part_recommendations(self) -> None:
-        for target in self.targets():
+        for target in follow_up_targets(self.obs):
             self.recommendation(target)
 
-    def targets(self) -> Iterator[_Target]:
-        """The selected recommendations, in the order of the concluding observations."""
-        selection = self.obs.record.follow_up
-        chosen = set(selection.paragraphs) if selection else set()
-        for paragraph in self.obs.paragraphs:
-            if paragraph.id in chosen:
-                yield _Target(paragraph)
-                continue
-            for item in paragraph.items:
-                if item.id in chosen:
-                    yield _Target(paragraph, item)
-                    continue
-                for unit in item.units if item.has_subitems else ():
-                    if unit.id in chosen:
-                        yield _Target(paragraph, item, unit)
-
-    def recommendation(self, target: _Target) -> None:
+    def recommendation(self, target: FollowUpTarget) -> None:
         """The heading naming the paragraph, the recommendation quoted, then the replies."""
         paragraph, item, unit = target.paragraph, target.item, target.unit
         heading = self.render(
@@ -1068,7 +1018,7 @@ class _FollowUpBuilder(_Builder):
         else:
             self.item_replies(target, item)
 
-    def quote(self, target: _Target) -> None:
+    def quote(self, target: FollowUpTarget) -> None:
         """The recommendation's text, paragraph by paragraph; its items' and sub-items' too."""
         paragraph, item, unit = target.paragraph, target.item, target.unit
         self.quoted("", paragraph.text)
@@ -1087,7 +1037,7 @@ class _FollowUpBuilder(_Builder):
         for index, runs in enumerate(paragraphs):
             self.report.blocks.append(Quote(runs, label if index == 0 else ""))
 
-    def item_replies(self, target: _Target, item: ItemNode) -> None:
+    def item_replies(self, target: FollowUpTarget, item: ItemNode) -> None:
         """The replies to a selected item or sub-item, after those to its whole paragraph."""
         units = [target.unit] if target.unit is not None else item.units
         inputs = {u.id: self.ws.inputs(u, final=self.final) for u in units}

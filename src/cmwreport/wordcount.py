@@ -15,6 +15,12 @@ function, so they give the same number. It follows the report's structure as
 evaluated by :mod:`cmwreport.quicktemplates` (no Jinja for the packaged templates) and the
 replies' Markdown is counted as text (no markdown-it), so ``check`` stays fast.
 ``tests/test_wordcount.py`` holds this count equal to the words of the rendered DOCX.
+
+:func:`follow_up_words` is the same count for the follow-up information (``render
+--follow-up``, SPEC 7): everything it prints except the title block — each selected
+recommendation's heading, its quoted text with the text's footnotes, and the replies as
+the report counts them. ``check``, ``coverage --follow-up`` and ``render --follow-up``
+all call it; ``tests/test_follow_up_wordcount.py`` holds it equal to the rendered DOCX.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cmwreport.abbreviations import TextIndex, body_context, body_short_forms, listed
+from cmwreport.markdown import noted_text
 from cmwreport.models import pick_text
 from cmwreport.quicktemplates import QuickTemplates
 from cmwreport.text import count_words, has_text, strip_illegal
@@ -36,8 +43,10 @@ if TYPE_CHECKING:
     from cmwreport.workspace import (
         AnswerEntry,
         ItemNode,
+        Observations,
         ParagraphNode,
         SectionNode,
+        Unit,
         Workspace,
     )
 
@@ -165,18 +174,33 @@ def replies_text(
 class _Counter:
     """Walk the workspace in the report's order and count what the report prints."""
 
+    inputs: dict[str, list[AnswerEntry]]
+    """The inputs of each unit the walk reaches, in the report's order."""
+    index: TextIndex
+    """The replies' text, which decides each body's short form."""
+    context: dict[str, Any]
+    """What the wording templates see."""
+
     def __init__(
         self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool = False
     ) -> None:
+        self.start(ws, templates, lang, final, lenient)
+        self.inputs = {u.id: ws.inputs(u, final=final) for u in ws.units}
+        included = {id(e): e for entries in self.inputs.values() for e in entries}
+        self.index = TextIndex(replies_text(ws, lang, final, included.values()))
+        self.context = template_context(ws, lang, final, self.index)
+
+    def start(
+        self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool
+    ) -> None:
+        """What every count starts from (the caller then sets inputs, index and context)."""
         self.ws = ws
         self.lang = lang
         self.final = final
         self.fallback = [code for code in ws.drafting_languages if code != lang]
         self.quick = QuickTemplates(templates, lenient)
-        self.inputs = {u.id: ws.inputs(u, final=final) for u in ws.units}
-        included = {id(e): e for entries in self.inputs.values() for e in entries}
-        self.index = TextIndex(replies_text(ws, lang, final, included.values()))
-        self.context = template_context(ws, lang, final, self.index)
+        self.rendered: set[int] = set()
+        """The inputs shown so far (the follow-up shows an answer to a whole once)."""
         self.texts: list[str] = []
         """The report's text beyond the replies' own (introduction, headings, titles)."""
         self.words = 0
@@ -230,8 +254,12 @@ class _Counter:
             self.section(child)
 
     def paragraph(self, paragraph: ParagraphNode) -> None:
-        """As :meth:`cmwreport.report._Builder.replies_to` lays the reply out."""
+        """The "Reply to paragraph N" heading, then the replies."""
         self.plain(self.render("reply_heading.j2", number=paragraph.number))
+        self.replies_to(paragraph)
+
+    def replies_to(self, paragraph: ParagraphNode) -> None:
+        """As :meth:`cmwreport.report._Builder.replies_to` lays the reply out."""
         if not paragraph.has_items:
             for unit in paragraph.units:
                 self.unit_reply(unit.id)
@@ -240,8 +268,11 @@ class _Counter:
         for item in paragraph.items:
             self.item_reply(item, covered)
 
-    def item_reply(self, item: ItemNode, covered: set[str]) -> None:
-        """The heading (a) when anything follows it, the whole item's answers, (i) …"""
+    def item_reply(self, item: ItemNode, covered: set[str], heading_shown: bool = True) -> None:
+        """The heading (a) when anything follows it, the whole item's answers, (i) …
+
+        *heading_shown*: False where a heading above already names the item (follow-up).
+        """
         heading = self.render("item_heading.j2", number=item.number, letter=item.letter)
         before = self.shown
         if not item.has_subitems:
@@ -260,7 +291,7 @@ class _Counter:
                         numeral=unit.subitem,
                     )
                     self.plain(numeral)
-        if self.shown > before:
+        if self.shown > before and heading_shown:
             self.plain(heading)
 
     def opening(self, question: str) -> set[str]:
@@ -284,6 +315,7 @@ class _Counter:
         if not has_text(own) and not tables:
             return False
         self.shown += 1
+        self.rendered.add(id(entry))
         if has_text(own):
             # markdown_words(own), the text's words counted once per entry and language
             self.words += entry.text_words(code) - list_markers(own)
@@ -367,3 +399,190 @@ def report_words(
         templates = templates_for(ws.root)
     language = lang or ws.language
     return count_report(ws, templates, lang=language, final=final, lenient=lenient).words
+
+
+# ---------------------------------------------------------------- follow-up information
+
+_REPORT_NUMBER = re.compile(r"/(\d+)$")
+"""The report's number at the end of its symbol: ``CMW/C/IDN/2`` is the second report."""
+
+
+def report_number(symbol: str | None) -> int | None:
+    """Which report of the State *symbol* names (``CMW/C/IDN/2`` → 2), or None."""
+    found = _REPORT_NUMBER.search((symbol or "").strip())
+    return int(found.group(1)) if found else None
+
+
+def follow_up_context(ws: Workspace) -> dict[str, Any]:
+    """What the follow-up's wording templates see beyond the report's.
+
+    ``observations:`` and ``follow_up:``; ``ws.observations`` must be read.
+    """
+    obs = ws.observations
+    assert obs is not None  # callers check
+    record = obs.record
+    selection = record.follow_up
+    meta = ws.meta
+    report = record.report or (meta.symbol if meta else None) or ""
+    return {
+        "observations": {
+            "symbol": record.symbol,
+            "adopted": record.adopted,
+            "report": report,
+            "report_number": report_number(report),
+        },
+        "follow_up": {
+            "symbol": (selection.symbol if selection else None) or "",
+            "due": selection.due if selection else None,
+            "word_limit": selection.word_limit if selection else None,
+            "paragraphs": list(selection.paragraphs) if selection else [],
+        },
+    }
+
+
+@dataclass(frozen=True)
+class FollowUpTarget:
+    """A selected recommendation: a whole paragraph, one of its items, or one sub-item."""
+
+    paragraph: ParagraphNode
+    item: ItemNode | None = None
+    unit: Unit | None = None
+
+    @property
+    def units(self) -> list[Unit]:
+        """The units the recommendation stands for."""
+        if self.unit is not None:
+            return [self.unit]
+        return self.item.units if self.item is not None else self.paragraph.units
+
+
+def follow_up_targets(obs: Observations) -> Iterator[FollowUpTarget]:
+    """The selected recommendations, in the order of the concluding observations."""
+    selection = obs.record.follow_up
+    chosen = set(selection.paragraphs) if selection else set()
+    for paragraph in obs.paragraphs:
+        if paragraph.id in chosen:
+            yield FollowUpTarget(paragraph)
+            continue
+        for item in paragraph.items:
+            if item.id in chosen:
+                yield FollowUpTarget(paragraph, item)
+                continue
+            for unit in item.units if item.has_subitems else ():
+                if unit.id in chosen:
+                    yield FollowUpTarget(paragraph, item, unit)
+
+
+class _FollowUpCounter(_Counter):
+    """Walk the selected recommendations as :class:`cmwreport.report._FollowUpBuilder` does.
+
+    The workspace is seen through :meth:`~cmwreport.workspace.Workspace.follow_up_view`
+    (recommendations as units, follow-up entries as answers), so the replies are counted by
+    the report's own walk; added here: each recommendation's heading and its quoted text.
+    """
+
+    def __init__(
+        self, ws: Workspace, templates: Templates, lang: str, final: bool, lenient: bool = False
+    ) -> None:
+        obs = ws.observations
+        assert obs is not None  # callers check
+        view = ws.follow_up_view()
+        self.start(view, templates, lang, final, lenient)
+        self.targets = list(follow_up_targets(obs))
+        self.inputs = {u.id: view.inputs(u, final=final) for t in self.targets for u in t.units}
+        self.index = TextIndex(replies_text(view, lang, final))
+        self.context = template_context(view, lang, final, self.index) | follow_up_context(ws)
+
+    def count(self) -> int:
+        for part in self.quick.lines("follow_up_layout.j2", **self.context):
+            if part == "recommendations":
+                for target in self.targets:
+                    self.recommendation(target)
+        return self.words
+
+    def recommendation(self, target: FollowUpTarget) -> None:
+        """As :meth:`cmwreport.report._FollowUpBuilder.recommendation` lays it out."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        heading = self.render(
+            "follow_up_heading.j2",
+            number=paragraph.number,
+            letter=item.letter if item else None,
+            numeral=unit.subitem if unit else None,
+        )
+        self.plain(heading)
+        self.quote(target)
+        if item is None:
+            self.replies_to(paragraph)
+            return
+        wanted = {u.id for u in target.units}
+        covered = self.openers_on(paragraph.id, wanted)
+        if unit is not None:
+            covered |= self.openers_on(item.id, wanted)
+            self.unit_reply(unit.id, covered)
+        else:
+            self.item_reply(item, covered, heading_shown=False)  # the heading names the item
+
+    def quote(self, target: FollowUpTarget) -> None:
+        """The recommendation's text with its footnotes (the labels ``(a)`` are numbering)."""
+        paragraph, item, unit = target.paragraph, target.item, target.unit
+        texts = [paragraph.text]
+        for part in [item] if item is not None else paragraph.items:
+            texts.append(part.text)
+            if part.has_subitems:
+                texts.extend(sub.text for sub in ([unit] if unit is not None else part.units))
+        for text in texts:
+            notes: list[str] = []
+            chosen = pick_text(text, self.lang, *self.fallback)
+            parts = noted_text(chosen, notes).parts
+            self.words += sum(count_words(strip_illegal(p)) for p in parts if isinstance(p, str))
+            self.words += sum(count_words(strip_illegal(note)) for note in notes)
+
+    def openers_on(self, question: str, wanted: set[str]) -> set[str]:
+        """The replies to the whole of *question* on *wanted*, each counted once."""
+        covered: set[str] = set()
+        for entry in self.ws.openers(question, final=self.final):
+            if not set(entry.scope or entry.units) & wanted:
+                continue
+            if id(entry) in self.rendered or self.entry(entry):
+                covered.update(entry.units)
+        return covered
+
+
+def count_follow_up(
+    ws: Workspace, templates: Templates, *, lang: str, final: bool, lenient: bool = False
+) -> ReportCount:
+    """Count the follow-up information of *ws* in *lang* (the one count of SPEC 7).
+
+    ``ws.loipr`` and ``ws.observations`` must be read. Its context is what the
+    follow-up's wording templates see (``render --follow-up`` renders with it).
+    """
+    counter = _FollowUpCounter(ws, templates, lang, final, lenient)
+    words = counter.count()
+    return ReportCount(words, [], counter.context)
+
+
+def follow_up_words(
+    ws: Workspace,
+    templates: Templates | None = None,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+) -> int:
+    """The words of the follow-up information of *ws* in *lang*, as the UN counts.
+
+    Everything ``render --follow-up`` prints but the title block, counted as
+    :func:`report_words` counts the report.
+
+    0 without a list of issues or concluding observations. Without *templates*, the
+    workspace's, and a template that cannot be rendered counts as empty (as in
+    :func:`report_words`).
+    """
+    if ws.loipr is None or ws.observations is None:
+        return 0
+    lenient = templates is None
+    if templates is None:
+        from cmwreport.templating import templates_for
+
+        templates = templates_for(ws.root)
+    language = lang or ws.language
+    return count_follow_up(ws, templates, lang=language, final=final, lenient=lenient).words

@@ -47,7 +47,7 @@ from cmwreport.models import (
 )
 from cmwreport.problems import Msg, Problem, error
 from cmwreport.text import count_words, count_words_in, has_text
-from cmwreport.wordcount import report_words
+from cmwreport.wordcount import follow_up_words, report_words
 
 LOIPR_FILE = "questions/loipr.yaml"
 MINISTRIES_FILE = "questions/ministries.yaml"
@@ -381,6 +381,8 @@ class Workspace(_QuestionTree):
     """The entries of ``questions/abbreviations.yaml`` (optional), in file order."""
     word_counts: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
     """:meth:`report_words` by language and final, once counted (check and coverage ask)."""
+    follow_up_counts: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
+    """:meth:`follow_up_words` by language and final, once counted (check and coverage ask)."""
     observations: Observations | None = None
     """The concluding observations, when ``questions/observations.yaml`` is in use."""
     observations_readable: bool = True
@@ -572,22 +574,19 @@ class Workspace(_QuestionTree):
             unknown_codes=[],
             yaml_sources=[],
             word_counts={},
+            follow_up_counts={},
         )
 
     def follow_up_words(self, *, lang: str | None = None, final: bool = False) -> int:
-        """Words of the follow-up information's replies: the entries on selected recommendations.
+        """The follow-up information's words: :func:`cmwreport.wordcount.follow_up_words`.
 
-        Counted as :meth:`report_words` counts the report (text in *lang* and tables), over
-        the entries that ``render --follow-up`` shows, each once.
+        Everything ``render --follow-up`` prints but the title block: the headings, the
+        recommendations quoted, the replies with their tables and footnotes.
         """
-        obs = self.observations
-        if obs is None:
-            return 0
-        language = lang or self.language
-        shown = self.follow_up_view().included_answers(final=final)
-        return sum(
-            a.words(language) for a in shown if obs.selected.intersection(a.scope or a.units)
-        )
+        key = (lang or self.language, final)
+        if key not in self.follow_up_counts:
+            self.follow_up_counts[key] = follow_up_words(self, lang=key[0], final=final)
+        return self.follow_up_counts[key]
 
     def best_status(self, unit: Unit) -> str:
         """``unanswered`` or the best status among the unit's non-empty answers."""
