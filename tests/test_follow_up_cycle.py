@@ -234,6 +234,8 @@ def test_from_concluding_observations_to_the_final_follow_up(tmp_path: Path, cli
     target = root / "build" / "CMW-C-IDN-CO-2-follow-up-en-final.docx"
     assert "build/CMW-C-IDN-CO-2-follow-up-en-final.docx (final, English)" in result.stdout
     assert "4 numbered paragraphs, 1 footnote, 0 tables" in result.stdout
+    # the whole document but its title block, as docs/workflow.md shows it
+    assert "words (en): 79 (questions/observations.yaml sets no word limit)" in result.stdout
     paragraphs = [
         (p.style.name if p.style else "", p.text) for p in docx.Document(str(target)).paragraphs
     ]
