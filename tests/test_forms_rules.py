@@ -51,9 +51,23 @@ def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
 # --------------------------------------------------------------------------- status
 
 
+def _approved_as(word: str) -> dict[str, Any]:
+    """:data:`APPROVED` with its status written as *word* (``Approved``, ``disetujui``)."""
+    answers = copy.deepcopy(APPROVED)
+    answers["KEMLU"]["answers"][0]["status"] = word
+    return answers
+
+
+# check reads every one of these as approved, so the forms must too
+APPROVED_WORDS = ["approved", "Approved", "disetujui", "DISETUJUI"]
+
+
+@pytest.mark.parametrize("word", APPROVED_WORDS)
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_the_form_of_an_approved_answer_does_not_prefill_approved(tmp_path: Path, fmt: str) -> None:
-    root = write_workspace(tmp_path / "ws", answers=copy.deepcopy(APPROVED))
+def test_the_form_of_an_approved_answer_does_not_prefill_approved(
+    tmp_path: Path, fmt: str, word: str
+) -> None:
+    root = write_workspace(tmp_path / "ws", answers=_approved_as(word))
     path = issue(root, fmt, code="KEMLU")
     if fmt == "xlsx":
         sheet = load_workbook(path).worksheets[0]
@@ -70,11 +84,12 @@ def test_the_form_of_an_approved_answer_does_not_prefill_approved(tmp_path: Path
         assert statuses[0] == ""
 
 
+@pytest.mark.parametrize("word", APPROVED_WORDS)
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_new_text_on_an_approved_answer_makes_it_submitted_and_says_so(
-    tmp_path: Path, cli: Any, fmt: str
+    tmp_path: Path, cli: Any, fmt: str, word: str
 ) -> None:
-    root = write_workspace(tmp_path / "ws", answers=copy.deepcopy(APPROVED))
+    root = write_workspace(tmp_path / "ws", answers=_approved_as(word))
     path = issue(root, fmt, code="KEMLU")
     new = "Law No. 18 of 2017 and its regulations protect migrant workers."
     if fmt == "xlsx":

@@ -68,14 +68,24 @@ STATUS_WORDS_ID: dict[str, Status] = {
 """Indonesian status words, accepted in answers files and read as their English value."""
 
 
-def _status_word(value: object) -> object:
-    """Read ``Draft``, ``SUBMITTED`` and the Indonesian words as the canonical status."""
+def canonical_status(value: object) -> Status | None:
+    """The status a value written by a person means (``Draft``, ``disetujui``), else None.
+
+    The one reading of a status: the records' validation, and the forms, which read the
+    answers file's raw YAML (an entry written ``status: disetujui`` is approved there too).
+    """
     if isinstance(value, str):
         word = value.strip().lower()
-        if word in STATUSES:
-            return word
-        return STATUS_WORDS_ID.get(word, value)
-    return value
+        for status in STATUSES:
+            if word == status:
+                return status
+        return STATUS_WORDS_ID.get(word)
+    return None
+
+
+def _status_word(value: object) -> object:
+    """Read ``Draft``, ``SUBMITTED`` and the Indonesian words as the canonical status."""
+    return canonical_status(value) or value
 
 
 StatusField = Annotated[Status, BeforeValidator(_status_word)]

@@ -24,8 +24,8 @@ from cmwreport.loader import read_yaml
 from cmwreport.markdown import noted_plain, noted_text, superscript
 from cmwreport.models import (
     IMPLEMENTATIONS,
-    STATUSES,
     Ministry,
+    canonical_status,
     parse_unit_id,
     pick_text,
     question_id,
@@ -437,7 +437,7 @@ def _row(
     found = record_for(records, question, kind)
     record = found[1] if found else None
     texts = texts_of(record, ws.drafting_languages[0]) if record is not None else {}
-    status = str(record.get("status") or "draft") if record is not None else "draft"
+    status = (canonical_status(record.get("status")) if record is not None else None) or "draft"
     parts, notes = _question_text(ws, question)
     implementation = str(record.get("implementation") or "") if record is not None else ""
     return FormRow(
@@ -446,7 +446,7 @@ def _row(
         lead=unit.lead,
         data=_data_of(ws, question),
         fingerprint=fingerprint(record) if record is not None else "",
-        status=status if status in STATUSES else "draft",
+        status=status,
         texts={k: strip_illegal(v) for k, v in texts.items()},
         has_record=record is not None,
         notes=notes,

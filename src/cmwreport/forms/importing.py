@@ -59,7 +59,7 @@ from cmwreport.forms.records import (
     touch,
 )
 from cmwreport.i18n import t
-from cmwreport.models import IMPLEMENTATIONS
+from cmwreport.models import IMPLEMENTATIONS, canonical_status
 from cmwreport.scaffold import file_header, schema_present
 from cmwreport.workspace import ANSWERS_DIR, Workspace, load_workspace
 from cmwreport.yamledit import (
@@ -168,7 +168,8 @@ def _already_there(
     current = texts_of(record, first)
     same_text = all(current.get(k, "").strip() == v.strip() for k, v in texts.items())
     same_state = implementation is None or record.get("implementation") == implementation
-    return same_text and same_state and (status is None or record.get("status") == status)
+    same_status = status is None or canonical_status(record.get("status")) == status
+    return same_text and same_state and same_status
 
 
 MAX_PLACES_LISTED = 6
@@ -510,7 +511,7 @@ class _Run:
         text_changes = any(old_texts.get(k, "").strip() != v.strip() for k, v in texts.items())
         # a follow-up entry's implementation state is part of what was approved, as its text
         text_changes = text_changes or (state is not None and record.get("implementation") != state)
-        approved = record.get("status") == "approved"
+        approved = canonical_status(record.get("status")) == "approved"  # also `disetujui`
         if approved and text_changes and status in (None, "approved"):
             if status is None or not self.approve:
                 status = "submitted"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from cmwreport.models import canonical_status
+
 
 def _literal(text: str) -> Any:
     """*text* as a ``|`` block, ending with one newline."""
@@ -108,8 +110,8 @@ def put_tail(record: Any, rest: str | None) -> None:
 
 def touch(record: Any, status: str | None, today: dt.date) -> None:
     """Set *record*'s status (when given) and its ``updated`` date to *today*."""
-    if status is not None and record.get("status") != status:
-        record["status"] = status
+    if status is not None and canonical_status(record.get("status")) != status:
+        record["status"] = status  # a status that already means the same keeps its word
     today = dt.date(today.year, today.month, today.day)  # a new object: no YAML anchor
     if "updated" in record:
         record["updated"] = today
