@@ -53,9 +53,13 @@ def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
 
 def _approved_as(word: str) -> dict[str, Any]:
     """:data:`APPROVED` with its status written as *word* (``Approved``, ``disetujui``)."""
-    answers = copy.deepcopy(APPROVED)
-    answers["KEMLU"]["answers"][0]["status"] = word
-    return answers
+    record = {
+        "question": "1(a)",
+        "status": word,
+        "updated": "2025-07-01",
+        "text": {"en": "Law No. 18 of 2017 protects migrant workers."},
+    }
+    return {"KEMLU": {"ministry": "KEMLU", "answers": [record]}}
 
 
 # check reads every one of these as approved, so the forms must too
