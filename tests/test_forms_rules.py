@@ -22,20 +22,6 @@ from conftest import ANSWERS, LOIPR, MINISTRIES, write_workspace
 from officefiles import TODAY, fill_docx_xml, fill_xlsx, issue, para, run, xlsx_columns
 from test_forms import KP2MI_FILE
 
-APPROVED = {
-    "KEMLU": {
-        "ministry": "KEMLU",
-        "answers": [
-            {
-                "question": "1(a)",
-                "status": "approved",
-                "updated": "2025-07-01",
-                "text": {"en": "Law No. 18 of 2017 protects migrant workers."},
-            }
-        ],
-    }
-}
-
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
@@ -52,7 +38,7 @@ def _records(root: Path, code: str = "KP2MI") -> dict[str, dict[str, Any]]:
 
 
 def _approved_as(word: str) -> dict[str, Any]:
-    """:data:`APPROVED` with its status written as *word* (``Approved``, ``disetujui``)."""
+    """KEMLU's approved answer to 1(a), its status written as *word* (``disetujui``)."""
     record = {
         "question": "1(a)",
         "status": word,
