@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -357,3 +358,44 @@ def test_check_counts_the_follow_up_templates_without_jinja(lang: str) -> None:
     layout = templates.lines("follow_up_layout.j2", **context)
     assert quick._text("follow_up_layout.j2", dict(context)) is not None
     assert quick.lines("follow_up_layout.j2", **context) == layout
+
+
+QUOTED_23 = """\
+        text: |
+          Recalling its general comment No. 1,[^gc] the Committee recommends that the State party:
+
+          [^gc]: General comment No. 1 (2011) on migrant domestic workers.
+"""
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # a footnote cited twice is printed twice
+        '        text: "Recalling[^n] the Committee recommends[^n] that:\\n\\n[^n]: Same note."\n',
+        # control characters that are also whitespace separate the words the quote prints
+        '        text: "The Committee recommends\\x1fthat\\x0bthe State party:"\n',
+        # a list inside a quoted footnote keeps its words in the Word footnote
+        "        text: |\n"
+        "          The Committee recommends[^n] that the State party:\n"
+        "\n"
+        "          [^n]: See:\n"
+        "\n"
+        "              - first law;\n"
+        "              1. second law, 2017.\n",
+    ],
+)
+def test_a_quoted_recommendation_counts_as_its_docx_shows_it(tmp_path: Path, quoted: str) -> None:
+    assert QUOTED_23 in OBSERVATIONS
+    root = _write(tmp_path / "ws", observations=OBSERVATIONS.replace(QUOTED_23, quoted))
+    out = tmp_path / "follow-up.docx"
+    done = run_render(root=root, output=out, follow_up=True)
+    assert done.report.words == docx_words(out) == load_workspace(root).follow_up_words()
+    if "second law" in quoted:  # nothing of the note is left out of the document
+        assert "second law, 2017." in _footnote_texts(out)
+
+
+def _footnote_texts(path: Path) -> str:
+    with zipfile.ZipFile(path) as docx_zip:
+        xml = docx_zip.read("word/footnotes.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from cmwreport.errors import CmwReportError, UsageError
 from cmwreport.i18n import language_name, t
 from cmwreport.markdown import (
+    MdBlock,
     MdHeading,
     MdList,
     MdParagraph,
@@ -710,7 +711,7 @@ def _quoted_paragraphs(text: str, footnotes: list[list[list[Run]]]) -> list[list
     noted = noted_text(text, notes)
     offset = len(footnotes)
     for note in notes:  # a note's own Markdown (bold, italic) is shown as such
-        runs = [b.runs for b in parse(note).blocks if isinstance(b, MdParagraph)]
+        runs = _note_paragraphs(parse(note).blocks)
         footnotes.append(runs or [[Run(strip_illegal(" ".join(note.split())))]])
     paragraphs: list[list[Run]] = [[]]
     for part in noted.parts:
@@ -724,6 +725,29 @@ def _quoted_paragraphs(text: str, footnotes: list[list[list[Run]]]) -> list[list
             if words.strip():
                 paragraphs[-1].append(Run(strip_illegal(words)))
     return [_trimmed(runs) for runs in paragraphs if _has_content(runs)]
+
+
+def _note_paragraphs(blocks: list[MdBlock]) -> list[list[Run]]:
+    """A quoted footnote's blocks as the paragraphs of a Word footnote.
+
+    As in an answer's footnotes, a list item or a heading is a paragraph of its own (Word
+    footnotes hold paragraphs only) and a table's rows are paragraphs of their cells: none
+    of the note's words is left out.
+    """
+    paragraphs: list[list[Run]] = []
+    for block in blocks:
+        if isinstance(block, MdParagraph | MdHeading):
+            paragraphs.append(block.runs)
+        elif isinstance(block, MdList):
+            paragraphs.extend(item.runs for item in block.items)
+        else:  # a table: each row one paragraph, its cells apart
+            for row in [block.header, *block.rows]:
+                joined: list[Run] = []
+                for cell in row:
+                    joined.extend([Run(" "), *cell] if joined else cell)
+                if _has_content(joined):
+                    paragraphs.append(joined)
+    return paragraphs
 
 
 def _has_content(runs: list[Run]) -> bool:

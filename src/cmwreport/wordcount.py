@@ -533,9 +533,11 @@ class _FollowUpCounter(_Counter):
         for text in texts:
             notes: list[str] = []
             chosen = pick_text(text, self.lang, *self.fallback)
-            parts = noted_text(chosen, notes).parts
-            self.words += sum(count_words(strip_illegal(p)) for p in parts if isinstance(p, str))
-            self.words += sum(count_words(strip_illegal(note)) for note in notes)
+            for piece in noted_text(chosen, notes).parts:
+                if isinstance(piece, str):  # whitespace folded first, as the quote prints it
+                    self.words += count_words(strip_illegal(" ".join(piece.split())))
+                else:  # each marker prints its note, a note cited twice twice
+                    self.words += markdown_words(strip_illegal(notes[piece]))
 
     def openers_on(self, question: str, wanted: set[str]) -> set[str]:
         """The replies to the whole of *question* on *wanted*, each counted once."""
