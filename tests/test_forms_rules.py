@@ -350,3 +350,19 @@ def test_control_characters_are_dropped_as_render_drops_them(tmp_path: Path, cli
     assert "# Please describe the legal framework." in (root / "answers" / "KP2MI.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_trial_check_of_an_import_leaves_the_workspace_as_it_was(root: Path) -> None:
+    from cmwreport.forms.importing import _new_errors
+
+    ws = load_workspace(root)
+    words = ws.report_words()
+    before = (len(ws.yaml_sources), len(ws.answers), dict(ws.word_counts), ws.rejected)
+    rel = "answers/KP2MI.yaml"
+    text = (root / rel).read_text(encoding="utf-8")
+    longer = text.replace("status: draft", "status: draft\n    note: trial", 1)
+    assert longer != text
+    _new_errors(ws, rel, longer + "  - question: '9'\n    status: draft\n", "en")
+    after = (len(ws.yaml_sources), len(ws.answers), dict(ws.word_counts), ws.rejected)
+    assert after == before
+    assert ws.report_words() == words

@@ -261,6 +261,13 @@ def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
         unknown_codes=[u for u in ws.unknown_codes if u.file != rel],
         unknown_questions=[a for a in ws.unknown_questions if a.file != rel],
         text_fields=[f for f in ws.text_fields if f[0] != rel],
+        # what reading the file adds to, or counts from the answers: the trial's own
+        yaml_sources=[s for s in ws.yaml_sources if s[0] != rel],
+        unread_bodies=set(ws.unread_bodies),
+        rejected={unit: set(bodies) for unit, bodies in ws.rejected.items()},
+        follow_up_rejected={unit: set(b) for unit, b in ws.follow_up_rejected.items()},
+        word_counts={},
+        follow_up_counts={},
     )
     with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
         candidate = Path(folder) / Path(rel).name
