@@ -137,7 +137,7 @@ answers:
       en: |
         ## Recruitment fees
 
-        Workers pay no placement fee.[^1] The fee covers 1,200 items:
+        Workers pay no placement fee.[^1] The fee, set by law,[^1] covers 1,200 items:
 
         1. the passport;
         2. the visa, and

@@ -77,6 +77,26 @@ def markdown_words(text: str) -> int:
     return count_words(text) - list_markers(text)
 
 
+def repeated_note_words(text: str) -> int:
+    """Words of the footnotes *text* cites more than once, for each citation after the first.
+
+    The report prints a footnote at each of its markers (Word has no footnote referred to
+    twice), so a note cited twice is printed, and counted, twice. ``0`` at once for the
+    usual text: one marker and its definition are two ``[^``.
+    """
+    if text.count("[^") <= 2:
+        return 0
+    notes: list[str] = []
+    seen: set[int] = set()
+    extra = 0
+    for part in noted_text(text, notes).parts:
+        if isinstance(part, int):
+            if part in seen:
+                extra += markdown_words(notes[part])
+            seen.add(part)
+    return extra
+
+
 def pipe_tables(text: str) -> int:
     """How many pipe tables a Markdown text holds (each gets a "Table N" title)."""
     if "|" not in text:
@@ -318,7 +338,7 @@ class _Counter:
         self.rendered.add(id(entry))
         if has_text(own):
             # markdown_words(own), the text's words counted once per entry and language
-            self.words += entry.text_words(code) - list_markers(own)
+            self.words += entry.text_words(code) - list_markers(own) + repeated_note_words(own)
             for _ in range(pipe_tables(own)):
                 self.tables += 1
                 self.plain(self.render("table_title.j2", number=self.tables, title=""))
