@@ -26,7 +26,7 @@ from cmwreport.templating import templates_for
 from cmwreport.text import count_words
 from cmwreport.wordcount import follow_up_context, template_context
 from cmwreport.workspace import load_workspace
-from conftest import EXAMPLE
+from conftest import EXAMPLE, THREE_BODIES
 from test_wordcount import docx_words
 
 OBSERVATIONS_FILE = "questions/observations.yaml"
@@ -113,17 +113,6 @@ def test_the_example_counts_a_final_and_other_languages_as_their_docx(
     ws = load_workspace(root)
     assert ws.follow_up_words(lang=lang, final=final) == done.report.words
 
-
-MINISTRIES = """\
-ministries:
-  - code: KEMLU
-    name: {en: Ministry of Foreign Affairs, id: Kementerian Luar Negeri}
-    coordinator: true
-  - code: KEMNAKER
-    name: {en: Ministry of Manpower, id: Kementerian Ketenagakerjaan}
-  - code: KP2MI
-    name: {en: Ministry for the Protection of Migrant Workers, id: KP2MI}
-"""
 
 LOIPR = """\
 committee: CMW
@@ -267,7 +256,7 @@ follow_up:
 def _write(root: Path, **files: str) -> Path:
     """A workspace of raw YAML texts; a keyword (``observations``, a body) replaces a file."""
     texts = {
-        "questions/ministries.yaml": MINISTRIES,
+        "questions/ministries.yaml": THREE_BODIES,
         "questions/loipr.yaml": LOIPR,
         OBSERVATIONS_FILE: files.pop("observations", OBSERVATIONS),
         "answers/KP2MI.yaml": files.pop("KP2MI", KP2MI),
