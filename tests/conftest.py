@@ -232,3 +232,22 @@ ministries:
     name: {en: Ministry for the Protection of Indonesian Migrant Workers, id: KP2MI}
 """
 """ministries.yaml with three bodies (KEMLU coordinating, KEMNAKER, KP2MI), as typed."""
+
+FOLLOW_UP_LOIPR = """\
+committee: CMW
+state: Testland
+symbol: CMW/C/TST/QPR/3
+report:
+  title: Third periodic report
+  symbol: CMW/C/TST/3
+  language: en
+  drafting_languages: [id, en]
+sections:
+  - id: I-A
+    title: General information
+    paragraphs:
+      - number: 1
+        lead: KEMLU
+        text: Please describe the follow-up to the previous concluding observations.
+"""
+"""A list of issues of one paragraph, beside the concluding observations of follow-up tests."""

@@ -17,27 +17,10 @@ from typing import Any
 
 import openpyxl
 
-from conftest import THREE_BODIES
+from conftest import FOLLOW_UP_LOIPR, THREE_BODIES
 
 MINISTRIES = THREE_BODIES
 
-LOIPR = """\
-committee: CMW
-state: Testland
-symbol: CMW/C/TST/QPR/3
-report:
-  title: Third periodic report
-  symbol: CMW/C/TST/3
-  language: en
-  drafting_languages: [id, en]
-sections:
-  - id: I-A
-    title: General information
-    paragraphs:
-      - number: 1
-        lead: KEMLU
-        text: Please describe the legal framework.
-"""
 
 OBSERVATIONS = """\
 symbol: CMW/C/TST/CO/2
@@ -130,7 +113,7 @@ def _write(root: Path, files: dict[str, str | None] | None = None) -> Path:
     """A workspace of raw YAML texts; ``None`` leaves a file out."""
     texts: dict[str, str | None] = {
         "questions/ministries.yaml": MINISTRIES,
-        "questions/loipr.yaml": LOIPR,
+        "questions/loipr.yaml": FOLLOW_UP_LOIPR,
         "questions/observations.yaml": OBSERVATIONS,
         "answers/KP2MI.yaml": KP2MI,
         "answers/KEMNAKER.yaml": KEMNAKER,

@@ -26,7 +26,7 @@ from cmwreport.templating import templates_for
 from cmwreport.text import count_words
 from cmwreport.wordcount import follow_up_context, template_context
 from cmwreport.workspace import load_workspace
-from conftest import EXAMPLE, THREE_BODIES
+from conftest import EXAMPLE, FOLLOW_UP_LOIPR, THREE_BODIES
 from test_wordcount import docx_words
 
 OBSERVATIONS_FILE = "questions/observations.yaml"
@@ -113,24 +113,6 @@ def test_the_example_counts_a_final_and_other_languages_as_their_docx(
     ws = load_workspace(root)
     assert ws.follow_up_words(lang=lang, final=final) == done.report.words
 
-
-LOIPR = """\
-committee: CMW
-state: Testland
-symbol: CMW/C/TST/QPR/3
-report:
-  title: Third periodic report
-  symbol: CMW/C/TST/3
-  language: en
-  drafting_languages: [id, en]
-sections:
-  - id: I-A
-    title: General information
-    paragraphs:
-      - number: 1
-        lead: KEMLU
-        text: Please describe the follow-up to the previous concluding observations.
-"""
 
 OBSERVATIONS = """\
 symbol: CMW/C/TST/CO/2
@@ -257,7 +239,7 @@ def _write(root: Path, **files: str) -> Path:
     """A workspace of raw YAML texts; a keyword (``observations``, a body) replaces a file."""
     texts = {
         "questions/ministries.yaml": THREE_BODIES,
-        "questions/loipr.yaml": LOIPR,
+        "questions/loipr.yaml": FOLLOW_UP_LOIPR,
         OBSERVATIONS_FILE: files.pop("observations", OBSERVATIONS),
         "answers/KP2MI.yaml": files.pop("KP2MI", KP2MI),
         "answers/KEMNAKER.yaml": files.pop("KEMNAKER", KEMNAKER),
