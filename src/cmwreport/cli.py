@@ -32,7 +32,7 @@ from cmwreport.i18n import UI_LANGS, count_of, t, ui_lang
 
 if TYPE_CHECKING:
     from cmwreport.checks import CheckResult
-    from cmwreport.commands import ImportOutcome, RenderOutcome, ScaffoldOutcome
+    from cmwreport.commands import ImportOutcome, RenderOutcome
     from cmwreport.forms import ImportResult
     from cmwreport.report import Report
 
@@ -297,38 +297,20 @@ def scaffold(
 
     lang = _lang(ui)
     done = run_scaffold(code=code, root=root, lang=lang, follow_up=follow_up)
-    if follow_up:
-        _print_follow_up_scaffold(done, lang)
-        return
     result = done.result
     if result.offered:
         units = ", ".join(result.offered)
         typer.echo(t("scaffold.offered_summary", lang, count=len(result.offered), units=units))
+    own = "scaffold.fu_" if follow_up else "scaffold."  # the follow-up's own wording
     if result.added:
-        key = "scaffold.created" if result.created else "scaffold.appended"
+        key = own + ("created" if result.created else "appended")
         units = ", ".join(result.added)
         typer.echo(t(key, lang, path=done.file, count=len(result.added), units=units))
-        typer.echo(t("scaffold.next", lang, code=code))
+        typer.echo(t(own + "next", lang, code=code))
     elif result.assigned == 0:
-        typer.echo(t("scaffold.none_assigned", lang, code=code))
+        typer.echo(t(own + "none_assigned", lang, code=code))
     else:
-        typer.echo(t("scaffold.nothing", lang, path=done.file, code=code, count=result.assigned))
-    if done.schema_hint is not None:
-        typer.echo(done.schema_hint, err=True)
-
-
-def _print_follow_up_scaffold(done: ScaffoldOutcome, lang: str) -> None:
-    """What ``scaffold --follow-up`` added, or why nothing."""
-    result, code = done.result, done.code
-    if result.added:
-        key = "scaffold.fu_created" if result.created else "scaffold.fu_appended"
-        units = ", ".join(result.added)
-        typer.echo(t(key, lang, path=done.file, count=len(result.added), units=units))
-        typer.echo(t("scaffold.fu_next", lang, code=code))
-    elif result.assigned == 0:
-        typer.echo(t("scaffold.fu_none_assigned", lang, code=code))
-    else:
-        typer.echo(t("scaffold.fu_nothing", lang, path=done.file, code=code, count=result.assigned))
+        typer.echo(t(own + "nothing", lang, path=done.file, code=code, count=result.assigned))
     if done.schema_hint is not None:
         typer.echo(done.schema_hint, err=True)
 

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -464,17 +464,7 @@ class Workspace(_QuestionTree):
             return []
         inputs = {unit_id: self.inputs(self.unit_by_id[unit_id], final=final) for unit_id in scope}
         shown = [a for a in entries if _opens(a, inputs)]
-        rank = {code: i for i, code in enumerate(self.assigned_to(question))}
-        order = {code: i for i, code in enumerate(self.ministries)}
-        return sorted(
-            shown,
-            key=lambda a: (
-                rank.get(a.ministry, len(rank)),
-                order.get(a.ministry, 10**6),
-                a.file,
-                a.line,
-            ),
-        )
+        return self._in_report_order(shown, self.assigned_to(question))
 
     @cached_property
     def answers_by_unit(self) -> dict[str, list[AnswerEntry]]:
@@ -498,7 +488,17 @@ class Workspace(_QuestionTree):
         consolidated = [a for a in entries if a.answer.consolidated]
         if consolidated:
             entries = consolidated
-        rank = {code: i for i, code in enumerate(unit.assigned)}
+        return self._in_report_order(entries, unit.assigned)
+
+    def _in_report_order(
+        self, entries: list[AnswerEntry], assigned: Sequence[str]
+    ) -> list[AnswerEntry]:
+        """*entries* in the report's order: the *assigned* bodies first, in their order.
+
+        The lead comes first, then the contributors as listed, then any other body in
+        ministries.yaml order; one body's entries by file and line.
+        """
+        rank = {code: i for i, code in enumerate(assigned)}
         order = {code: i for i, code in enumerate(self.ministries)}
         return sorted(
             entries,

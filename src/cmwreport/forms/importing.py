@@ -74,15 +74,6 @@ from cmwreport.yamledit import (
 BACKUP_DIR = "build/backups"
 """Where import keeps a copy of every answers file before rewriting it."""
 
-_STATUS_WORDS: dict[str, str] = {
-    "draft": "draft",
-    "draf": "draft",
-    "submitted": "submitted",
-    "diajukan": "submitted",
-    "approved": "approved",
-    "disetujui": "approved",
-}
-
 
 @dataclass
 class RowOutcome:
@@ -140,9 +131,7 @@ def _implementation_of(value: str | None) -> str | None:
 
 def _status_of(value: str | None) -> str | None:
     """The status a form's status cell names (Indonesian words too); ``None`` if unknown."""
-    if value is None:
-        return None
-    return _STATUS_WORDS.get(value.strip().lower())
+    return canonical_status(value)
 
 
 def _backup_path(root: Path, code: str, now: dt.datetime) -> Path:
