@@ -553,6 +553,34 @@ class Workspace(_QuestionTree):
         ]
         return IMPLEMENTATIONS[min(found)] if found else "unknown"
 
+    def with_answers_file(self, rel: str, path: Path) -> Workspace:
+        """This workspace as it would be if the answers file *rel* held the file at *path*.
+
+        A copy: the other files' records are shared, every list and count that reading a
+        file adds to is the copy's own, so *self* is left exactly as it was (import's trial
+        check of a form).
+        """
+        trial = dataclasses.replace(
+            self,
+            answers=[a for a in self.answers if a.file != rel],
+            follow_ups=[a for a in self.follow_ups if a.file != rel],
+            unknown_follow_ups=[a for a in self.unknown_follow_ups if a.file != rel],
+            files=[f for f in self.files if f != rel],
+            problems=[p for p in self.problems if p.file != rel],
+            unknown_codes=[u for u in self.unknown_codes if u.file != rel],
+            unknown_questions=[a for a in self.unknown_questions if a.file != rel],
+            text_fields=[f for f in self.text_fields if f[0] != rel],
+            yaml_sources=[s for s in self.yaml_sources if s[0] != rel],
+            unread_bodies=set(self.unread_bodies),
+            rejected={unit: set(bodies) for unit, bodies in self.rejected.items()},
+            follow_up_rejected={u: set(b) for u, b in self.follow_up_rejected.items()},
+            word_counts={},
+            follow_up_counts={},
+        )
+        _load_answer_file(trial, path)
+        _count_most_specific(trial)  # an introduction counts only for the parts not answered
+        return trial
+
     def follow_up_view(self) -> Workspace:
         """This workspace as the follow-up sees it: recommendations and their entries.
 

@@ -234,35 +234,13 @@ def _errors_by_code(ws: Workspace) -> dict[str, int]:
 
 def _new_errors(ws: Workspace, rel: str, text: str, lang: str) -> list[str]:
     """The errors ``check`` would report if *rel* held *text* and does not report now."""
-    import dataclasses
-
     from cmwreport.checks import all_problems
-    from cmwreport.workspace import _count_most_specific, _load_answer_file
 
     before = _errors_by_code(ws)
-    trial = dataclasses.replace(
-        ws,
-        answers=[a for a in ws.answers if a.file != rel],
-        follow_ups=[a for a in ws.follow_ups if a.file != rel],
-        unknown_follow_ups=[a for a in ws.unknown_follow_ups if a.file != rel],
-        files=[f for f in ws.files if f != rel],
-        problems=[p for p in ws.problems if p.file != rel],
-        unknown_codes=[u for u in ws.unknown_codes if u.file != rel],
-        unknown_questions=[a for a in ws.unknown_questions if a.file != rel],
-        text_fields=[f for f in ws.text_fields if f[0] != rel],
-        # what reading the file adds to, or counts from the answers: the trial's own
-        yaml_sources=[s for s in ws.yaml_sources if s[0] != rel],
-        unread_bodies=set(ws.unread_bodies),
-        rejected={unit: set(bodies) for unit, bodies in ws.rejected.items()},
-        follow_up_rejected={unit: set(b) for unit, b in ws.follow_up_rejected.items()},
-        word_counts={},
-        follow_up_counts={},
-    )
     with tempfile.TemporaryDirectory(prefix="cmwreport-import-") as folder:
         candidate = Path(folder) / Path(rel).name
         candidate.write_text(text, encoding="utf-8")
-        _load_answer_file(trial, candidate)
-    _count_most_specific(trial)  # an introduction counts only for the parts not answered
+        trial = ws.with_answers_file(rel, candidate)
     after = _errors_by_code(trial)
     grown = {code for code, count in after.items() if count > before.get(code, 0)}
     if not grown:
