@@ -282,6 +282,25 @@ class FormFormat(StrEnum):
     xlsx = "xlsx"
 
 
+_SCAFFOLD_KEYS: dict[bool, dict[str, str]] = {
+    False: {
+        "created": "scaffold.created",
+        "appended": "scaffold.appended",
+        "next": "scaffold.next",
+        "none_assigned": "scaffold.none_assigned",
+        "nothing": "scaffold.nothing",
+    },
+    True: {
+        "created": "scaffold.fu_created",
+        "appended": "scaffold.fu_appended",
+        "next": "scaffold.fu_next",
+        "none_assigned": "scaffold.fu_none_assigned",
+        "nothing": "scaffold.fu_nothing",
+    },
+}
+"""What ``scaffold`` prints, for answers (False) and for follow-up entries (True)."""
+
+
 @app.command(help=_h("cli.scaffold"))
 @boundary
 def scaffold(
@@ -301,16 +320,16 @@ def scaffold(
     if result.offered:
         units = ", ".join(result.offered)
         typer.echo(t("scaffold.offered_summary", lang, count=len(result.offered), units=units))
-    own = "scaffold.fu_" if follow_up else "scaffold."  # the follow-up's own wording
+    keys = _SCAFFOLD_KEYS[follow_up]  # the follow-up's own wording
     if result.added:
-        key = own + ("created" if result.created else "appended")
+        key = keys["created" if result.created else "appended"]
         units = ", ".join(result.added)
         typer.echo(t(key, lang, path=done.file, count=len(result.added), units=units))
-        typer.echo(t(own + "next", lang, code=code))
+        typer.echo(t(keys["next"], lang, code=code))
     elif result.assigned == 0:
-        typer.echo(t(own + "none_assigned", lang, code=code))
+        typer.echo(t(keys["none_assigned"], lang, code=code))
     else:
-        typer.echo(t(own + "nothing", lang, path=done.file, code=code, count=result.assigned))
+        typer.echo(t(keys["nothing"], lang, path=done.file, code=code, count=result.assigned))
     if done.schema_hint is not None:
         typer.echo(done.schema_hint, err=True)
 
