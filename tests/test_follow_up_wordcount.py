@@ -362,11 +362,14 @@ def test_a_quoted_recommendation_counts_as_its_docx_shows_it(tmp_path: Path, quo
     out = tmp_path / "follow-up.docx"
     done = run_render(root=root, output=out, follow_up=True)
     assert done.report.words == docx_words(out) == load_workspace(root).follow_up_words()
-    if "second law" in quoted:  # nothing of the note is left out of the document
-        assert "second law, 2017." in _footnote_texts(out)
+    if "second law" in quoted:  # nothing of the note is left out, each item its own line
+        assert _footnote_paragraphs(out)[:3] == ["See:", "first law;", "second law, 2017."]
 
 
-def _footnote_texts(path: Path) -> str:
+def _footnote_paragraphs(path: Path) -> list[str]:
+    """The text of each paragraph of the DOCX's footnotes."""
     with zipfile.ZipFile(path) as docx_zip:
         xml = docx_zip.read("word/footnotes.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.DOTALL)
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)).strip() for p in paragraphs]
+    return [text for text in texts if text]

@@ -861,7 +861,8 @@ def _definition_blocks(lines: list[str]) -> list[tuple[str, int, int, str]]:
     """Each footnote definition of *lines*: (label, first line, line after it, its text).
 
     A definition runs on over the lines that follow it (Markdown's lazy continuation) and
-    over indented paragraphs after a blank line, up to the next definition.
+    over indented paragraphs after a blank line, up to the next definition. Its lines are
+    joined into paragraphs, a list item keeping a line of its own.
     """
     blocks: list[tuple[str, int, int, str]] = []
     index = 0
@@ -881,9 +882,21 @@ def _definition_blocks(lines: list[str]) -> list[tuple[str, int, int, str]]:
             else:
                 break
             index += 1
-        note = "\n".join(" ".join(w for w in p if w) for p in paragraphs if any(p))
+        note = "\n".join(_note_lines(p) for p in paragraphs if any(p))
         blocks.append((match.group(1), start, index, note))
     return blocks
+
+
+def _note_lines(lines: list[str]) -> str:
+    """One paragraph of a note: its lines joined, each list item (``- ``, ``1.``) on a line."""
+    joined = ""
+    for line in lines:
+        if not line:
+            continue
+        if joined:
+            joined += "\n" if _MARKDOWN_ITEM.match(line) else " "
+        joined += line
+    return joined
 
 
 def noted_text(text: str, notes: list[str]) -> NotedText:
